@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "ids.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Junction {
+
+// What the file says, nothing derived: implicit ids, timestamps and FK columns are
+// added by resolve(), never injected here. Value types, addressed by stable ids.
+
+// `define` and the per-model overrides, with Sequelize v4's defaults.
+struct DefineOptions
+{
+    bool timestamps = true;
+    bool underscored = false;
+    bool underscoredAll = false;
+    bool freezeTableName = false;
+    bool paranoid = false;
+};
+
+struct DefaultValue
+{
+    enum class Kind { None, Null, String, Number, Boolean, Function, Sql };
+    Kind kind = Kind::None;
+    QString text;       // String: the value; Function: NOW/UUIDV4; Sql: the expression
+    double number = 0;  // Number
+    bool boolean = false;
+
+    bool isSet() const { return kind != Kind::None; }
+    // Client-side defaults (Sequelize's fn) produce no DDL DEFAULT.
+    bool isClientSide() const { return kind == Kind::Function; }
+    friend bool operator==(const DefaultValue &a, const DefaultValue &b)
+    {
+        return a.kind == b.kind && a.text == b.text && a.number == b.number
+               && a.boolean == b.boolean;
+    }
+};
+
+struct Attribute
+{
+    AttributeId id;
+    QString name;
+    QString field;          // column name when it differs from name
+    QString type;           // as written: "STRING(320)"
+    std::optional<bool> allowNull; // unset differs from true for Sequelize's FK defaults
+    bool primaryKey = false;
+    bool autoIncrement = false;
+    bool unique = false;    // `unique: true`
+    QString uniqueGroup;    // `unique: "group"`: a composite unique shared by name
+    DefaultValue defaultValue;
+    QString comment;
+    QJsonObject unknownKeys; // kept on save
+
+    QString columnName() const { return field.isEmpty() ? name : field; }
+};
+
+struct Index
+{
+    QString name;
+    QStringList fields;     // attribute names
+    bool unique = false;
+    QJsonObject unknownKeys;
+};
+
+struct Entity
+{
+    EntityId id;
+    QString name;
+    QString tableName;
+    std::optional<bool> timestamps;
+    std::optional<bool> underscored;
+    std::optional<bool> underscoredAll;
+    std::optional<bool> freezeTableName;
+    std::optional<bool> paranoid;
+    QString comment;
+    QList<Attribute> attributes;
+    QList<Index> indexes;
+    QJsonObject unknownKeys;
+
+    const Attribute *attribute(const QString &name) const;
+};
+
+enum class AssociationType { BelongsTo, HasOne, HasMany, BelongsToMany };
+
+QString associationTypeName(AssociationType type);
+std::optional<AssociationType> associationTypeFromName(const QString &name);
+
+// `as`: a string, or {singular, plural} for hasMany/belongsToMany.
+struct Alias
+{
+    QString singular; // set only for the object form
+    QString plural;   // the string form is stored here
+    bool isObject = false;
+
+    bool isSet() const { return !plural.isEmpty() || !singular.isEmpty() || isObject; }
+};
+
+// `foreignKey` / `otherKey`: a column name, or an attribute definition object.
+struct KeySpec
+{
+    bool isSet = false;
+    bool isObject = false;
+    QString name;          // empty for an object without `name`
+    std::optional<bool> allowNull;
+    QString type;
+    QString field;
+    std::optional<bool> unique;
+    QString comment;
+    QJsonObject unknownKeys;
+};
+
+// `through`: a table the program creates, or `{ "model": "Membership" }`.
+struct Through
+{
+    enum class Kind { None, Table, Model };
+    Kind kind = Kind::None;
+    QString name;
+    QJsonObject unknownKeys;
+};
+
+struct Association
+{
+    AssociationId id;
+    AssociationType type = AssociationType::HasMany;
+    QString source;
+    QString target;
+    Alias as;
+    KeySpec foreignKey;
+    QString targetKey;
+    QString sourceKey;
+    KeySpec otherKey;
+    Through through;
+    std::optional<bool> constraints;
+    QString onDelete;   // as written; empty = the default applies
+    QString onUpdate;
+    std::optional<bool> timestamps; // belongsToMany: the junction's timestamps
+    QString comment;
+    QJsonObject unknownKeys;
+};
+
+struct Project
+{
+    int formatVersion = 1;
+    QString name;
+    DefineOptions define;
+    bool hasDefine = false;  // write `define` back only when the file had it or it differs
+    QList<Entity> entities;
+    QList<Association> associations;
+    QJsonObject layout;     // editor only; kept verbatim
+    QJsonObject synced;     // what was last synced to each database
+    QJsonObject unknownKeys;
+
+    const Entity *entity(const QString &name) const;
+    const Entity *entity(const EntityId &id) const;
+};
+
+} // namespace Junction
