@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: MIT
+#include "dependencyorder.h"
+
+#include "resolvedschema.h"
+
+#include <QHash>
+
+namespace Junction {
+
+namespace {
+
+// "Cyclic dependency found. Users is dependent of itself.\nDependency chain: Users -> Pictures
+// => Users" is Sequelize's text, kept verbatim; what follows it is Junction's explanation.
+Diagnostic cycleDiagnostic(const ResolvedSchema &schema, const DependencyCycle &cycle)
+{
+    Diagnostic d;
+    d.code = QStringLiteral("cycle");
+    d.message = QStringLiteral("Cyclic dependency found. %1 is dependent of itself.\n"
+                               "Dependency chain: %2 => %1")
+                    .arg(cycle.repeated, cycle.chain.join(QLatin1String(" -> ")));
+
+    // The edges of the cycle proper: from the repeated table round to itself.
+    const int start = int(cycle.chain.indexOf(cycle.repeated));
+    QStringList loop = cycle.chain.mid(start);
+    loop << cycle.repeated;
+    QStringList explanation;
+    for (int i = 0; i + 1 < loop.size(); ++i) {
+        const ResolvedTable *from = schema.table(loop.at(i));
+        QStringList made;
+        for (const ResolvedForeignKey &fk : from->foreignKeys) {
+            if (fk.referencedTable != loop.at(i + 1))
+                continue;
+            for (const AssociationId &id : fk.associations) {
+                const ResolvedAssociation *a = schema.association(id);
+                if (!a)
+                    continue;
+                made << QStringLiteral("%1.%2(%3%4) [%5]")
+                            .arg(a->source, associationTypeName(a->type), a->target,
+                                 a->isAliased ? QStringLiteral(", as ") + a->as : QString(),
+                                 id.toString());
+                if (!d.ids.contains(id.toString()))
+                    d.ids << id.toString();
+            }
+            if (fk.associations.isEmpty())
+                made << QStringLiteral("column %1").arg(fk.columns.join(QLatin1String(", ")));
+        }
+        explanation << QStringLiteral("  %1 -> %2 by %3")
+                           .arg(loop.at(i), loop.at(i + 1), made.join(QLatin1String(" and ")));
+    }
+    d.message += QStringLiteral("\nEdges:\n") + explanation.join(QLatin1Char('\n'))
+                 + QStringLiteral("\nSet \"constraints\": false on every association of one of "
+                                  "these edges to break the cycle.");
+    if (!d.ids.isEmpty()) {
+        for (int i = 0; i < schema.associations.size(); ++i) {
+            if (schema.associations.at(i).id.toString() == d.ids.last()) {
+                d.path = QStringLiteral("associations[%1]").arg(i);
+                break;
+            }
+        }
+    }
+    return d;
+}
+
+} // namespace
+
+DependencyOrder computeDependencyOrder(const ResolvedSchema &schema)
+{
+    const int n = int(schema.tables.size());
+    QHash<QString, int> byName;
+    byName.reserve(n);
+    for (int i = 0; i < n; ++i)
+        byName.insert(schema.tables.at(i).name, i);
+
+    QList<QList<int>> deps(n);
+    for (int i = 0; i < n; ++i) {
+        for (const ResolvedForeignKey &fk : schema.tables.at(i).foreignKeys) {
+            const int to = byName.value(fk.referencedTable, -1);
+            if (to >= 0 && to != i && !deps[i].contains(to))
+                deps[i] << to;
+        }
+    }
+
+    DependencyOrder result;
+    result.creationOrder.reserve(n);
+    enum State : char { Unvisited, OnPath, Done };
+    QList<State> state(n, Unvisited);
+    struct Frame
+    {
+        int node;
+        int next;
+    };
+    QList<Frame> stack;
+    for (int root = 0; root < n; ++root) {
+        if (state.at(root) != Unvisited)
+            continue;
+        stack.append({root, 0});
+        state[root] = OnPath;
+        while (!stack.isEmpty()) {
+            Frame &top = stack.last();
+            if (top.next < deps.at(top.node).size()) {
+                const int dep = deps.at(top.node).at(top.next++);
+                if (state.at(dep) == OnPath) {
+                    DependencyCycle cycle;
+                    for (const Frame &f : std::as_const(stack))
+                        cycle.chain << schema.tables.at(f.node).name;
+                    cycle.repeated = schema.tables.at(dep).name;
+                    result.cycles << cycle;
+                    result.diagnostics << cycleDiagnostic(schema, cycle);
+                } else if (state.at(dep) == Unvisited) {
+                    state[dep] = OnPath;
+                    stack.append({dep, 0});
+                }
+                continue;
+            }
+            state[top.node] = Done;
+            result.creationOrder << top.node;
+            stack.removeLast();
+        }
+    }
+    return result;
+}
+
+} // namespace Junction

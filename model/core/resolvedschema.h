@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "datatype.h"
+#include "diagnostic.h"
+#include "ids.h"
+#include "project.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace Junction {
+
+// The physical schema a project resolves to, exactly as Sequelize v4 would create it.
+// Everything downstream (validator, DDL, describe, diff, editor previews) reads this.
+
+struct ResolvedColumn
+{
+    enum class Origin { Declared, ImplicitId, Timestamp, ForeignKey };
+
+    QString name;            // the column (Sequelize `field`)
+    QString attribute;       // the attribute name code sees
+    AttributeId attributeId; // set for declared attributes
+    DataType type;
+    bool allowNull = true;
+    bool primaryKey = false;
+    bool autoIncrement = false;
+    bool unique = false;     // a single-column unique (composite ones are in uniques)
+    DefaultValue defaultValue;
+    QString comment;
+    Origin origin = Origin::Declared;
+    AssociationId association; // the association that created or reused it as a FK
+};
+
+struct ResolvedForeignKey
+{
+    QString name;
+    QStringList columns;
+    QString referencedTable;
+    QStringList referencedColumns;
+    QString onDelete;        // empty: no clause (the database's NO ACTION)
+    QString onUpdate;
+    QList<AssociationId> associations; // every association that defines it, owner first
+};
+
+struct ResolvedUnique
+{
+    QString name;
+    QStringList columns;
+};
+
+struct ResolvedIndex
+{
+    QString name;
+    QStringList columns;
+    bool unique = false;
+};
+
+struct ResolvedTable
+{
+    QString name;
+    EntityId entity;          // null for a junction table the program creates
+    QString entityName;
+    AssociationId junctionOf; // set for a created junction table: its first belongsToMany
+    QString comment;
+    QList<ResolvedColumn> columns;
+    QStringList primaryKey;
+    QList<ResolvedUnique> uniques;
+    QList<ResolvedIndex> indexes;
+    QList<ResolvedForeignKey> foreignKeys;
+
+    const ResolvedColumn *column(const QString &columnName) const;
+    bool isCreatedJunction() const { return entity.isNull(); }
+};
+
+struct ResolvedAssociation
+{
+    AssociationId id;
+    AssociationType type = AssociationType::HasMany;
+    QString source;            // model names
+    QString target;
+    QString sourceTable;
+    QString targetTable;
+    QString as;                // the key Sequelize registers it under
+    QString singular;
+    QString plural;
+    bool isAliased = false;
+    QString foreignKey;        // attribute name
+    QString foreignKeyColumn;
+    QString foreignKeyTable;   // where the FK column lives (the junction for belongsToMany)
+    QString referencedKey;     // targetKey / sourceKey column the FK references
+    QString otherKey;          // belongsToMany
+    QString otherKeyColumn;
+    QString throughTable;
+    QString throughModel;      // set when `through` is a model
+    bool constraints = true;   // a FOREIGN KEY constraint exists for it
+    QString onDelete;
+    QString onUpdate;
+    QStringList accessors;
+    bool valid = false;        // false when an error stopped its resolution
+};
+
+struct ResolvedSchema
+{
+    QList<ResolvedTable> tables;  // definition order: models, then created junction tables
+    QList<int> creationOrder;     // indexes into tables; dependencies first
+    bool hasCycle = false;
+    QList<ResolvedAssociation> associations; // file order
+    Diagnostics diagnostics;
+
+    const ResolvedTable *table(const QString &tableName) const;
+    const ResolvedTable *tableForEntity(const QString &entityName) const;
+    const ResolvedAssociation *association(const AssociationId &id) const;
+};
+
+// The whole resolution: implicit attributes, association columns, junction tables,
+// accessors, creation order and the diagnostics found on the way.
+ResolvedSchema resolve(const Project &project);
+
+} // namespace Junction
