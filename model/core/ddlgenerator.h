@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "dialect.h"
+#include "resolvedschema.h"
+
+#include <QStringList>
+
+namespace Junction {
+
+struct DdlOptions
+{
+    bool dropFirst = false; // DROP ... IF EXISTS prelude, dependents first
+};
+
+// DDL is a pure function of (ResolvedSchema, Dialect): statements without the trailing
+// semicolon, ready for QSqlQuery::exec or for ddlScript().
+class DdlGenerator
+{
+public:
+    explicit DdlGenerator(const Dialect &dialect)
+        : m_dialect(dialect)
+    {}
+
+    // The whole schema in creation order (Sequelize's dependency order).
+    QStringList schema(const ResolvedSchema &schema, const DdlOptions &options = {}) const;
+    // CREATE TYPE (PostgreSQL enums), CREATE TABLE, comments and indexes of one table.
+    QStringList createTable(const ResolvedTable &table) const;
+    QStringList dropTable(const ResolvedTable &table) const;
+    // What one association adds: the FK column and its constraint as ALTER TABLE
+    // statements, or the whole junction table for belongsToMany.
+    QStringList associationPreview(const ResolvedSchema &schema, const AssociationId &id) const;
+
+    QString columnDefinition(const ResolvedTable &table, const ResolvedColumn &column,
+                             bool inlinePrimaryKey) const;
+    QString foreignKeyClause(const ResolvedForeignKey &fk) const;
+
+    // Statements joined as a script: each ends with ";" and a newline, tables apart by a
+    // blank line.
+    static QString script(const QStringList &statements);
+
+private:
+    bool inlineAutoIncrementKey(const ResolvedTable &table) const;
+
+    const Dialect &m_dialect;
+};
+
+} // namespace Junction

@@ -1,0 +1,316 @@
+// SPDX-License-Identifier: MIT
+#include "dialect.h"
+
+#include <QCryptographicHash>
+#include <QSet>
+
+/*
+ * Type mapping (Sequelize v4's spelling per dialect, with Junction's SQLite enum CHECK):
+ *
+ *   format type     PostgreSQL                  MySQL/MariaDB        SQLite
+ *   STRING(n)       VARCHAR(n), n = 255         VARCHAR(n)           VARCHAR(n)
+ *   CHAR(n)         CHAR(n), n = 255            CHAR(n)              CHAR(n)
+ *   TEXT            TEXT                        TEXT                 TEXT
+ *   INTEGER         INTEGER (auto: SERIAL)      INTEGER              INTEGER
+ *   BIGINT          BIGINT (auto: BIGSERIAL)    BIGINT               BIGINT (auto: INTEGER)
+ *   SMALLINT        SMALLINT (auto: SMALLSERIAL) SMALLINT            SMALLINT
+ *   FLOAT / REAL    FLOAT / REAL                FLOAT / REAL         FLOAT / REAL
+ *   DOUBLE          DOUBLE PRECISION            DOUBLE PRECISION     DOUBLE PRECISION
+ *   DECIMAL(p,s)    DECIMAL(p,s)                DECIMAL(p,s)         DECIMAL(p,s)
+ *   BOOLEAN         BOOLEAN                     TINYINT(1)           TINYINT(1)
+ *   DATE            TIMESTAMP WITH TIME ZONE    DATETIME             DATETIME
+ *   DATEONLY        DATE                        DATE                 DATE
+ *   TIME            TIME                        TIME                 TIME
+ *   UUID            UUID                        CHAR(36) BINARY      UUID
+ *   JSON / JSONB    JSON / JSONB                JSON / JSON          JSON / JSON
+ *   BLOB            BYTEA                       BLOB                 BLOB
+ *   ENUM('a','b')   "enum_<table>_<column>"     ENUM('a','b')        TEXT + CHECK (col IN (...))
+ *
+ * Identifiers are always quoted: "x" (PostgreSQL, SQLite) or `x` (MySQL), with the quote
+ * character doubled inside. Limits: PostgreSQL 63 bytes, MySQL 64 characters, SQLite none.
+ * String literals double the single quote; MySQL also doubles backslashes, which it treats
+ * as escapes by default. Booleans are true/false in PostgreSQL and 1/0 elsewhere.
+ */
+
+namespace Junction {
+
+namespace {
+
+// Words each engine refuses as a bare identifier (Junction always quotes, so these only
+// warn: hand-written SQL against the schema would need quotes).
+const char *const sqlWords[] = {
+    "ALL", "ALTER", "AND", "ANY", "AS", "ASC", "BETWEEN", "BY", "CASE", "CHECK", "COLUMN",
+    "CONSTRAINT", "CREATE", "CROSS", "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP",
+    "DEFAULT", "DELETE", "DESC", "DISTINCT", "DROP", "ELSE", "EXISTS", "FALSE", "FOR",
+    "FOREIGN", "FROM", "GROUP", "HAVING", "IN", "INDEX", "INNER", "INSERT", "INTO", "IS",
+    "JOIN", "KEY", "LEFT", "LIKE", "LIMIT", "NOT", "NULL", "ON", "OR", "ORDER", "OUTER",
+    "PRIMARY", "REFERENCES", "RIGHT", "SELECT", "SET", "TABLE", "THEN", "TO", "TRUE", "UNION",
+    "UNIQUE", "UPDATE", "USING", "VALUES", "WHEN", "WHERE", "WITH",
+};
+const char *const postgresWords[] = {
+    "ANALYSE", "ANALYZE", "ARRAY", "ASYMMETRIC", "BOTH", "CAST", "COLLATE", "CURRENT_CATALOG",
+    "CURRENT_ROLE", "CURRENT_USER", "DEFERRABLE", "DO", "END", "EXCEPT", "FETCH", "GRANT",
+    "INITIALLY", "INTERSECT", "LATERAL", "LEADING", "LOCALTIME", "LOCALTIMESTAMP", "OFFSET",
+    "ONLY", "PLACING", "RETURNING", "SESSION_USER", "SOME", "SYMMETRIC", "TRAILING", "USER",
+    "VARIADIC", "WINDOW",
+};
+const char *const mysqlWords[] = {
+    "ACCESSIBLE", "ADD", "BEFORE", "BIGINT", "BLOB", "BOTH", "CALL", "CHANGE", "CHAR",
+    "CHARACTER", "CONDITION", "CONVERT", "CURRENT_USER", "CURSOR", "DATABASE", "DATABASES",
+    "DAY_HOUR", "DEC", "DECIMAL", "DECLARE", "DELAYED", "DESCRIBE", "DIV", "DOUBLE", "DUAL",
+    "EACH", "ELSEIF", "ENCLOSED", "ESCAPED", "EXIT", "EXPLAIN", "FETCH", "FLOAT", "FORCE",
+    "FULLTEXT", "GRANT", "IF", "IGNORE", "INFILE", "INOUT", "INT", "INTEGER", "INTERVAL",
+    "ITERATE", "KEYS", "KILL", "LEADING", "LEAVE", "LINES", "LOAD", "LOCK", "LONG", "LOOP",
+    "MATCH", "MOD", "MODIFIES", "NATURAL", "OPTIMIZE", "OPTION", "OUT", "PRECISION",
+    "PROCEDURE", "PURGE", "RANGE", "READ", "REAL", "REGEXP", "RELEASE", "RENAME", "REPEAT",
+    "REPLACE", "REQUIRE", "RESTRICT", "RETURN", "REVOKE", "RLIKE", "SCHEMA", "SEPARATOR",
+    "SHOW", "SMALLINT", "SPATIAL", "SQL", "STARTING", "TERMINATED", "TINYINT", "TRAILING",
+    "TRIGGER", "UNDO", "UNLOCK", "UNSIGNED", "USAGE", "USE", "VARCHAR", "WHILE", "WRITE",
+    "XOR", "ZEROFILL",
+};
+const char *const sqliteWords[] = {
+    "ABORT", "ACTION", "ADD", "AFTER", "ANALYZE", "ATTACH", "AUTOINCREMENT", "BEFORE", "BEGIN",
+    "CASCADE", "COLLATE", "COMMIT", "CONFLICT", "DATABASE", "DEFERRABLE", "DETACH", "EACH",
+    "END", "ESCAPE", "EXCEPT", "EXCLUSIVE", "EXPLAIN", "FAIL", "GLOB", "IF", "IGNORE",
+    "IMMEDIATE", "INDEXED", "INITIALLY", "INSTEAD", "INTERSECT", "ISNULL", "NOTNULL",
+    "OFFSET", "PLAN", "PRAGMA", "QUERY", "RAISE", "RECURSIVE", "REGEXP", "REINDEX", "RELEASE",
+    "RENAME", "REPLACE", "RESTRICT", "ROLLBACK", "ROW", "SAVEPOINT", "TEMP", "TEMPORARY",
+    "TRANSACTION", "TRIGGER", "VACUUM", "VIEW", "VIRTUAL",
+};
+
+template<size_t N>
+void insertWords(QSet<QString> &set, const char *const (&words)[N])
+{
+    for (const char *w : words)
+        set.insert(QLatin1String(w));
+}
+
+QSet<QString> reservedWords(Dialect::Kind kind)
+{
+    QSet<QString> set;
+    insertWords(set, sqlWords);
+    switch (kind) {
+    case Dialect::Kind::Postgres: insertWords(set, postgresWords); break;
+    case Dialect::Kind::MySql: insertWords(set, mysqlWords); break;
+    case Dialect::Kind::Sqlite: insertWords(set, sqliteWords); break;
+    }
+    return set;
+}
+
+QString numberLiteral(double value)
+{
+    if (value == double(qint64(value)) && qAbs(value) < 9007199254740992.0)
+        return QString::number(qint64(value));
+    return QString::number(value, 'g', QLocale::FloatingPointShortest);
+}
+
+} // namespace
+
+const Dialect &Dialect::get(Kind kind)
+{
+    static const Dialect sqlite(Kind::Sqlite);
+    static const Dialect postgres(Kind::Postgres);
+    static const Dialect mysql(Kind::MySql);
+    switch (kind) {
+    case Kind::Sqlite: return sqlite;
+    case Kind::Postgres: return postgres;
+    case Kind::MySql: return mysql;
+    }
+    return sqlite;
+}
+
+std::optional<Dialect::Kind> Dialect::kindFromName(const QString &name)
+{
+    const QString n = name.trimmed().toLower();
+    if (n == QLatin1String("sqlite") || n == QLatin1String("sqlite3"))
+        return Kind::Sqlite;
+    if (n == QLatin1String("postgres") || n == QLatin1String("postgresql")
+        || n == QLatin1String("pg"))
+        return Kind::Postgres;
+    if (n == QLatin1String("mysql") || n == QLatin1String("mariadb"))
+        return Kind::MySql;
+    return std::nullopt;
+}
+
+QString Dialect::name() const
+{
+    switch (m_kind) {
+    case Kind::Sqlite: return QStringLiteral("sqlite");
+    case Kind::Postgres: return QStringLiteral("postgres");
+    case Kind::MySql: return QStringLiteral("mysql");
+    }
+    return {};
+}
+
+QString Dialect::displayName() const
+{
+    switch (m_kind) {
+    case Kind::Sqlite: return QStringLiteral("SQLite");
+    case Kind::Postgres: return QStringLiteral("PostgreSQL");
+    case Kind::MySql: return QStringLiteral("MySQL/MariaDB");
+    }
+    return {};
+}
+
+QString Dialect::quote(const QString &identifier) const
+{
+    const QChar q = m_kind == Kind::MySql ? QLatin1Char('`') : QLatin1Char('"');
+    QString out;
+    out.reserve(identifier.size() + 2);
+    out += q;
+    for (const QChar c : identifier) {
+        if (c == q)
+            out += q;
+        out += c;
+    }
+    out += q;
+    return out;
+}
+
+QString Dialect::quoteString(const QString &text) const
+{
+    QString out;
+    out.reserve(text.size() + 2);
+    out += QLatin1Char('\'');
+    for (const QChar c : text) {
+        if (c == QLatin1Char('\''))
+            out += QLatin1Char('\'');
+        else if (c == QLatin1Char('\\') && m_kind == Kind::MySql)
+            out += QLatin1Char('\\');
+        out += c;
+    }
+    out += QLatin1Char('\'');
+    return out;
+}
+
+QString Dialect::enumTypeName(const QString &table, const QString &column) const
+{
+    return generatedName(QStringLiteral("enum_") + table + QLatin1Char('_') + column);
+}
+
+QString Dialect::columnType(const DataType &type, const QString &table,
+                            const QString &column) const
+{
+    using K = DataType::Kind;
+    const bool pg = m_kind == Kind::Postgres;
+    const bool my = m_kind == Kind::MySql;
+    switch (type.kind) {
+    case K::Invalid: return QStringLiteral("INVALID");
+    case K::String:
+        return QStringLiteral("VARCHAR(%1)").arg(type.length > 0 ? type.length : 255);
+    case K::Char: return QStringLiteral("CHAR(%1)").arg(type.length > 0 ? type.length : 255);
+    case K::Text: return QStringLiteral("TEXT");
+    case K::Integer: return QStringLiteral("INTEGER");
+    case K::BigInt: return QStringLiteral("BIGINT");
+    case K::SmallInt: return QStringLiteral("SMALLINT");
+    case K::Float: return QStringLiteral("FLOAT");
+    case K::Real: return QStringLiteral("REAL");
+    case K::Double: return QStringLiteral("DOUBLE PRECISION");
+    case K::Decimal:
+        if (type.precision < 0)
+            return QStringLiteral("DECIMAL");
+        if (type.scale < 0)
+            return QStringLiteral("DECIMAL(%1)").arg(type.precision);
+        return QStringLiteral("DECIMAL(%1,%2)").arg(type.precision).arg(type.scale);
+    case K::Boolean: return pg ? QStringLiteral("BOOLEAN") : QStringLiteral("TINYINT(1)");
+    case K::Date:
+        return pg ? QStringLiteral("TIMESTAMP WITH TIME ZONE") : QStringLiteral("DATETIME");
+    case K::DateOnly: return QStringLiteral("DATE");
+    case K::Time: return QStringLiteral("TIME");
+    case K::Uuid: return my ? QStringLiteral("CHAR(36) BINARY") : QStringLiteral("UUID");
+    case K::Json: return QStringLiteral("JSON");
+    case K::Jsonb: return pg ? QStringLiteral("JSONB") : QStringLiteral("JSON");
+    case K::Blob: return pg ? QStringLiteral("BYTEA") : QStringLiteral("BLOB");
+    case K::Enum: {
+        if (pg)
+            return quote(enumTypeName(table, column));
+        if (m_kind == Kind::Sqlite)
+            return QStringLiteral("TEXT");
+        QStringList values;
+        for (const QString &v : type.enumValues)
+            values << quoteString(v);
+        return QStringLiteral("ENUM(") + values.join(QStringLiteral(", ")) + QLatin1Char(')');
+    }
+    }
+    return {};
+}
+
+QString Dialect::defaultLiteral(const DefaultValue &value, const DataType &type) const
+{
+    switch (value.kind) {
+    case DefaultValue::Kind::None:
+    case DefaultValue::Kind::Function: return {};
+    case DefaultValue::Kind::Null: return QStringLiteral("NULL");
+    case DefaultValue::Kind::Sql: return value.text;
+    case DefaultValue::Kind::Boolean:
+        if (m_kind == Kind::Postgres)
+            return value.boolean ? QStringLiteral("true") : QStringLiteral("false");
+        return value.boolean ? QStringLiteral("1") : QStringLiteral("0");
+    case DefaultValue::Kind::Number:
+        if (type.kind == DataType::Kind::Boolean && m_kind == Kind::Postgres)
+            return value.number != 0 ? QStringLiteral("true") : QStringLiteral("false");
+        return numberLiteral(value.number);
+    case DefaultValue::Kind::String: return quoteString(value.text);
+    }
+    return {};
+}
+
+int Dialect::maxIdentifierLength() const
+{
+    switch (m_kind) {
+    case Kind::Postgres: return 63;
+    case Kind::MySql: return 64;
+    case Kind::Sqlite: return 0;
+    }
+    return 0;
+}
+
+QString Dialect::limitDescription() const
+{
+    switch (m_kind) {
+    case Kind::Postgres: return QStringLiteral("63 bytes");
+    case Kind::MySql: return QStringLiteral("64 characters");
+    case Kind::Sqlite: return QStringLiteral("no limit");
+    }
+    return {};
+}
+
+int Dialect::identifierLength(const QString &identifier) const
+{
+    if (m_kind == Kind::Postgres)
+        return int(identifier.toUtf8().size());
+    return int(identifier.toUcs4().size());
+}
+
+bool Dialect::fitsIdentifier(const QString &identifier) const
+{
+    const int limit = maxIdentifierLength();
+    return limit == 0 || identifierLength(identifier) <= limit;
+}
+
+QString Dialect::generatedName(const QString &name) const
+{
+    if (fitsIdentifier(name))
+        return name;
+    const QString hash = QString::fromLatin1(
+        QCryptographicHash::hash(name.toUtf8(), QCryptographicHash::Sha1).toHex().left(8));
+    const int room = maxIdentifierLength() - 9; // "_" + 8 hex digits
+    QString prefix;
+    for (const uint codePoint : name.toUcs4()) {
+        const QString next = prefix + QString::fromUcs4(reinterpret_cast<const char32_t *>(&codePoint), 1);
+        if (identifierLength(next) > room)
+            break;
+        prefix = next;
+    }
+    return prefix + QLatin1Char('_') + hash;
+}
+
+bool Dialect::isReserved(const QString &word) const
+{
+    static const QSet<QString> sets[] = {reservedWords(Kind::Sqlite),
+                                         reservedWords(Kind::Postgres),
+                                         reservedWords(Kind::MySql)};
+    return sets[int(m_kind)].contains(word.toUpper());
+}
+
+} // namespace Junction

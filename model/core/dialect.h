@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "datatype.h"
+#include "project.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace Junction {
+
+// One SQL dialect: quoting, type names, identifier limits and reserved words. Passed to
+// the DDL generator as an object, never a global setting. MariaDB is spoken as MySQL.
+class Dialect
+{
+public:
+    enum class Kind { Sqlite, Postgres, MySql };
+
+    static const Dialect &get(Kind kind);
+    // "sqlite", "postgres"/"postgresql", "mysql"/"mariadb"
+    static std::optional<Kind> kindFromName(const QString &name);
+    static QList<Kind> allKinds() { return {Kind::Sqlite, Kind::Postgres, Kind::MySql}; }
+
+    Kind kind() const { return m_kind; }
+    QString name() const;        // "sqlite", "postgres", "mysql"
+    QString displayName() const; // "SQLite", "PostgreSQL", "MySQL/MariaDB"
+
+    // Junction's own identifier quoting: wrap in the dialect's quote and double any quote
+    // inside. (QSqlDriver::escapeIdentifier is not safe for user-supplied names in Qt 6.4.)
+    QString quote(const QString &identifier) const;
+    QString quoteString(const QString &text) const;
+
+    // The column type as written in CREATE TABLE. PostgreSQL enums are named types.
+    QString columnType(const DataType &type, const QString &table, const QString &column) const;
+    // Sequelize's PostgreSQL enum type name: enum_<table>_<column>, shortened if needed.
+    QString enumTypeName(const QString &table, const QString &column) const;
+    QString defaultLiteral(const DefaultValue &value, const DataType &type) const;
+
+    // 0 = no limit. PostgreSQL counts UTF-8 bytes (63), MySQL characters (64).
+    int maxIdentifierLength() const;
+    QString limitDescription() const;
+    bool fitsIdentifier(const QString &identifier) const;
+    // A name Junction generates (constraint, index, enum type) that is past the limit is
+    // shortened deterministically: a readable prefix plus an 8-digit hash of the whole name.
+    QString generatedName(const QString &name) const;
+    bool isReserved(const QString &word) const;
+
+private:
+    explicit Dialect(Kind kind)
+        : m_kind(kind)
+    {}
+    int identifierLength(const QString &identifier) const;
+
+    Kind m_kind;
+};
+
+} // namespace Junction

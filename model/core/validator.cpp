@@ -1,0 +1,487 @@
+// SPDX-License-Identifier: MIT
+#include "validator.h"
+
+#include <QHash>
+#include <QSet>
+
+/*
+ * What the validator reports (resolve() has already reported the association errors of
+ * Sequelize and the ones Junction refuses to copy):
+ *   invalid-referential-action  onDelete/onUpdate not one of CASCADE, SET NULL, RESTRICT,
+ *                               NO ACTION, SET DEFAULT
+ *   set-null-on-not-null        SET NULL on a FK column that is NOT NULL (the database would
+ *                               refuse the first delete)
+ *   fk-type-mismatch            a FK column whose type differs from the key it references
+ *   fk-target-not-unique        a FK referencing a column that is neither primary key nor unique
+ *   table-name-collision        two tables with one name (SQLite and MySQL compare columns, and
+ *   column-collision            SQLite tables, without case)
+ *   unknown-index-field         an index naming an attribute the model does not have
+ *   auto-increment-type         autoIncrement on a non-integer or on two columns of a table
+ *   invalid-default             an ENUM default outside its values, text on a number column
+ *   empty-identifier, invalid-identifier (NUL; MySQL trailing space), identifier-too-long
+ *                               (past the dialect's limit: the application uses the full name)
+ *   reserved-word (warning)     a name the dialect reserves; Junction quotes it anyway
+ *   lookalike-name (warning)    two names that differ only by Unicode look-alike characters,
+ *                               or a name mixing Latin with Cyrillic or Greek letters
+ *   mysql-default-dropped (warning), type-fallback (warning), mysql-key-on-text
+ */
+
+namespace Junction {
+
+namespace {
+
+const QStringList referentialActions{QStringLiteral("CASCADE"), QStringLiteral("SET NULL"),
+                                     QStringLiteral("RESTRICT"), QStringLiteral("NO ACTION"),
+                                     QStringLiteral("SET DEFAULT")};
+
+// Folds characters that look like Latin letters onto them, so that `Usеr` (Cyrillic е)
+// and `User` compare equal.
+QString lookalikeSkeleton(const QString &name)
+{
+    static const QHash<char16_t, char16_t> map = {
+        {u'а', u'a'}, {u'е', u'e'}, {u'о', u'o'}, {u'р', u'p'}, {u'с', u'c'}, {u'у', u'y'},
+        {u'х', u'x'}, {u'і', u'i'}, {u'ј', u'j'}, {u'ѕ', u's'}, {u'ԁ', u'd'}, {u'ɡ', u'g'},
+        {u'һ', u'h'}, {u'ӏ', u'l'}, {u'ο', u'o'}, {u'α', u'a'}, {u'ν', u'v'}, {u'τ', u't'},
+        {u'ι', u'i'}, {u'κ', u'k'}, {u'ρ', u'p'}, {u'Α', u'a'}, {u'Β', u'b'}, {u'Ε', u'e'},
+        {u'Η', u'h'}, {u'Ι', u'i'}, {u'Κ', u'k'}, {u'Μ', u'm'}, {u'Ν', u'n'}, {u'Ο', u'o'},
+        {u'Ρ', u'p'}, {u'Τ', u't'}, {u'Χ', u'x'}, {u'Υ', u'y'}, {u'Ζ', u'z'}, {u'А', u'a'},
+        {u'В', u'b'}, {u'Е', u'e'}, {u'К', u'k'}, {u'М', u'm'}, {u'Н', u'h'}, {u'О', u'o'},
+        {u'Р', u'p'}, {u'С', u'c'}, {u'Т', u't'}, {u'Х', u'x'}, {u'ӡ', u'3'}, {u'0', u'o'},
+    };
+    QString s = name.normalized(QString::NormalizationForm_KC).toLower();
+    for (QChar &c : s) {
+        const auto it = map.constFind(c.unicode());
+        if (it != map.constEnd())
+            c = QChar(*it);
+    }
+    return s;
+}
+
+bool mixesScripts(const QString &name)
+{
+    bool latin = false;
+    bool other = false;
+    for (const QChar c : name) {
+        if (!c.isLetter())
+            continue;
+        const QChar::Script script = c.script();
+        if (script == QChar::Script_Latin)
+            latin = true;
+        else if (script == QChar::Script_Cyrillic || script == QChar::Script_Greek)
+            other = true;
+    }
+    return latin && other;
+}
+
+class Checker
+{
+public:
+    Checker(const Project &project, const ResolvedSchema &schema,
+            const QList<Dialect::Kind> &dialects)
+        : m_project(project)
+        , m_schema(schema)
+        , m_dialects(dialects)
+    {
+        for (int i = 0; i < project.entities.size(); ++i) {
+            const Entity &e = project.entities.at(i);
+            m_entityPath.insert(e.id.toString(), QStringLiteral("models[%1]").arg(i));
+            for (int k = 0; k < e.attributes.size(); ++k)
+                m_attributePath.insert(e.attributes.at(k).id.toString(),
+                                       QStringLiteral("models[%1].attributes[%2]").arg(i).arg(k));
+        }
+        for (int i = 0; i < project.associations.size(); ++i)
+            m_associationPath.insert(project.associations.at(i).id.toString(),
+                                     QStringLiteral("associations[%1]").arg(i));
+    }
+
+    Diagnostics run()
+    {
+        checkReferentialActions();
+        for (const ResolvedTable &t : m_schema.tables)
+            checkTable(t);
+        checkTableNames();
+        return m_out;
+    }
+
+private:
+    void add(Diagnostic::Severity severity, const QString &code, const QString &message,
+             const QString &path, const QStringList &ids)
+    {
+        Diagnostic d;
+        d.severity = severity;
+        d.code = code;
+        d.message = message;
+        d.path = path;
+        d.ids = ids;
+        m_out << d;
+    }
+    void error(const QString &code, const QString &message, const QString &path,
+               const QStringList &ids)
+    {
+        add(Diagnostic::Severity::Error, code, message, path, ids);
+    }
+    void warning(const QString &code, const QString &message, const QString &path,
+                 const QStringList &ids)
+    {
+        add(Diagnostic::Severity::Warning, code, message, path, ids);
+    }
+
+    QString tablePath(const ResolvedTable &t, const QString &key = {}) const
+    {
+        QString p = t.entity.isNull() ? m_associationPath.value(t.junctionOf.toString())
+                                      : m_entityPath.value(t.entity.toString());
+        if (!key.isEmpty() && !t.entity.isNull())
+            p += QLatin1Char('.') + key;
+        else if (t.entity.isNull())
+            p += QStringLiteral(".through");
+        return p;
+    }
+    QString columnPath(const ResolvedTable &t, const ResolvedColumn &c,
+                       const QString &key = {}) const
+    {
+        QString p;
+        if (!c.attributeId.isNull())
+            p = m_attributePath.value(c.attributeId.toString());
+        if (p.isEmpty() && !c.association.isNull())
+            return m_associationPath.value(c.association.toString())
+                   + QStringLiteral(".foreignKey");
+        if (p.isEmpty())
+            return tablePath(t);
+        return key.isEmpty() ? p : p + QLatin1Char('.') + key;
+    }
+    QStringList columnIds(const ResolvedTable &t, const ResolvedColumn &c) const
+    {
+        QStringList ids;
+        if (!t.entity.isNull())
+            ids << t.entity.toString();
+        if (!c.attributeId.isNull())
+            ids << c.attributeId.toString();
+        if (!c.association.isNull())
+            ids << c.association.toString();
+        return ids;
+    }
+    QString where(const ResolvedTable &t, const ResolvedColumn &c) const
+    {
+        return QStringLiteral("%1.%2").arg(t.name, c.name);
+    }
+
+    void checkReferentialActions()
+    {
+        for (int i = 0; i < m_project.associations.size(); ++i) {
+            const Association &a = m_project.associations.at(i);
+            for (const auto &[value, key] : {std::pair{a.onDelete, QStringLiteral("onDelete")},
+                                             std::pair{a.onUpdate, QStringLiteral("onUpdate")}}) {
+                if (value.isEmpty() || referentialActions.contains(value.trimmed().toUpper()))
+                    continue;
+                error(QStringLiteral("invalid-referential-action"),
+                      QStringLiteral("%1.%2(%3): %4 \"%5\" is not a referential action; use one "
+                                     "of %6.")
+                          .arg(a.source, associationTypeName(a.type), a.target, key, value,
+                               referentialActions.join(QLatin1String(", "))),
+                      QStringLiteral("associations[%1].%2").arg(i).arg(key), {a.id.toString()});
+            }
+        }
+    }
+
+    void checkTable(const ResolvedTable &t)
+    {
+        checkIdentifier(t.name, QStringLiteral("table"), tablePath(t, QStringLiteral("name")),
+                        t.entity.isNull() ? QStringLiteral("through")
+                                          : QStringLiteral("tableName"),
+                        {t.entity.toString()});
+        QHash<QString, const ResolvedColumn *> exact;
+        QHash<QString, const ResolvedColumn *> folded;
+        QHash<QString, const ResolvedColumn *> skeletons;
+        int autoIncrements = 0;
+        for (const ResolvedColumn &c : t.columns) {
+            if (const ResolvedColumn *other = exact.value(c.name)) {
+                error(QStringLiteral("column-collision"),
+                      QStringLiteral("Table %1 gets the column \"%2\" twice (attribute %3 and %4). "
+                                     "Rename one, set its `field`, or give the association's "
+                                     "foreignKey another name.")
+                          .arg(t.name, c.name, other->attribute, c.attribute),
+                      columnPath(t, c), columnIds(t, c) + columnIds(t, *other));
+            } else if (const ResolvedColumn *other = folded.value(c.name.toLower())) {
+                error(QStringLiteral("column-collision"),
+                      QStringLiteral("Table %1 has columns \"%2\" and \"%3\", which SQLite and "
+                                     "MySQL treat as the same name.")
+                          .arg(t.name, other->name, c.name),
+                      columnPath(t, c), columnIds(t, c) + columnIds(t, *other));
+            } else if (const ResolvedColumn *other = skeletons.value(lookalikeSkeleton(c.name))) {
+                warning(QStringLiteral("lookalike-name"),
+                        QStringLiteral("Table %1 has columns \"%2\" and \"%3\", which look alike "
+                                       "but differ in Unicode characters.")
+                            .arg(t.name, other->name, c.name),
+                        columnPath(t, c), columnIds(t, c) + columnIds(t, *other));
+            }
+            exact.insert(c.name, &c);
+            folded.insert(c.name.toLower(), &c);
+            skeletons.insert(lookalikeSkeleton(c.name), &c);
+            checkIdentifier(c.name, QStringLiteral("column"), columnPath(t, c, QStringLiteral("name")),
+                            QStringLiteral("field"), columnIds(t, c));
+            if (c.autoIncrement) {
+                ++autoIncrements;
+                if (!c.type.isInteger())
+                    error(QStringLiteral("auto-increment-type"),
+                          QStringLiteral("%1 is %2; autoIncrement needs INTEGER, BIGINT or "
+                                         "SMALLINT.")
+                              .arg(where(t, c), c.type.toString()),
+                          columnPath(t, c, QStringLiteral("autoIncrement")), columnIds(t, c));
+                else if (autoIncrements == 2)
+                    error(QStringLiteral("auto-increment-type"),
+                          QStringLiteral("Table %1 has more than one autoIncrement column; MySQL "
+                                         "and SQLite allow one.")
+                              .arg(t.name),
+                          columnPath(t, c, QStringLiteral("autoIncrement")), columnIds(t, c));
+            }
+            checkDefault(t, c);
+            if (c.type.kind == DataType::Kind::Jsonb && m_dialects.size() > 1)
+                add(Diagnostic::Severity::Info, QStringLiteral("type-fallback"),
+                    QStringLiteral("%1 is JSONB, which only PostgreSQL has; SQLite and MySQL get "
+                                   "JSON.")
+                        .arg(where(t, c)),
+                    columnPath(t, c, QStringLiteral("type")), columnIds(t, c));
+        }
+        for (const ResolvedForeignKey &fk : t.foreignKeys)
+            checkForeignKey(t, fk);
+        if (!t.entity.isNull()) {
+            const Entity *e = m_project.entity(t.entity);
+            for (int i = 0; e && i < e->indexes.size(); ++i) {
+                for (const QString &f : e->indexes.at(i).fields) {
+                    if (e->attribute(f) || t.column(f))
+                        continue;
+                    error(QStringLiteral("unknown-index-field"),
+                          QStringLiteral("Index %1 of model %2 names \"%3\", which is not an "
+                                         "attribute of %2.")
+                              .arg(t.indexes.value(i).name, e->name, f),
+                          m_entityPath.value(e->id.toString())
+                              + QStringLiteral(".indexes[%1].fields").arg(i),
+                          {e->id.toString()});
+                }
+            }
+        }
+        if (m_dialects.contains(Dialect::Kind::MySql))
+            checkMysqlKeys(t);
+    }
+
+    void checkMysqlKeys(const ResolvedTable &t)
+    {
+        QList<QStringList> keys{t.primaryKey};
+        for (const ResolvedUnique &u : t.uniques)
+            keys << u.columns;
+        for (const ResolvedIndex &i : t.indexes)
+            keys << i.columns;
+        QSet<QString> reported;
+        for (const QStringList &key : keys) {
+            for (const QString &name : key) {
+                const ResolvedColumn *c = t.column(name);
+                if (!c || !(c->type.kind == DataType::Kind::Text || c->type.kind == DataType::Kind::Blob)
+                    || reported.contains(name))
+                    continue;
+                reported.insert(name);
+                error(QStringLiteral("mysql-key-on-text"),
+                      QStringLiteral("%1 is %2 and part of a key or unique constraint; MySQL "
+                                     "cannot index TEXT/BLOB without a length. Use STRING(n).")
+                          .arg(where(t, *c), c->type.toString()),
+                      columnPath(t, *c, QStringLiteral("type")), columnIds(t, *c));
+            }
+        }
+    }
+
+    void checkDefault(const ResolvedTable &t, const ResolvedColumn &c)
+    {
+        const DefaultValue &d = c.defaultValue;
+        if (d.kind == DefaultValue::Kind::String && c.type.kind == DataType::Kind::Enum
+            && !c.type.enumValues.contains(d.text)) {
+            error(QStringLiteral("invalid-default"),
+                  QStringLiteral("%1 defaults to '%2', which is not one of its values (%3).")
+                      .arg(where(t, c), d.text, c.type.enumValues.join(QLatin1String(", "))),
+                  columnPath(t, c, QStringLiteral("defaultValue")), columnIds(t, c));
+        }
+        const bool numeric = c.type.isInteger() || c.type.kind == DataType::Kind::Decimal
+                             || c.type.kind == DataType::Kind::Float
+                             || c.type.kind == DataType::Kind::Real
+                             || c.type.kind == DataType::Kind::Double;
+        if (d.kind == DefaultValue::Kind::String && numeric) {
+            bool ok = false;
+            d.text.toDouble(&ok);
+            if (!ok)
+                error(QStringLiteral("invalid-default"),
+                      QStringLiteral("%1 is %2 but defaults to the text '%3'.")
+                          .arg(where(t, c), c.type.toString(), d.text),
+                      columnPath(t, c, QStringLiteral("defaultValue")), columnIds(t, c));
+        }
+        if (d.kind == DefaultValue::Kind::Null && !c.allowNull)
+            error(QStringLiteral("invalid-default"),
+                  QStringLiteral("%1 is NOT NULL but defaults to null.").arg(where(t, c)),
+                  columnPath(t, c, QStringLiteral("defaultValue")), columnIds(t, c));
+        if (m_dialects.contains(Dialect::Kind::MySql) && c.type.isLargeObject()
+            && (d.kind == DefaultValue::Kind::String || d.kind == DefaultValue::Kind::Number
+                || d.kind == DefaultValue::Kind::Boolean))
+            warning(QStringLiteral("mysql-default-dropped"),
+                    QStringLiteral("%1 is %2 with a literal default; MySQL cannot hold it, so the "
+                                   "MySQL DDL leaves the DEFAULT out. Use {\"sql\": ...} or set "
+                                   "the value in the application.")
+                        .arg(where(t, c), c.type.toString()),
+                    columnPath(t, c, QStringLiteral("defaultValue")), columnIds(t, c));
+    }
+
+    void checkForeignKey(const ResolvedTable &t, const ResolvedForeignKey &fk)
+    {
+        const ResolvedTable *ref = m_schema.table(fk.referencedTable);
+        QStringList ids;
+        for (const AssociationId &id : fk.associations)
+            ids << id.toString();
+        const QString path = fk.associations.isEmpty()
+                                 ? tablePath(t)
+                                 : m_associationPath.value(fk.associations.first().toString());
+        for (int i = 0; i < fk.columns.size(); ++i) {
+            const ResolvedColumn *c = t.column(fk.columns.at(i));
+            const ResolvedColumn *r = ref ? ref->column(fk.referencedColumns.value(i)) : nullptr;
+            if (!c || !r)
+                continue;
+            if (c->type.isValid() && r->type.isValid() && c->type != r->type)
+                error(QStringLiteral("fk-type-mismatch"),
+                      QStringLiteral("%1 is %2 but references %3.%4, which is %5. Make the types "
+                                     "equal (or drop the declared type and let the association "
+                                     "copy it).")
+                          .arg(where(t, *c), c->type.toString(), ref->name, r->name,
+                               r->type.toString()),
+                      path, ids);
+            const bool unique = (ref->primaryKey == QStringList{r->name}) || r->unique;
+            if (!unique)
+                error(QStringLiteral("fk-target-not-unique"),
+                      QStringLiteral("%1 references %2.%3, which is neither the primary key nor "
+                                     "unique; PostgreSQL refuses such a FOREIGN KEY. Mark it "
+                                     "`unique: true`.")
+                          .arg(where(t, *c), ref->name, r->name),
+                      path, ids);
+            for (const auto &[action, clause] : {std::pair{fk.onDelete, QStringLiteral("ON DELETE")},
+                                                 std::pair{fk.onUpdate, QStringLiteral("ON UPDATE")}}) {
+                if (action != QLatin1String("SET NULL") || c->allowNull)
+                    continue;
+                error(QStringLiteral("set-null-on-not-null"),
+                      QStringLiteral("%1 SET NULL on %2, which is NOT NULL: the database would "
+                                     "refuse the change. Allow NULL on the foreign key, or use "
+                                     "CASCADE or RESTRICT.")
+                          .arg(clause, where(t, *c)),
+                      path + (clause == QLatin1String("ON DELETE") ? QStringLiteral(".onDelete")
+                                                                    : QStringLiteral(".onUpdate")),
+                      ids);
+            }
+        }
+    }
+
+    void checkIdentifier(const QString &name, const QString &what, const QString &path,
+                         const QString &fixOption, const QStringList &ids)
+    {
+        if (name.isEmpty()) {
+            error(QStringLiteral("empty-identifier"),
+                  QStringLiteral("A %1 name is empty.").arg(what), path, ids);
+            return;
+        }
+        if (name.contains(QChar(0))) {
+            error(QStringLiteral("invalid-identifier"),
+                  QStringLiteral("The %1 name \"%2\" contains a NUL character, which no database "
+                                 "accepts.")
+                      .arg(what, QString(name).replace(QChar(0), QStringLiteral("\\0"))),
+                  path, ids);
+            return;
+        }
+        if (mixesScripts(name))
+            warning(QStringLiteral("lookalike-name"),
+                    QStringLiteral("The %1 name \"%2\" mixes Latin with Cyrillic or Greek letters "
+                                   "that look alike.")
+                        .arg(what, name),
+                    path, ids);
+        for (Dialect::Kind kind : m_dialects) {
+            const Dialect &d = Dialect::get(kind);
+            if (!d.fitsIdentifier(name))
+                error(QStringLiteral("identifier-too-long"),
+                      QStringLiteral("The %1 name \"%2\" is longer than %3 allows (%4); the "
+                                     "database would cut it while the application uses the full "
+                                     "name. Shorten it or set `%5`.")
+                          .arg(what, name, d.displayName(), d.limitDescription(), fixOption),
+                      path, ids);
+            if (kind == Dialect::Kind::MySql && name.endsWith(QLatin1Char(' ')))
+                error(QStringLiteral("invalid-identifier"),
+                      QStringLiteral("The %1 name \"%2\" ends with a space, which MySQL does not "
+                                     "allow.")
+                          .arg(what, name),
+                      path, ids);
+        }
+        QStringList reservedIn;
+        for (Dialect::Kind kind : m_dialects) {
+            if (Dialect::get(kind).isReserved(name))
+                reservedIn << Dialect::get(kind).displayName();
+        }
+        if (!reservedIn.isEmpty())
+            warning(QStringLiteral("reserved-word"),
+                    QStringLiteral("The %1 name \"%2\" is a reserved word in %3; Junction quotes "
+                                   "it, but hand-written SQL will need quotes too.")
+                        .arg(what, name, reservedIn.join(QLatin1String(", "))),
+                    path, ids);
+    }
+
+    void checkTableNames()
+    {
+        QHash<QString, const ResolvedTable *> exact;
+        QHash<QString, const ResolvedTable *> folded;
+        QHash<QString, const ResolvedTable *> skeletons;
+        for (const ResolvedTable &t : m_schema.tables) {
+            const QString who = t.entity.isNull() ? QStringLiteral("the junction table")
+                                                  : QStringLiteral("model ") + t.entityName;
+            if (const ResolvedTable *other = exact.value(t.name)) {
+                error(QStringLiteral("table-name-collision"),
+                      QStringLiteral("%1 and %2 both use the table name \"%3\". Set another "
+                                     "`tableName`.")
+                          .arg(other->entity.isNull() ? QStringLiteral("The junction table")
+                                                      : QStringLiteral("Model ") + other->entityName,
+                               who, t.name),
+                      tablePath(t, QStringLiteral("name")),
+                      {other->entity.toString(), t.entity.toString()});
+            } else if (const ResolvedTable *other = folded.value(t.name.toLower())) {
+                if (m_dialects.contains(Dialect::Kind::Sqlite))
+                    error(QStringLiteral("table-name-collision"),
+                          QStringLiteral("Tables \"%1\" and \"%2\" differ only in case, which "
+                                         "SQLite treats as the same name.")
+                              .arg(other->name, t.name),
+                          tablePath(t, QStringLiteral("name")),
+                          {other->entity.toString(), t.entity.toString()});
+            } else if (const ResolvedTable *other = skeletons.value(lookalikeSkeleton(t.name))) {
+                warning(QStringLiteral("lookalike-name"),
+                        QStringLiteral("Tables \"%1\" and \"%2\" look alike but differ in "
+                                       "Unicode characters.")
+                            .arg(other->name, t.name),
+                        tablePath(t, QStringLiteral("name")),
+                        {other->entity.toString(), t.entity.toString()});
+            }
+            exact.insert(t.name, &t);
+            folded.insert(t.name.toLower(), &t);
+            skeletons.insert(lookalikeSkeleton(t.name), &t);
+        }
+    }
+
+    const Project &m_project;
+    const ResolvedSchema &m_schema;
+    const QList<Dialect::Kind> &m_dialects;
+    QHash<QString, QString> m_entityPath;
+    QHash<QString, QString> m_attributePath;
+    QHash<QString, QString> m_associationPath;
+    Diagnostics m_out;
+};
+
+} // namespace
+
+Diagnostics Validator::validate(const Project &project, const ResolvedSchema &schema) const
+{
+    return Checker(project, schema, m_dialects).run();
+}
+
+Diagnostics validateProject(const Project &project, const ResolvedSchema &schema,
+                            const QList<Dialect::Kind> &dialects)
+{
+    return schema.diagnostics + Validator(dialects).validate(project, schema);
+}
+
+} // namespace Junction
