@@ -191,6 +191,8 @@ private:
     bool addReferences(WorkAttribute &attribute, int referencedModel, const QString &key,
                        const QString &onDelete, const QString &onUpdate, int associationIndex);
     bool checkAlias(int index, WorkModel &source, const QString &key);
+    void warnIfOwnedElsewhere(int index, const WorkModel &holder, const WorkAttribute *existing,
+                              const WorkAttribute &incoming);
     void checkNamingCollision(int index, const WorkModel &source, const QString &as);
     DataType parseType(const QString &text, const QString &path, const QStringList &ids);
 
@@ -437,6 +439,46 @@ bool Resolver::checkAlias(int index, WorkModel &source, const QString &key)
     return true;
 }
 
+// The first association that defines a FK column owns it. A later one that explicitly asks
+// for other rules or nullability gets Sequelize's result and a warning naming both.
+void Resolver::warnIfOwnedElsewhere(int index, const WorkModel &holder,
+                                    const WorkAttribute *existing, const WorkAttribute &incoming)
+{
+    if (!existing || existing->associations.isEmpty())
+        return;
+    const Association &a = m_project.associations.at(index);
+    QStringList differences;
+    if (!a.onDelete.isEmpty() && existing->referencedModel >= 0
+        && upperActions(a.onDelete) != existing->onDelete)
+        differences << QStringLiteral("ON DELETE %1 (kept: %2)")
+                           .arg(upperActions(a.onDelete), existing->onDelete);
+    if (!a.onUpdate.isEmpty() && existing->referencedModel >= 0
+        && upperActions(a.onUpdate) != existing->onUpdate)
+        differences << QStringLiteral("ON UPDATE %1 (kept: %2)")
+                           .arg(upperActions(a.onUpdate), existing->onUpdate);
+    if (incoming.allowNull.has_value() && existing->allowNull.has_value()
+        && *incoming.allowNull != *existing->allowNull)
+        differences << QStringLiteral("allowNull: %1 (kept: %2)")
+                           .arg(*incoming.allowNull ? QStringLiteral("true") : QStringLiteral("false"),
+                                *existing->allowNull ? QStringLiteral("true") : QStringLiteral("false"));
+    if (differences.isEmpty())
+        return;
+    const QString owner = existing->associations.first().toString();
+    int ownerIndex = -1;
+    for (int i = 0; i < m_project.associations.size(); ++i) {
+        if (m_project.associations.at(i).id.toString() == owner)
+            ownerIndex = i;
+    }
+    warning(QStringLiteral("fk-definition-conflict"),
+            QStringLiteral("%1 asks for %2 on %3.%4, but %5 defined that column first and its "
+                           "definition wins, as in Sequelize. Set the options on the first "
+                           "association.")
+                .arg(describeAssociation(index), differences.join(QLatin1String(", ")),
+                     holder.tableName, existing->column(),
+                     ownerIndex >= 0 ? describeAssociation(ownerIndex) : owner),
+            associationPath(index), {assocId(index), owner});
+}
+
 void Resolver::checkNamingCollision(int index, const WorkModel &source, const QString &as)
 {
     if (source.indexOf(as) < 0)
@@ -657,6 +699,7 @@ void Resolver::belongsTo(int index, int source, int target, ResolvedAssociation 
     }
     if (constraints || !onDelete.isEmpty() || !onUpdate.isEmpty())
         addReferences(fk, target, key.column(), onDelete, onUpdate, index);
+    warnIfOwnedElsewhere(index, src, existing, fk);
     WorkAttribute &merged = mergeAttribute(src, fk, index);
 
     out.foreignKey = merged.name;
@@ -772,17 +815,7 @@ void Resolver::hasMany(int index, int source, int target, ResolvedAssociation &o
     }
     if (constraints || !onDelete.isEmpty() || !onUpdate.isEmpty())
         addReferences(fk, source, key.column(), onDelete, onUpdate, index);
-    if (existing && existing->referencedModel >= 0 && fk.referencedModel >= 0
-        && (existing->onDelete != fk.onDelete || existing->onUpdate != fk.onUpdate)
-        && !existing->associations.isEmpty()) {
-        warning(QStringLiteral("fk-definition-conflict"),
-                QStringLiteral("%1 asks for ON DELETE %2 ON UPDATE %3 on %4.%5, but an earlier "
-                               "association already defined it with ON DELETE %6 ON UPDATE %7; "
-                               "the first definition wins, as in Sequelize.")
-                    .arg(describeAssociation(index), fk.onDelete, fk.onUpdate, tgt.tableName,
-                         existing->column(), existing->onDelete, existing->onUpdate),
-                associationPath(index), {assocId(index), existing->associations.first().toString()});
-    }
+    warnIfOwnedElsewhere(index, tgt, existing, fk);
     WorkAttribute &merged = mergeAttribute(tgt, fk, index);
 
     out.foreignKey = merged.name;
