@@ -498,7 +498,7 @@ WorkAttribute Resolver::newForeignKey(const KeySpec &spec, const WorkAttribute &
     fk.type = referenced.type;
     if (spec.isObject && !spec.type.isEmpty())
         fk.type = parseType(spec.type, path + QLatin1String(".type"), {});
-    fk.allowNull = spec.isObject ? spec.allowNull : std::nullopt;
+    fk.allowNull = spec.isObject && spec.allowNull.has_value() ? spec.allowNull : std::optional<bool>(true);
     fk.field = spec.isObject ? spec.field : QString();
     fk.unique = spec.isObject && spec.unique.value_or(false);
     fk.comment = spec.isObject ? spec.comment : QString();
