@@ -1,0 +1,553 @@
+// SPDX-License-Identifier: MIT
+// One row per rule of the association spec: the column, type, nullability and FK rules that
+// Sequelize v4.44.4 produces (sequelize-v4-reference.md §2-§4, checked examples), and the
+// exact diagnostics for what Sequelize rejects or Junction refuses.
+#include "projectreader.h"
+#include "resolvedschema.h"
+#include "validator.h"
+
+#include <QTest>
+
+using namespace Junction;
+
+namespace {
+
+// A compact project: `models` and `associations` are the JSON arrays' contents.
+QByteArray projectJson(const QByteArray &models, const QByteArray &associations,
+                       const QByteArray &define = {})
+{
+    QByteArray json = "{ \"junction\": 1, ";
+    if (!define.isEmpty())
+        json += "\"define\": " + define + ", ";
+    json += "\"models\": [" + models + "], \"associations\": [" + associations + "] }";
+    return json;
+}
+
+Project load(const QByteArray &json)
+{
+    LoadResult r = ProjectReader::readBytes(json);
+    if (!r.project) {
+        QString all;
+        for (const Diagnostic &d : r.diagnostics)
+            all += d.path + QLatin1String(": ") + d.message + QLatin1Char('\n');
+        qWarning().noquote() << "fixture does not load:" << all;
+        return {};
+    }
+    return *r.project;
+}
+
+// "UserId INTEGER null -> Users.id ON DELETE SET NULL ON UPDATE CASCADE"
+QString columnFact(const ResolvedSchema &schema, const QString &table, const QString &column)
+{
+    const ResolvedTable *t = schema.table(table);
+    if (!t)
+        return QStringLiteral("no table ") + table;
+    const ResolvedColumn *c = t->column(column);
+    if (!c) {
+        QStringList names;
+        for (const ResolvedColumn &col : t->columns)
+            names << col.name;
+        return QStringLiteral("no column %1 in %2 (%3)").arg(column, table, names.join(QLatin1Char(',')));
+    }
+    QString fact = c->name + QLatin1Char(' ') + c->type.toString()
+                   + (c->allowNull ? QStringLiteral(" null") : QStringLiteral(" not-null"));
+    if (c->primaryKey)
+        fact += QStringLiteral(" pk");
+    for (const ResolvedForeignKey &fk : t->foreignKeys) {
+        if (fk.columns != QStringList{column})
+            continue;
+        fact += QStringLiteral(" -> %1.%2").arg(fk.referencedTable, fk.referencedColumns.join(QLatin1Char(',')));
+        if (!fk.onDelete.isEmpty())
+            fact += QStringLiteral(" ON DELETE ") + fk.onDelete;
+        if (!fk.onUpdate.isEmpty())
+            fact += QStringLiteral(" ON UPDATE ") + fk.onUpdate;
+    }
+    return fact;
+}
+
+QStringList columnNames(const ResolvedTable *t)
+{
+    QStringList names;
+    if (t) {
+        for (const ResolvedColumn &c : t->columns)
+            names << c.name;
+    }
+    return names;
+}
+
+QStringList errorCodes(const Diagnostics &diagnostics, Diagnostic::Severity severity)
+{
+    QStringList codes;
+    for (const Diagnostic &d : diagnostics) {
+        if (d.severity == severity)
+            codes << d.code;
+    }
+    return codes;
+}
+
+#define M(name) "{ \"name\": \"" name "\", \"attributes\": [] }"
+
+} // namespace
+
+class TestResolver : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void foreignKeyColumn_data();
+    void foreignKeyColumn();
+    void columnOrder_data();
+    void columnOrder();
+    void tableNames_data();
+    void tableNames();
+    void accessors_data();
+    void accessors();
+    void diagnostics_data();
+    void diagnostics();
+    void creationOrder();
+    void cycleMessage();
+    void junctionKeys_data();
+    void junctionKeys();
+};
+
+void TestResolver::foreignKeyColumn_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("table");
+    QTest::addColumn<QString>("column");
+    QTest::addColumn<QString>("expected");
+
+    const QByteArray userPost = M("User") ", " M("Post");
+    QTest::newRow("belongsTo default") << projectJson(userPost, R"({"type":"belongsTo","source":"Post","target":"User"})")
+        << "Posts" << "UserId" << "UserId INTEGER null -> Users.id ON DELETE SET NULL ON UPDATE CASCADE";
+    QTest::newRow("belongsTo lower-case models") << projectJson(M("user") ", " M("post"), R"({"type":"belongsTo","source":"post","target":"user"})")
+        << "posts" << "userId" << "userId INTEGER null -> users.id ON DELETE SET NULL ON UPDATE CASCADE";
+    QTest::newRow("belongsTo alias") << projectJson(userPost, R"({"type":"belongsTo","source":"Post","target":"User","as":"Author"})")
+        << "Posts" << "AuthorId" << "AuthorId INTEGER null -> Users.id ON DELETE SET NULL ON UPDATE CASCADE";
+    QTest::newRow("belongsTo underscored source alias") << projectJson(M("User") R"(, {"name":"Post","underscored":true,"attributes":[]})", R"({"type":"belongsTo","source":"Post","target":"User","as":"Author"})")
+        << "Posts" << "author_id" << "author_id INTEGER null -> Users.id ON DELETE SET NULL ON UPDATE CASCADE";
+    QTest::newRow("belongsTo underscored target ignored") << projectJson(R"({"name":"User","underscored":true,"attributes":[]}, )" M("Post"), R"({"type":"belongsTo","source":"Post","target":"User"})")
+        << "Posts" << "UserId" << "UserId INTEGER null -> Users.id ON DELETE SET NULL ON UPDATE CASCADE";
+    QTest::newRow("belongsTo allowNull false -> NO ACTION") << projectJson(userPost, R"({"type":"belongsTo","source":"Post","target":"User","foreignKey":{"name":"UserId","allowNull":false}})")
+        << "Posts" << "UserId" << "UserId INTEGER not-null -> Users.id ON DELETE NO ACTION ON UPDATE CASCADE";
+    QTest::newRow("belongsTo BIGINT custom pk") << projectJson(R"({"name":"User","attributes":[{"name":"userKey","type":"BIGINT","primaryKey":true}]}, )" M("Post"), R"({"type":"belongsTo","source":"Post","target":"User"})")
+        << "Posts" << "UserUserKey" << "UserUserKey BIGINT null -> Users.userKey ON DELETE SET NULL ON UPDATE CASCADE";
+    QTest::newRow("belongsTo targetKey keeps pk name") << projectJson(R"({"name":"User","attributes":[{"name":"email","type":"STRING","unique":true}]}, )" M("Post"), R"({"type":"belongsTo","source":"Post","target":"User","targetKey":"email"})")
+        << "Posts" << "UserId" << "UserId STRING null -> Users.email ON DELETE SET NULL ON UPDATE CASCADE";
+    QTest::newRow("belongsTo plural model name") << projectJson(M("People") ", " M("Categories"), R"({"type":"belongsTo","source":"People","target":"Categories"})")
+        << "People" << "CategoryId" << "CategoryId INTEGER null -> Categories.id ON DELETE SET NULL ON UPDATE CASCADE";
+    QTest::newRow("belongsTo self") << projectJson(M("Person"), R"({"type":"belongsTo","source":"Person","target":"Person"})")
+        << "People" << "PersonId" << "PersonId INTEGER null -> People.id ON DELETE SET NULL ON UPDATE CASCADE";
+    QTest::newRow("belongsTo explicit actions upper-cased") << projectJson(userPost, R"({"type":"belongsTo","source":"Post","target":"User","onDelete":"cascade","onUpdate":"restrict"})")
+        << "Posts" << "UserId" << "UserId INTEGER null -> Users.id ON DELETE CASCADE ON UPDATE RESTRICT";
+    QTest::newRow("belongsTo constraints false") << projectJson(userPost, R"({"type":"belongsTo","source":"Post","target":"User","constraints":false})")
+        << "Posts" << "UserId" << "UserId INTEGER null";
+    QTest::newRow("belongsTo constraints false but onDelete") << projectJson(userPost, R"({"type":"belongsTo","source":"Post","target":"User","constraints":false,"onDelete":"CASCADE"})")
+        << "Posts" << "UserId" << "UserId INTEGER null -> Users.id ON DELETE CASCADE";
+    QTest::newRow("belongsTo pre-declared FK -> NO ACTION, nullable") << projectJson(M("User") R"(, {"name":"Post","attributes":[{"name":"UserId","type":"INTEGER"}]})", R"({"type":"belongsTo","source":"Post","target":"User"})")
+        << "Posts" << "UserId" << "UserId INTEGER null -> Users.id ON DELETE NO ACTION ON UPDATE CASCADE";
+    QTest::newRow("belongsTo UUID key copied") << projectJson(R"({"name":"User","attributes":[{"name":"id","type":"UUID","primaryKey":true}]}, )" M("Post"), R"({"type":"belongsTo","source":"Post","target":"User"})")
+        << "Posts" << "UserId" << "UserId UUID null -> Users.id ON DELETE SET NULL ON UPDATE CASCADE";
+    QTest::newRow("belongsTo string key length copied") << projectJson(R"j({"name":"Tag","attributes":[{"name":"code","type":"STRING(16)","primaryKey":true}]}, )j" M("Post"), R"({"type":"belongsTo","source":"Post","target":"Tag","onDelete":"RESTRICT","onUpdate":"NO ACTION"})")
+        << "Posts" << "TagCode" << "TagCode STRING(16) null -> Tags.code ON DELETE RESTRICT ON UPDATE NO ACTION";
+
+    const QByteArray userProfile = M("User") ", " M("Profile");
+    QTest::newRow("hasOne default") << projectJson(userProfile, R"({"type":"hasOne","source":"User","target":"Profile"})")
+        << "Profiles" << "UserId" << "UserId INTEGER null -> Users.id ON DELETE SET NULL ON UPDATE CASCADE";
+    QTest::newRow("hasOne alias names the FK") << projectJson(userProfile, R"({"type":"hasOne","source":"User","target":"Profile","as":"Avatar"})")
+        << "Profiles" << "AvatarId" << "AvatarId INTEGER null -> Users.id ON DELETE SET NULL ON UPDATE CASCADE";
+    QTest::newRow("hasOne plural model name") << projectJson(M("Users") ", " M("Profile"), R"({"type":"hasOne","source":"Users","target":"Profile"})")
+        << "Profiles" << "UserId" << "UserId INTEGER null -> Users.id ON DELETE SET NULL ON UPDATE CASCADE";
+    QTest::newRow("hasOne underscored target") << projectJson(M("User") R"(, {"name":"Profile","underscored":true,"attributes":[]})", R"({"type":"hasOne","source":"User","target":"Profile"})")
+        << "Profiles" << "userId" << "userId INTEGER null -> Users.id ON DELETE SET NULL ON UPDATE CASCADE";
+    QTest::newRow("hasOne underscored source") << projectJson(R"({"name":"User","underscored":true,"attributes":[]}, )" M("Profile"), R"({"type":"hasOne","source":"User","target":"Profile"})")
+        << "Profiles" << "User_id" << "User_id INTEGER null -> Users.id ON DELETE SET NULL ON UPDATE CASCADE";
+    QTest::newRow("hasOne allowNull false -> CASCADE") << projectJson(userProfile, R"({"type":"hasOne","source":"User","target":"Profile","foreignKey":{"name":"UserId","allowNull":false}})")
+        << "Profiles" << "UserId" << "UserId INTEGER not-null -> Users.id ON DELETE CASCADE ON UPDATE CASCADE";
+    QTest::newRow("hasOne pre-declared FK -> SET NULL (v4)") << projectJson(M("User") R"(, {"name":"Profile","attributes":[{"name":"UserId","type":"INTEGER"}]})", R"({"type":"hasOne","source":"User","target":"Profile"})")
+        << "Profiles" << "UserId" << "UserId INTEGER null -> Users.id ON DELETE SET NULL ON UPDATE CASCADE";
+
+    QTest::newRow("hasMany default") << projectJson(userPost, R"({"type":"hasMany","source":"User","target":"Post"})")
+        << "Posts" << "UserId" << "UserId INTEGER null -> Users.id ON DELETE SET NULL ON UPDATE CASCADE";
+    QTest::newRow("hasMany alias ignored") << projectJson(userPost, R"({"type":"hasMany","source":"User","target":"Post","as":"Articles"})")
+        << "Posts" << "UserId" << "UserId INTEGER null -> Users.id ON DELETE SET NULL ON UPDATE CASCADE";
+    QTest::newRow("hasMany underscored source") << projectJson(R"({"name":"User","underscored":true,"attributes":[]}, )" M("Post"), R"({"type":"hasMany","source":"User","target":"Post"})")
+        << "Posts" << "user_id" << "user_id INTEGER null -> Users.id ON DELETE SET NULL ON UPDATE CASCADE";
+    QTest::newRow("hasMany underscored target ignored") << projectJson(M("User") R"(, {"name":"Post","underscored":true,"attributes":[]})", R"({"type":"hasMany","source":"User","target":"Post"})")
+        << "Posts" << "UserId" << "UserId INTEGER null -> Users.id ON DELETE SET NULL ON UPDATE CASCADE";
+    QTest::newRow("hasMany both underscored") << projectJson(R"({"name":"BlogPost","underscored":true,"attributes":[]}, {"name":"Comment","underscored":true,"attributes":[]})", R"({"type":"hasMany","source":"BlogPost","target":"Comment"})")
+        << "Comments" << "blog_post_id" << "blog_post_id INTEGER null -> BlogPosts.id ON DELETE SET NULL ON UPDATE CASCADE";
+    QTest::newRow("hasMany UUID pk") << projectJson(R"({"name":"User","attributes":[{"name":"uid","type":"UUID","primaryKey":true}]}, )" M("Post"), R"({"type":"hasMany","source":"User","target":"Post"})")
+        << "Posts" << "UserUid" << "UserUid UUID null -> Users.uid ON DELETE SET NULL ON UPDATE CASCADE";
+    QTest::newRow("hasMany foreignKey object (seed uid)") << projectJson(M("User") ", " M("Picture"), R"({"type":"hasMany","source":"User","target":"Picture","foreignKey":{"name":"uid","allowNull":false}})")
+        << "Pictures" << "uid" << "uid INTEGER not-null -> Users.id ON DELETE CASCADE ON UPDATE CASCADE";
+    QTest::newRow("hasMany pre-declared FK -> CASCADE, nullable") << projectJson(M("User") R"(, {"name":"Post","attributes":[{"name":"UserId","type":"INTEGER"}]})", R"({"type":"hasMany","source":"User","target":"Post"})")
+        << "Posts" << "UserId" << "UserId INTEGER null -> Users.id ON DELETE CASCADE ON UPDATE CASCADE";
+    QTest::newRow("hasMany sourceKey") << projectJson(R"j({"name":"User","attributes":[{"name":"login","type":"STRING(40)","unique":true}]}, )j" M("Post"), R"({"type":"hasMany","source":"User","target":"Post","sourceKey":"login"})")
+        << "Posts" << "UserId" << "UserId STRING(40) null -> Users.login ON DELETE SET NULL ON UPDATE CASCADE";
+    QTest::newRow("hasMany self") << projectJson(M("Person"), R"({"type":"hasMany","source":"Person","target":"Person","as":"Children"})")
+        << "People" << "PersonId" << "PersonId INTEGER null -> People.id ON DELETE SET NULL ON UPDATE CASCADE";
+    QTest::newRow("foreignKey field") << projectJson(userPost, R"({"type":"hasMany","source":"User","target":"Post","foreignKey":{"name":"authorId","field":"author_id"}})")
+        << "Posts" << "author_id" << "author_id INTEGER null -> Users.id ON DELETE SET NULL ON UPDATE CASCADE";
+
+    QTest::newRow("first association owns the column") << projectJson(userPost, R"({"type":"hasMany","source":"User","target":"Post"}, {"type":"belongsTo","source":"Post","target":"User","onDelete":"CASCADE"})")
+        << "Posts" << "UserId" << "UserId INTEGER null -> Users.id ON DELETE SET NULL ON UPDATE CASCADE";
+    QTest::newRow("first association owns (reverse order)") << projectJson(userPost, R"({"type":"belongsTo","source":"Post","target":"User","onDelete":"CASCADE"}, {"type":"hasMany","source":"User","target":"Post"})")
+        << "Posts" << "UserId" << "UserId INTEGER null -> Users.id ON DELETE CASCADE ON UPDATE CASCADE";
+    QTest::newRow("constraints false on one side, other adds it") << projectJson(userPost, R"({"type":"hasMany","source":"User","target":"Post","constraints":false}, {"type":"belongsTo","source":"Post","target":"User"})")
+        << "Posts" << "UserId" << "UserId INTEGER null -> Users.id ON DELETE SET NULL ON UPDATE CASCADE";
+    QTest::newRow("composite pk target: no constraint") << projectJson(R"({"name":"Pair","attributes":[{"name":"a","type":"INTEGER","primaryKey":true},{"name":"b","type":"INTEGER","primaryKey":true}]}, )" M("Post"), R"({"type":"belongsTo","source":"Post","target":"Pair"})")
+        << "Posts" << "PairA" << "PairA INTEGER null";
+}
+
+void TestResolver::foreignKeyColumn()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, table);
+    QFETCH(QString, column);
+    QFETCH(QString, expected);
+    const Project project = load(json);
+    QVERIFY(!project.entities.isEmpty());
+    const ResolvedSchema schema = resolve(project);
+    QCOMPARE(errorCodes(schema.diagnostics, Diagnostic::Severity::Error), QStringList());
+    QCOMPARE(columnFact(schema, table, column), expected);
+}
+
+void TestResolver::columnOrder_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("table");
+    QTest::addColumn<QStringList>("columns");
+
+    QTest::newRow("id, attributes, timestamps, FKs in association order")
+        << projectJson(M("User") ", " M("Group") R"(, {"name":"Post","attributes":[{"name":"title","type":"STRING"}]})",
+                       R"({"type":"belongsTo","source":"Post","target":"User"}, {"type":"belongsTo","source":"Post","target":"Group"})")
+        << "Posts" << QStringList{"id", "title", "createdAt", "updatedAt", "UserId", "GroupId"};
+    QTest::newRow("paranoid adds deletedAt")
+        << projectJson(R"({"name":"User","paranoid":true,"attributes":[{"name":"name","type":"STRING"}]})", "")
+        << "Users" << QStringList{"id", "name", "createdAt", "updatedAt", "deletedAt"};
+    QTest::newRow("underscored timestamps (v4 renames the attribute)")
+        << projectJson(R"({"name":"User","underscored":true,"paranoid":true,"attributes":[]})", "")
+        << "Users" << QStringList{"id", "created_at", "updated_at", "deleted_at"};
+    QTest::newRow("timestamps off")
+        << projectJson(R"({"name":"User","timestamps":false,"attributes":[{"name":"name","type":"STRING"}]})", "")
+        << "Users" << QStringList{"id", "name"};
+    QTest::newRow("define timestamps off")
+        << projectJson(M("User"), "", R"({"timestamps":false})")
+        << "Users" << QStringList{"id"};
+    QTest::newRow("declared timestamp keeps its place")
+        << projectJson(R"({"name":"User","attributes":[{"name":"updatedAt","type":"DATE"},{"name":"name","type":"STRING"}]})", "")
+        << "Users" << QStringList{"id", "updatedAt", "name", "createdAt"};
+    QTest::newRow("declared primary key: no implicit id")
+        << projectJson(R"({"name":"Coupon","attributes":[{"name":"code","type":"STRING","primaryKey":true}]})", "")
+        << "Coupons" << QStringList{"code", "createdAt", "updatedAt"};
+    QTest::newRow("declared FK keeps its place")
+        << projectJson(M("User") R"(, {"name":"Post","attributes":[{"name":"UserId","type":"INTEGER"},{"name":"title","type":"STRING"}]})",
+                       R"({"type":"belongsTo","source":"Post","target":"User"})")
+        << "Posts" << QStringList{"id", "UserId", "title", "createdAt", "updatedAt"};
+    QTest::newRow("aliased hasMany/belongsTo pair gives two columns")
+        << projectJson(M("User") ", " M("Post"),
+                       R"({"type":"hasMany","source":"User","target":"Post","as":"Articles"}, {"type":"belongsTo","source":"Post","target":"User","as":"Author"})")
+        << "Posts" << QStringList{"id", "createdAt", "updatedAt", "UserId", "AuthorId"};
+    QTest::newRow("only one side underscored gives two columns")
+        << projectJson(M("User") R"(, {"name":"Post","underscored":true,"attributes":[]})",
+                       R"({"type":"hasMany","source":"User","target":"Post"}, {"type":"belongsTo","source":"Post","target":"User"})")
+        << "Posts" << QStringList{"id", "created_at", "updated_at", "UserId", "user_id"};
+    QTest::newRow("junction: timestamps then keys")
+        << projectJson(M("User") ", " M("Group"), R"({"type":"belongsToMany","source":"User","target":"Group","through":"UserGroups"})")
+        << "UserGroups" << QStringList{"createdAt", "updatedAt", "UserId", "GroupId"};
+    QTest::newRow("junction: source timestamps off is not inherited")
+        << projectJson(R"({"name":"User","timestamps":false,"attributes":[]}, )" M("Group"), R"({"type":"belongsToMany","source":"User","target":"Group","through":"UG"})")
+        << "UG" << QStringList{"createdAt", "updatedAt", "UserId", "GroupId"};
+    QTest::newRow("junction: association timestamps off")
+        << projectJson(M("User") ", " M("Group"), R"({"type":"belongsToMany","source":"User","target":"Group","through":"UG","timestamps":false})")
+        << "UG" << QStringList{"UserId", "GroupId"};
+    QTest::newRow("junction: define timestamps off")
+        << projectJson(M("User") ", " M("Group"), R"({"type":"belongsToMany","source":"User","target":"Group","through":"UG"})", R"({"timestamps":false})")
+        << "UG" << QStringList{"UserId", "GroupId"};
+    QTest::newRow("junction: inherits source underscored")
+        << projectJson(R"({"name":"User","underscored":true,"attributes":[]}, {"name":"Group","underscored":true,"attributes":[]})", R"({"type":"belongsToMany","source":"User","target":"Group","through":"user_groups"})")
+        << "user_groups" << QStringList{"created_at", "updated_at", "user_id", "group_id"};
+    QTest::newRow("junction: self n:m")
+        << projectJson(M("User"), R"({"type":"belongsToMany","source":"User","target":"User","as":"Friends","through":"Friendships"})")
+        << "Friendships" << QStringList{"createdAt", "updatedAt", "UserId", "FriendId"};
+    QTest::newRow("junction: paired, defaulted otherKey takes partner's FK")
+        << projectJson(M("User") ", " M("Group"), R"({"type":"belongsToMany","source":"User","target":"Group","through":"UG","foreignKey":"uid"}, {"type":"belongsToMany","source":"Group","target":"User","through":"UG"})")
+        << "UG" << QStringList{"createdAt", "updatedAt", "uid", "GroupId"};
+    QTest::newRow("junction: through model keeps its attributes")
+        << projectJson(M("User") ", " M("Group") R"(, {"name":"Membership","attributes":[{"name":"role","type":"STRING"}]})", R"({"type":"belongsToMany","source":"User","target":"Group","through":{"model":"Membership"}})")
+        << "Memberships" << QStringList{"role", "createdAt", "updatedAt", "UserId", "GroupId"};
+}
+
+void TestResolver::columnOrder()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, table);
+    QFETCH(QStringList, columns);
+    const ResolvedSchema schema = resolve(load(json));
+    QCOMPARE(errorCodes(schema.diagnostics, Diagnostic::Severity::Error), QStringList());
+    QCOMPARE(columnNames(schema.table(table)), columns);
+}
+
+void TestResolver::junctionKeys_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("table");
+    QTest::addColumn<QStringList>("primaryKey");
+    QTest::addColumn<QString>("unique");
+    QTest::addColumn<QString>("fkFact");
+
+    QTest::newRow("created junction: composite primary key, CASCADE")
+        << projectJson(M("User") ", " M("Group"), R"({"type":"belongsToMany","source":"User","target":"Group","through":"UserGroups"}, {"type":"belongsToMany","source":"Group","target":"User","through":"UserGroups"})")
+        << "UserGroups" << QStringList{"UserId", "GroupId"} << ""
+        << "GroupId INTEGER not-null pk -> Groups.id ON DELETE CASCADE ON UPDATE CASCADE";
+    QTest::newRow("through model with own pk: UNIQUE named by the last")
+        << projectJson(M("User") ", " M("Group") R"(, {"name":"Membership","attributes":[{"name":"id","type":"INTEGER","primaryKey":true,"autoIncrement":true},{"name":"role","type":"STRING"}]})",
+                       R"({"type":"belongsToMany","source":"User","target":"Group","through":{"model":"Membership"}}, {"type":"belongsToMany","source":"Group","target":"User","through":{"model":"Membership"}})")
+        << "Memberships" << QStringList{"id"} << "Memberships_GroupId_UserId_unique:UserId,GroupId"
+        << "UserId INTEGER null -> Users.id ON DELETE CASCADE ON UPDATE CASCADE";
+    QTest::newRow("through model without pk: id dropped")
+        << projectJson(M("User") ", " M("Group") R"(, {"name":"Membership","attributes":[{"name":"role","type":"STRING"}]})",
+                       R"({"type":"belongsToMany","source":"User","target":"Group","through":{"model":"Membership"}})")
+        << "Memberships" << QStringList{"UserId", "GroupId"} << ""
+        << "UserId INTEGER not-null pk -> Users.id ON DELETE CASCADE ON UPDATE CASCADE";
+    QTest::newRow("string through naming a model uses it")
+        << projectJson(M("User") ", " M("Group") R"(, {"name":"UG","tableName":"ug_table","attributes":[]})",
+                       R"({"type":"belongsToMany","source":"User","target":"Group","through":"UG"})")
+        << "ug_table" << QStringList{"UserId", "GroupId"} << ""
+        << "GroupId INTEGER not-null pk -> Groups.id ON DELETE CASCADE ON UPDATE CASCADE";
+    QTest::newRow("first onDelete applies to both keys")
+        << projectJson(M("User") ", " M("Group"), R"({"type":"belongsToMany","source":"User","target":"Group","through":"UG","onDelete":"RESTRICT"}, {"type":"belongsToMany","source":"Group","target":"User","through":"UG"})")
+        << "UG" << QStringList{"UserId", "GroupId"} << ""
+        << "GroupId INTEGER not-null pk -> Groups.id ON DELETE RESTRICT ON UPDATE CASCADE";
+    QTest::newRow("constraints false: keys without REFERENCES")
+        << projectJson(M("User") ", " M("Group"), R"({"type":"belongsToMany","source":"User","target":"Group","through":"UG","constraints":false})")
+        << "UG" << QStringList{"UserId", "GroupId"} << ""
+        << "GroupId INTEGER not-null pk";
+    QTest::newRow("UUID keys copied")
+        << projectJson(R"({"name":"User","attributes":[{"name":"id","type":"UUID","primaryKey":true}]}, )" M("Group"), R"({"type":"belongsToMany","source":"Group","target":"User","through":"UG"})")
+        << "UG" << QStringList{"GroupId", "UserId"} << ""
+        << "UserId UUID not-null pk -> Users.id ON DELETE CASCADE ON UPDATE CASCADE";
+}
+
+void TestResolver::junctionKeys()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, table);
+    QFETCH(QStringList, primaryKey);
+    QFETCH(QString, unique);
+    QFETCH(QString, fkFact);
+    const ResolvedSchema schema = resolve(load(json));
+    QCOMPARE(errorCodes(schema.diagnostics, Diagnostic::Severity::Error), QStringList());
+    const ResolvedTable *t = schema.table(table);
+    QVERIFY2(t, qPrintable(table));
+    QCOMPARE(t->primaryKey, primaryKey);
+    QStringList uniques;
+    for (const ResolvedUnique &u : t->uniques)
+        uniques << u.name + QLatin1Char(':') + u.columns.join(QLatin1Char(','));
+    QCOMPARE(uniques.join(QLatin1Char(' ')), unique);
+    QCOMPARE(columnFact(schema, table, fkFact.section(QLatin1Char(' '), 0, 0)), fkFact);
+}
+
+void TestResolver::tableNames_data()
+{
+    QTest::addColumn<QByteArray>("model");
+    QTest::addColumn<QString>("table");
+    QTest::newRow("plural keeps case") << QByteArray(R"({"name":"User","attributes":[]})") << "Users";
+    QTest::newRow("lower case") << QByteArray(R"({"name":"user","attributes":[]})") << "users";
+    QTest::newRow("irregular") << QByteArray(R"({"name":"Person","attributes":[]})") << "People";
+    QTest::newRow("y -> ies") << QByteArray(R"({"name":"Category","attributes":[]})") << "Categories";
+    QTest::newRow("inflection oddity") << QByteArray(R"({"name":"Goose","attributes":[]})") << "geese";
+    QTest::newRow("uncountable") << QByteArray(R"({"name":"Equipment","attributes":[]})") << "Equipment";
+    QTest::newRow("freezeTableName") << QByteArray(R"({"name":"User","freezeTableName":true,"attributes":[]})") << "User";
+    QTest::newRow("tableName wins") << QByteArray(R"({"name":"User","tableName":"accounts","attributes":[]})") << "accounts";
+    QTest::newRow("underscoredAll") << QByteArray(R"({"name":"BlogPost","underscoredAll":true,"attributes":[]})") << "blog_posts";
+    QTest::newRow("underscored leaves the table (v4)") << QByteArray(R"({"name":"BlogPost","underscored":true,"attributes":[]})") << "BlogPosts";
+}
+
+void TestResolver::tableNames()
+{
+    QFETCH(QByteArray, model);
+    QFETCH(QString, table);
+    const ResolvedSchema schema = resolve(load(projectJson(model, "")));
+    QCOMPARE(schema.tables.size(), 1);
+    QCOMPARE(schema.tables.first().name, table);
+}
+
+void TestResolver::accessors_data()
+{
+    QTest::addColumn<QByteArray>("association");
+    QTest::addColumn<QStringList>("accessors");
+    QTest::newRow("hasMany") << QByteArray(R"({"type":"hasMany","source":"User","target":"Picture"})")
+        << QStringList{"getPictures", "setPictures", "addPictures", "addPicture", "createPicture", "removePicture", "removePictures", "hasPicture", "hasPictures", "countPictures"};
+    QTest::newRow("hasMany alias singular == plural") << QByteArray(R"({"type":"hasMany","source":"User","target":"Picture","as":"ProfilePicture"})")
+        << QStringList{"getProfilePicture", "setProfilePicture", "addProfilePicture", "createProfilePicture", "removeProfilePicture", "hasProfilePicture", "countProfilePicture"};
+    QTest::newRow("belongsTo alias") << QByteArray(R"({"type":"belongsTo","source":"User","target":"Picture","as":"ProfilePicture"})")
+        << QStringList{"getProfilePicture", "setProfilePicture", "createProfilePicture"};
+    QTest::newRow("hasOne") << QByteArray(R"({"type":"hasOne","source":"User","target":"Picture"})")
+        << QStringList{"getPicture", "setPicture", "createPicture"};
+    QTest::newRow("alias object") << QByteArray(R"({"type":"hasMany","source":"User","target":"Picture","as":{"singular":"Item","plural":"Stuff"}})")
+        << QStringList{"getStuff", "setStuff", "addStuff", "addItem", "createItem", "removeItem", "removeStuff", "hasItem", "hasStuff", "countStuff"};
+    QTest::newRow("string alias inflected") << QByteArray(R"({"type":"hasMany","source":"User","target":"Picture","as":"Children"})")
+        << QStringList{"getChildren", "setChildren", "addChildren", "addChild", "createChild", "removeChild", "removeChildren", "hasChild", "hasChildren", "countChildren"};
+    QTest::newRow("lower-case alias upper-first") << QByteArray(R"({"type":"belongsToMany","source":"User","target":"Picture","as":"photos","through":"UP"})")
+        << QStringList{"getPhotos", "setPhotos", "addPhotos", "addPhoto", "createPhoto", "removePhoto", "removePhotos", "hasPhoto", "hasPhotos", "countPhotos"};
+}
+
+void TestResolver::accessors()
+{
+    QFETCH(QByteArray, association);
+    QFETCH(QStringList, accessors);
+    const ResolvedSchema schema = resolve(load(projectJson(M("User") ", " M("Picture"), association)));
+    QCOMPARE(errorCodes(schema.diagnostics, Diagnostic::Severity::Error), QStringList());
+    QCOMPARE(schema.associations.size(), 1);
+    QCOMPARE(schema.associations.first().accessors, accessors);
+}
+
+void TestResolver::diagnostics_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("message");
+
+    const QByteArray userPicture = M("User") ", " M("Picture");
+    QTest::newRow("duplicate alias") << projectJson(userPicture, R"({"type":"hasMany","source":"User","target":"Picture","as":"Photos"}, {"type":"hasMany","source":"User","target":"Picture","as":"Photos","foreignKey":"x"})")
+        << "duplicate-alias" << "associations[1].as"
+        << "You have used the alias Photos in two separate associations. Aliased associations must have unique aliases. (User.hasMany(Picture, as Photos); rename one `as`.)";
+    QTest::newRow("alias matches an unaliased key") << projectJson(userPicture, R"({"type":"hasMany","source":"User","target":"Picture"}, {"type":"hasMany","source":"User","target":"Picture","as":"Pictures"})")
+        << "duplicate-alias" << "associations[1].as" << "";
+    QTest::newRow("naming collision") << projectJson(R"({"name":"User","attributes":[{"name":"avatar","type":"STRING"}]}, )" M("Picture"), R"({"type":"belongsTo","source":"User","target":"Picture","as":"avatar"})")
+        << "naming-collision" << "associations[0].as"
+        << "Naming collision between attribute 'avatar' and association 'avatar' on model User. To remedy this, change either foreignKey or as in your association definition";
+    QTest::newRow("naming collision via foreignKey") << projectJson(userPicture, R"({"type":"belongsTo","source":"User","target":"Picture","as":"author","foreignKey":"author"})")
+        << "naming-collision" << "associations[0].as" << "";
+    QTest::newRow("missing through") << projectJson(userPicture, R"({"type":"belongsToMany","source":"User","target":"Picture"})")
+        << "missing-through" << "associations[0].through"
+        << "belongsToMany must be given a through option, either a string or a model (User.belongsToMany(Picture))";
+    QTest::newRow("self n:m without as") << projectJson(M("User"), R"({"type":"belongsToMany","source":"User","target":"User","through":"F"})")
+        << "self-many-needs-alias" << "associations[0].as"
+        << "'as' must be defined for many-to-many self-associations (User.belongsToMany(User))";
+    QTest::newRow("hasMany with through") << projectJson(userPicture, R"({"type":"hasMany","source":"User","target":"Picture","through":"X"})")
+        << "hasmany-through" << "associations[0].through" << "N:M associations are not supported with hasMany. Use belongsToMany instead";
+    QTest::newRow("unknown model") << projectJson(M("User"), R"({"type":"hasMany","source":"User","target":"Photo"})")
+        << "unknown-model" << "associations[0].target" << "User.hasMany(Photo) names the model \"Photo\", which does not exist. Define it or correct the name.";
+    QTest::newRow("unknown through model") << projectJson(userPicture, R"({"type":"belongsToMany","source":"User","target":"Picture","through":{"model":"Nope"}})")
+        << "unknown-model" << "associations[0].through" << "";
+    QTest::newRow("unknown targetKey") << projectJson(userPicture, R"({"type":"belongsTo","source":"User","target":"Picture","targetKey":"nope"})")
+        << "unknown-target-key" << "associations[0].targetKey"
+        << "Unknown attribute \"nope\" passed as targetKey, define this attribute on model \"Picture\" first";
+    QTest::newRow("unknown sourceKey") << projectJson(userPicture, R"({"type":"hasMany","source":"User","target":"Picture","sourceKey":"nope"})")
+        << "unknown-source-key" << "associations[0].sourceKey" << "";
+    QTest::newRow("alias object on belongsTo") << projectJson(userPicture, R"({"type":"belongsTo","source":"User","target":"Picture","as":{"singular":"P","plural":"Ps"}})")
+        << "alias-object-single" << "associations[0].as" << "";
+    QTest::newRow("n:m key object without name") << projectJson(userPicture, R"({"type":"belongsToMany","source":"User","target":"Picture","through":"UP","foreignKey":{"allowNull":false}})")
+        << "key-object-without-name" << "associations[0].foreignKey" << "";
+    QTest::newRow("junction shared by string and model") << projectJson(M("User") ", " M("Group") R"(, {"name":"UG","attributes":[]})", R"({"type":"belongsToMany","source":"User","target":"Group","through":"UG"}, {"type":"belongsToMany","source":"Group","target":"User","through":{"model":"UG"}})")
+        << "junction-conflict" << "associations[1].through" << "";
+    QTest::newRow("junction shared by other model pair") << projectJson(M("User") ", " M("Group") ", " M("Project"), R"({"type":"belongsToMany","source":"User","target":"Group","through":"X"}, {"type":"belongsToMany","source":"User","target":"Project","through":"X"})")
+        << "junction-conflict" << "associations[1].through" << "";
+    QTest::newRow("reverse self n:m without keys") << projectJson(M("User"), R"({"type":"belongsToMany","source":"User","target":"User","as":"Friends","through":"F"}, {"type":"belongsToMany","source":"User","target":"User","as":"FriendOf","through":"F"})")
+        << "junction-conflict" << "associations[1].through" << "";
+    QTest::newRow("id not primary key") << projectJson(R"({"name":"User","attributes":[{"name":"id","type":"INTEGER"}]})", "")
+        << "id-not-primary-key" << "models[0].attributes[0]"
+        << "A column called 'id' was added to the attributes of 'Users' but not marked with 'primaryKey: true'";
+    QTest::newRow("unknown type") << projectJson(R"({"name":"User","attributes":[{"name":"x","type":"VARCHAR2"}]})", "")
+        << "unknown-type" << "models[0].attributes[0].type" << "";
+    QTest::newRow("duplicate model") << projectJson(M("User") ", " M("User"), "")
+        << "duplicate-model" << "models[1].name" << "";
+    QTest::newRow("SET NULL on NOT NULL") << projectJson(userPicture, R"({"type":"hasMany","source":"User","target":"Picture","foreignKey":{"name":"uid","allowNull":false},"onDelete":"SET NULL"})")
+        << "set-null-on-not-null" << "associations[0].onDelete"
+        << "ON DELETE SET NULL on Pictures.uid, which is NOT NULL: the database would refuse the change. Allow NULL on the foreign key, or use CASCADE or RESTRICT.";
+    QTest::newRow("invalid referential action") << projectJson(userPicture, R"({"type":"hasMany","source":"User","target":"Picture","onDelete":"EXPLODE"})")
+        << "invalid-referential-action" << "associations[0].onDelete" << "";
+    QTest::newRow("FK type mismatch") << projectJson(M("User") R"(, {"name":"Picture","attributes":[{"name":"UserId","type":"STRING"}]})", R"({"type":"belongsTo","source":"Picture","target":"User"})")
+        << "fk-type-mismatch" << "associations[0]" << "";
+    QTest::newRow("column collision") << projectJson(R"({"name":"User","attributes":[{"name":"a","field":"x","type":"STRING"},{"name":"b","field":"x","type":"STRING"}]})", "")
+        << "column-collision" << "models[0].attributes[1]" << "";
+    QTest::newRow("table collision") << projectJson(R"({"name":"User","attributes":[]}, {"name":"Account","tableName":"Users","attributes":[]})", "")
+        << "table-name-collision" << "models[1].name" << "";
+    QTest::newRow("64-byte table name") << projectJson(R"({"name":"T","tableName":"t234567890123456789012345678901234567890123456789012345678901234","attributes":[]})", "")
+        << "identifier-too-long" << "models[0].name" << "";
+    QTest::newRow("enum default outside values") << projectJson(R"j({"name":"User","attributes":[{"name":"r","type":"ENUM('a','b')","defaultValue":"c"}]})j", "")
+        << "invalid-default" << "models[0].attributes[0].defaultValue" << "";
+    QTest::newRow("auto increment on text") << projectJson(R"({"name":"User","attributes":[{"name":"k","type":"STRING","primaryKey":true,"autoIncrement":true}]})", "")
+        << "auto-increment-type" << "models[0].attributes[0].autoIncrement" << "";
+}
+
+void TestResolver::diagnostics()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, code);
+    QFETCH(QString, path);
+    QFETCH(QString, message);
+    const Project project = load(json);
+    QVERIFY(!project.entities.isEmpty());
+    const ResolvedSchema schema = resolve(project);
+    const Diagnostics all = validateProject(project, schema);
+    const Diagnostic *found = nullptr;
+    for (const Diagnostic &d : all) {
+        if (d.code == code && !found)
+            found = &d;
+    }
+    QStringList seen;
+    for (const Diagnostic &d : all)
+        seen << d.code + QLatin1Char('@') + d.path;
+    QVERIFY2(found, qPrintable(QStringLiteral("no %1 among: %2").arg(code, seen.join(QLatin1String(", ")))));
+    QCOMPARE(found->severity, Diagnostic::Severity::Error);
+    QCOMPARE(found->path, path);
+    if (!message.isEmpty())
+        QCOMPARE(found->message, message);
+}
+
+void TestResolver::creationOrder()
+{
+    // Sequelize's worked example: User, Post(->Users), Group, UserGroups(->Users, ->Groups).
+    const ResolvedSchema schema = resolve(load(projectJson(
+        M("User") ", " M("Post") ", " M("Group"),
+        R"({"type":"hasMany","source":"User","target":"Post"}, {"type":"belongsTo","source":"Post","target":"User"}, {"type":"belongsToMany","source":"User","target":"Group","through":"UserGroups"})")));
+    QStringList order;
+    for (int i : schema.creationOrder)
+        order << schema.tables.at(i).name;
+    QCOMPARE(order, (QStringList{"Users", "Posts", "Groups", "UserGroups"}));
+
+    // A table defined first that depends on a later one is created after it.
+    const ResolvedSchema later = resolve(load(projectJson(
+        M("Post") ", " M("Zed") ", " M("User"),
+        R"({"type":"belongsTo","source":"Post","target":"User"})")));
+    order.clear();
+    for (int i : later.creationOrder)
+        order << later.tables.at(i).name;
+    QCOMPARE(order, (QStringList{"Users", "Posts", "Zeds"}));
+}
+
+void TestResolver::cycleMessage()
+{
+    const ResolvedSchema seed = resolve(load(projectJson(
+        M("User") ", " M("Picture"),
+        R"({"id":"as-1","type":"hasMany","source":"User","target":"Picture"}, {"id":"as-2","type":"belongsTo","source":"User","target":"Picture","as":"ProfilePicture"})")));
+    QVERIFY(seed.hasCycle);
+    QCOMPARE(seed.diagnostics.size(), 1);
+    QCOMPARE(seed.diagnostics.first().code, QStringLiteral("cycle"));
+    QVERIFY(seed.diagnostics.first().message.startsWith(
+        QStringLiteral("Cyclic dependency found. Users is dependent of itself.\nDependency chain: "
+                       "Users -> Pictures => Users\n")));
+    QCOMPARE(seed.diagnostics.first().ids, (QStringList{"as-2", "as-1"}));
+
+    const ResolvedSchema three = resolve(load(projectJson(
+        M("Zed") ", " M("Apple") ", " M("Mango"),
+        R"({"type":"belongsTo","source":"Zed","target":"Apple"}, {"type":"belongsTo","source":"Apple","target":"Mango"}, {"type":"belongsTo","source":"Mango","target":"Zed"})")));
+    QVERIFY(three.diagnostics.first().message.startsWith(
+        QStringLiteral("Cyclic dependency found. Zeds is dependent of itself.\nDependency chain: "
+                       "Zeds -> Apples -> Mangos => Zeds")));
+
+    // constraints: false on the profile picture breaks it; a self-reference is no cycle.
+    const ResolvedSchema broken = resolve(load(projectJson(
+        M("User") ", " M("Picture"),
+        R"({"type":"hasMany","source":"User","target":"Picture"}, {"type":"belongsTo","source":"User","target":"Picture","as":"ProfilePicture","constraints":false}, {"type":"belongsTo","source":"User","target":"User","as":"Manager"})")));
+    QVERIFY(!broken.hasCycle);
+    QCOMPARE(errorCodes(broken.diagnostics, Diagnostic::Severity::Error), QStringList());
+}
+
+QTEST_GUILESS_MAIN(TestResolver)
+#include "tst_resolver.moc"
