@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: MIT
+// DDL is a pure function of (ResolvedSchema, Dialect): golden text per example and dialect,
+// the association preview, quoting and the shortening of generated names.
+// Set JUNCTION_UPDATE_GOLDEN=1 to rewrite the golden files after a deliberate change, then
+// review the diff.
+#include "ddlgenerator.h"
+#include "projectreader.h"
+#include "validator.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QTest>
+
+using namespace Junction;
+
+namespace {
+
+const QString sourceDir = QStringLiteral(JUNCTION_SOURCE_DIR);
+
+Project loadFile(const QString &path)
+{
+    LoadResult r = ProjectReader::readFile(path);
+    if (!r.project)
+        qWarning() << "cannot load" << path;
+    return r.project.value_or(Project{});
+}
+
+QString readText(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return QStringLiteral("<missing golden file %1>").arg(path);
+    return QString::fromUtf8(f.readAll());
+}
+
+} // namespace
+
+class TestDdl : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void golden_data();
+    void golden();
+    void preview_data();
+    void preview();
+    void quoting_data();
+    void quoting();
+    void generatedNames_data();
+    void generatedNames();
+    void noDdlForInvalidProject();
+};
+
+void TestDdl::golden_data()
+{
+    QTest::addColumn<QString>("project");
+    QTest::addColumn<QString>("dialect");
+    QTest::addColumn<bool>("drop");
+    const QStringList projects{QStringLiteral("resources/examples/blog.junction.json"),
+                               QStringLiteral("resources/examples/shop.junction.json"),
+                               QStringLiteral("tests/data/ddl/hostile-identifiers.junction.json")};
+    for (const QString &p : projects) {
+        for (const QString &d : {QStringLiteral("sqlite"), QStringLiteral("postgres"), QStringLiteral("mysql")})
+            QTest::addRow("%s %s", qPrintable(p.section(QLatin1Char('/'), -1)), qPrintable(d)) << p << d << false;
+    }
+    QTest::newRow("blog postgres --drop") << projects.first() << QStringLiteral("postgres") << true;
+}
+
+void TestDdl::golden()
+{
+    QFETCH(QString, project);
+    QFETCH(QString, dialect);
+    QFETCH(bool, drop);
+    const Project p = loadFile(sourceDir + QLatin1Char('/') + project);
+    QVERIFY(!p.entities.isEmpty());
+    const ResolvedSchema schema = resolve(p);
+    const Dialect::Kind kind = *Dialect::kindFromName(dialect);
+    QVERIFY(!hasErrors(validateProject(p, schema, {kind})));
+    DdlOptions options;
+    options.dropFirst = drop;
+    const QString ddl = DdlGenerator::script(DdlGenerator(Dialect::get(kind)).schema(schema, options));
+
+    const QString golden = sourceDir + QStringLiteral("/tests/data/golden/")
+                           + project.section(QLatin1Char('/'), -1).section(QLatin1Char('.'), 0, 0)
+                           + QLatin1Char('.') + dialect + (drop ? QStringLiteral(".drop") : QString())
+                           + QStringLiteral(".sql");
+    if (qEnvironmentVariableIntValue("JUNCTION_UPDATE_GOLDEN") == 1) {
+        QFile f(golden);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(ddl.toUtf8());
+    }
+    QCOMPARE(ddl, readText(golden));
+}
+
+void TestDdl::preview_data()
+{
+    QTest::addColumn<QString>("association");
+    QTest::addColumn<QString>("dialect");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("hasMany postgres") << "as-user-posts" << "postgres"
+        << "ALTER TABLE \"Posts\" ADD COLUMN \"UserId\" INTEGER;\n"
+           "ALTER TABLE \"Posts\" ADD CONSTRAINT \"Posts_UserId_fkey\" FOREIGN KEY (\"UserId\") REFERENCES \"Users\" (\"id\") ON DELETE SET NULL ON UPDATE CASCADE;\n";
+    QTest::newRow("hasMany mysql") << "as-user-posts" << "mysql"
+        << "ALTER TABLE `Posts` ADD COLUMN `UserId` INTEGER;\n"
+           "ALTER TABLE `Posts` ADD CONSTRAINT `Posts_UserId_fkey` FOREIGN KEY (`UserId`) REFERENCES `Users` (`id`) ON DELETE SET NULL ON UPDATE CASCADE;\n";
+    QTest::newRow("hasMany sqlite: column with REFERENCES") << "as-user-posts" << "sqlite"
+        << "ALTER TABLE \"Posts\" ADD COLUMN \"UserId\" INTEGER REFERENCES \"Users\" (\"id\") ON DELETE SET NULL ON UPDATE CASCADE;\n";
+    QTest::newRow("constraints false: column only") << "as-user-profile-picture" << "postgres"
+        << "ALTER TABLE \"Users\" ADD COLUMN \"ProfilePictureId\" INTEGER;\n";
+    QTest::newRow("belongsToMany: the junction table") << "as-post-tags" << "postgres"
+        << "CREATE TABLE \"PostTags\" (\n"
+           "  \"createdAt\" TIMESTAMP WITH TIME ZONE NOT NULL,\n"
+           "  \"updatedAt\" TIMESTAMP WITH TIME ZONE NOT NULL,\n"
+           "  \"PostId\" INTEGER NOT NULL,\n"
+           "  \"TagId\" INTEGER NOT NULL,\n"
+           "  CONSTRAINT \"PostTags_pkey\" PRIMARY KEY (\"PostId\", \"TagId\"),\n"
+           "  CONSTRAINT \"PostTags_PostId_fkey\" FOREIGN KEY (\"PostId\") REFERENCES \"Posts\" (\"id\") ON DELETE CASCADE ON UPDATE CASCADE,\n"
+           "  CONSTRAINT \"PostTags_TagId_fkey\" FOREIGN KEY (\"TagId\") REFERENCES \"Tags\" (\"id\") ON DELETE CASCADE ON UPDATE CASCADE\n"
+           ");\n";
+}
+
+void TestDdl::preview()
+{
+    QFETCH(QString, association);
+    QFETCH(QString, dialect);
+    QFETCH(QString, expected);
+    const ResolvedSchema schema = resolve(loadFile(sourceDir + QStringLiteral("/resources/examples/blog.junction.json")));
+    const QStringList statements = DdlGenerator(Dialect::get(*Dialect::kindFromName(dialect)))
+                                       .associationPreview(schema, AssociationId(association));
+    QCOMPARE(DdlGenerator::script(statements), expected);
+}
+
+void TestDdl::quoting_data()
+{
+    QTest::addColumn<QString>("dialect");
+    QTest::addColumn<QString>("identifier");
+    QTest::addColumn<QString>("quoted");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("literal");
+    QTest::newRow("postgres") << "postgres" << "a\"b;--" << "\"a\"\"b;--\"" << "it's \\" << "'it''s \\'";
+    QTest::newRow("sqlite") << "sqlite" << "a\"b" << "\"a\"\"b\"" << "it's" << "'it''s'";
+    QTest::newRow("mysql doubles backticks and backslashes") << "mysql" << "a`b\"c" << "`a``b\"c`" << "it's \\" << "'it''s \\\\'";
+}
+
+void TestDdl::quoting()
+{
+    QFETCH(QString, dialect);
+    QFETCH(QString, identifier);
+    QFETCH(QString, quoted);
+    QFETCH(QString, text);
+    QFETCH(QString, literal);
+    const Dialect &d = Dialect::get(*Dialect::kindFromName(dialect));
+    QCOMPARE(d.quote(identifier), quoted);
+    QCOMPARE(d.quoteString(text), literal);
+}
+
+void TestDdl::generatedNames_data()
+{
+    QTest::addColumn<QString>("dialect");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("expected");
+    const QString fits63 = QString(63, QLatin1Char('a'));
+    QTest::newRow("postgres 63 bytes fit") << "postgres" << fits63 << fits63;
+    QTest::newRow("postgres 64 bytes shortened") << "postgres" << QString(64, QLatin1Char('a'))
+        << QString(54, QLatin1Char('a')) + QStringLiteral("_") + QString::fromLatin1(QCryptographicHash::hash(QByteArray(64, 'a'), QCryptographicHash::Sha1).toHex().left(8));
+    QTest::newRow("mysql 64 characters fit") << "mysql" << QString(64, QLatin1Char('a')) << QString(64, QLatin1Char('a'));
+    QTest::newRow("sqlite has no limit") << "sqlite" << QString(300, QLatin1Char('a')) << QString(300, QLatin1Char('a'));
+}
+
+void TestDdl::generatedNames()
+{
+    QFETCH(QString, dialect);
+    QFETCH(QString, name);
+    QFETCH(QString, expected);
+    const Dialect &d = Dialect::get(*Dialect::kindFromName(dialect));
+    QCOMPARE(d.generatedName(name), expected);
+    QVERIFY(d.fitsIdentifier(d.generatedName(name)));
+    // CJK: PostgreSQL counts bytes, never cutting a character in half.
+    const QString cjk = QString(30, QChar(0x7528)); // 90 bytes
+    const QString shortened = Dialect::get(Dialect::Kind::Postgres).generatedName(cjk);
+    QVERIFY(shortened.toUtf8().size() <= 63);
+    QVERIFY(!shortened.contains(QChar::ReplacementCharacter));
+}
+
+void TestDdl::noDdlForInvalidProject()
+{
+    const Project p = loadFile(sourceDir + QStringLiteral("/resources/examples/cycle.junction.json"));
+    const ResolvedSchema schema = resolve(p);
+    QVERIFY(schema.hasCycle);
+    QVERIFY(hasErrors(validateProject(p, schema)));
+}
+
+QTEST_GUILESS_MAIN(TestDdl)
+#include "tst_ddl.moc"
