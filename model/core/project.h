@@ -23,6 +23,7 @@ struct DefineOptions
     bool underscoredAll = false;
     bool freezeTableName = false;
     bool paranoid = false;
+    QJsonObject unknownKeys; // kept on save
 };
 
 struct DefaultValue
