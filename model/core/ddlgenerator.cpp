@@ -253,6 +253,10 @@ QStringList DdlGenerator::associationPreview(const ResolvedSchema &schema,
 QString DdlGenerator::script(const QStringList &statements)
 {
     QString out;
+    qsizetype size = 0;
+    for (const QString &s : statements)
+        size += s.size() + 3;
+    out.reserve(size);
     for (int i = 0; i < statements.size(); ++i) {
         if (i > 0 && isStatementOfNewTable(statements.at(i))
             && !(statements.at(i).startsWith(QLatin1String("CREATE TABLE"))
@@ -260,7 +264,8 @@ QString DdlGenerator::script(const QStringList &statements)
             && !(statements.at(i).startsWith(QLatin1String("DROP TABLE"))
                  && statements.at(i - 1).startsWith(QLatin1String("DROP"))))
             out += QLatin1Char('\n');
-        out += statements.at(i) + QStringLiteral(";\n");
+        out += statements.at(i);
+        out += QLatin1String(";\n");
     }
     return out;
 }

@@ -155,8 +155,10 @@ QString Dialect::displayName() const
 QString Dialect::quote(const QString &identifier) const
 {
     const QChar q = m_kind == Kind::MySql ? QLatin1Char('`') : QLatin1Char('"');
+    if (!identifier.contains(q))
+        return q + identifier + q;
     QString out;
-    out.reserve(identifier.size() + 2);
+    out.reserve(identifier.size() + 4);
     out += q;
     for (const QChar c : identifier) {
         if (c == q)
@@ -197,8 +199,12 @@ QString Dialect::columnType(const DataType &type, const QString &table,
     switch (type.kind) {
     case K::Invalid: return QStringLiteral("INVALID");
     case K::String:
-        return QStringLiteral("VARCHAR(%1)").arg(type.length > 0 ? type.length : 255);
-    case K::Char: return QStringLiteral("CHAR(%1)").arg(type.length > 0 ? type.length : 255);
+        if (type.length <= 0)
+            return QStringLiteral("VARCHAR(255)");
+        return QLatin1String("VARCHAR(") + QString::number(type.length) + QLatin1Char(')');
+    case K::Char:
+        return QLatin1String("CHAR(") + QString::number(type.length > 0 ? type.length : 255)
+               + QLatin1Char(')');
     case K::Text: return QStringLiteral("TEXT");
     case K::Integer: return QStringLiteral("INTEGER");
     case K::BigInt: return QStringLiteral("BIGINT");
@@ -210,8 +216,9 @@ QString Dialect::columnType(const DataType &type, const QString &table,
         if (type.precision < 0)
             return QStringLiteral("DECIMAL");
         if (type.scale < 0)
-            return QStringLiteral("DECIMAL(%1)").arg(type.precision);
-        return QStringLiteral("DECIMAL(%1,%2)").arg(type.precision).arg(type.scale);
+            return QLatin1String("DECIMAL(") + QString::number(type.precision) + QLatin1Char(')');
+        return QLatin1String("DECIMAL(") + QString::number(type.precision) + QLatin1Char(',')
+               + QString::number(type.scale) + QLatin1Char(')');
     case K::Boolean: return pg ? QStringLiteral("BOOLEAN") : QStringLiteral("TINYINT(1)");
     case K::Date:
         return pg ? QStringLiteral("TIMESTAMP WITH TIME ZONE") : QStringLiteral("DATETIME");
@@ -285,7 +292,14 @@ int Dialect::identifierLength(const QString &identifier) const
 bool Dialect::fitsIdentifier(const QString &identifier) const
 {
     const int limit = maxIdentifierLength();
-    return limit == 0 || identifierLength(identifier) <= limit;
+    if (limit == 0)
+        return true;
+    // A UTF-16 unit is at most 3 UTF-8 bytes and at least part of one character: most names
+    // are decided without converting them.
+    const qsizetype units = identifier.size();
+    if (m_kind == Kind::Postgres ? units * 3 <= limit : units <= limit)
+        return true;
+    return identifierLength(identifier) <= limit;
 }
 
 QString Dialect::generatedName(const QString &name) const
@@ -307,6 +321,15 @@ QString Dialect::generatedName(const QString &name) const
 
 bool Dialect::isReserved(const QString &word) const
 {
+    // Reserved words are short ASCII letters and underscores: most names are decided here
+    // without the (slow, Unicode-aware) toUpper.
+    if (word.size() > 17)
+        return false;
+    for (const QChar c : word) {
+        const char16_t u = c.unicode();
+        if (!((u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || u == u'_'))
+            return false;
+    }
     static const QSet<QString> sets[] = {reservedWords(Kind::Sqlite),
                                          reservedWords(Kind::Postgres),
                                          reservedWords(Kind::MySql)};

@@ -113,6 +113,15 @@ struct ResolvedSchema
     const ResolvedTable *table(const QString &tableName) const;
     const ResolvedTable *tableForEntity(const QString &entityName) const;
     const ResolvedAssociation *association(const AssociationId &id) const;
+
+    // Filled by resolve() so that lookups stay O(1) on 10,000-table schemas; call again
+    // after changing tables or associations by hand.
+    void buildIndexes();
+
+private:
+    QHash<QString, int> m_tableIndex;
+    QHash<QString, int> m_entityTableIndex;
+    QHash<QString, int> m_associationIndex;
 };
 
 // The whole resolution: implicit attributes, association columns, junction tables,

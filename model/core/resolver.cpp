@@ -194,7 +194,9 @@ private:
     void warnIfOwnedElsewhere(int index, const WorkModel &holder, const WorkAttribute *existing,
                               const WorkAttribute &incoming);
     void checkNamingCollision(int index, const WorkModel &source, const QString &as);
-    DataType parseType(const QString &text, const QString &path, const QStringList &ids);
+    template<typename PathFn, typename IdsFn>
+    DataType parseType(const QString &text, PathFn path, IdsFn ids);
+    QHash<QString, DataType> m_typeCache;
 
     void report(Diagnostic::Severity severity, const QString &code, const QString &message,
                 const QString &path, const QStringList &ids);
@@ -256,14 +258,21 @@ QString Resolver::describeAssociation(int index) const
     return s + QLatin1Char(')');
 }
 
-DataType Resolver::parseType(const QString &text, const QString &path, const QStringList &ids)
+// Types repeat across a schema: parse each spelling once.
+template<typename PathFn, typename IdsFn>
+DataType Resolver::parseType(const QString &text, PathFn path, IdsFn ids)
 {
-    if (const auto type = DataType::parse(text))
+    const auto cached = m_typeCache.constFind(text);
+    if (cached != m_typeCache.constEnd())
+        return *cached;
+    if (const auto type = DataType::parse(text)) {
+        m_typeCache.insert(text, *type);
         return *type;
+    }
     error(QStringLiteral("unknown-type"),
           QStringLiteral("Unknown data type \"%1\". Known types: %2.")
               .arg(text, DataType::knownTypeNames().join(QLatin1String(", "))),
-          path, ids);
+          path(), ids());
     return DataType{};
 }
 
@@ -278,6 +287,7 @@ ResolvedSchema Resolver::run()
     ResolvedSchema schema;
     buildTables(schema);
     schema.associations = m_associations;
+    schema.buildIndexes();
     const DependencyOrder order = computeDependencyOrder(schema);
     schema.creationOrder = order.creationOrder;
     schema.hasCycle = !order.cycles.isEmpty();
@@ -288,7 +298,8 @@ ResolvedSchema Resolver::run()
 
 void Resolver::defineModels()
 {
-    m_models.reserve(m_project.entities.size() + 16);
+    // Junction tables are appended later; reserving for them avoids copying every model.
+    m_models.reserve(m_project.entities.size() + m_project.associations.size());
     for (int i = 0; i < m_project.entities.size(); ++i) {
         const Entity &e = m_project.entities.at(i);
         if (e.name.isEmpty()) {
@@ -327,31 +338,33 @@ void Resolver::defineModel(int entityIndex)
     else
         m.tableName = underscoredIf(m.plural, underscoredAll);
 
-    const QString modelPath = QStringLiteral("models[%1]").arg(entityIndex);
+    const QString modelPath = QLatin1String("models[") + QString::number(entityIndex) + QLatin1Char(']');
     bool hasPrimaryKey = false;
     QSet<QString> seen;
     m.attributes.reserve(e.attributes.size() + 4);
     for (int i = 0; i < e.attributes.size(); ++i) {
         const Attribute &a = e.attributes.at(i);
-        const QString path = modelPath + QStringLiteral(".attributes[%1]").arg(i);
-        const QStringList ids{e.id.toString(), a.id.toString()};
+        // Paths and ids are only built when something is reported: this loop runs for every
+        // attribute of a 10,000-model schema.
+        auto path = [&]() -> QString { return modelPath + QStringLiteral(".attributes[%1]").arg(i); };
+        auto ids = [&] { return QStringList{e.id.toString(), a.id.toString()}; };
         if (a.name.isEmpty()) {
             error(QStringLiteral("missing-name"),
                   QStringLiteral("An attribute of model %1 has no name.").arg(e.name),
-                  path + QLatin1String(".name"), ids);
+                  path() + QLatin1String(".name"), ids());
             continue;
         }
         if (seen.contains(a.name)) {
             error(QStringLiteral("duplicate-attribute"),
                   QStringLiteral("Model %1 declares attribute \"%2\" twice.").arg(e.name, a.name),
-                  path + QLatin1String(".name"), ids);
+                  path() + QLatin1String(".name"), ids());
             continue;
         }
         seen.insert(a.name);
         WorkAttribute w;
         w.name = a.name;
         w.field = a.field;
-        w.type = parseType(a.type, path + QLatin1String(".type"), ids);
+        w.type = parseType(a.type, [&]() -> QString { return path() + QLatin1String(".type"); }, ids);
         w.allowNull = a.allowNull;
         w.primaryKey = a.primaryKey;
         w.autoIncrement = a.autoIncrement;
@@ -497,7 +510,8 @@ WorkAttribute Resolver::newForeignKey(const KeySpec &spec, const WorkAttribute &
     WorkAttribute fk;
     fk.type = referenced.type;
     if (spec.isObject && !spec.type.isEmpty())
-        fk.type = parseType(spec.type, path + QLatin1String(".type"), {});
+        fk.type = parseType(spec.type, [&]() -> QString { return path + QLatin1String(".type"); },
+                            [] { return QStringList(); });
     fk.allowNull = spec.isObject && spec.allowNull.has_value() ? spec.allowNull : std::optional<bool>(true);
     fk.field = spec.isObject ? spec.field : QString();
     fk.unique = spec.isObject && spec.unique.value_or(false);
@@ -1048,7 +1062,9 @@ void Resolver::belongsToMany(int index, int source, int target, ResolvedAssociat
         attr.type = key.type;
         if (spec.isObject) {
             if (!spec.type.isEmpty())
-                attr.type = parseType(spec.type, associationPath(index, QStringLiteral("foreignKey.type")), ids);
+                attr.type = parseType(
+                    spec.type, [&] { return associationPath(index, QStringLiteral("foreignKey.type")); },
+                    [&] { return ids; });
             if (spec.allowNull.has_value())
                 attr.allowNull = spec.allowNull;
             if (!spec.field.isEmpty())
@@ -1103,16 +1119,22 @@ void Resolver::belongsToMany(int index, int source, int target, ResolvedAssociat
 // FK columns where the user meant one relationship.
 void Resolver::checkTwoColumnRelationships()
 {
+    QMultiHash<QString, int> belongsToByPair; // "source\0target" -> association index
+    for (int k = 0; k < m_associations.size(); ++k) {
+        const ResolvedAssociation &back = m_associations.at(k);
+        if (back.valid && back.type == AssociationType::BelongsTo)
+            belongsToByPair.insert(back.source + QChar(0) + back.target, k);
+    }
     for (int i = 0; i < m_associations.size(); ++i) {
         const ResolvedAssociation &many = m_associations.at(i);
         if (!many.valid || many.type != AssociationType::HasMany)
             continue;
         const Association &manyIn = m_project.associations.at(i);
-        for (int k = 0; k < m_associations.size(); ++k) {
+        const auto range = belongsToByPair.equal_range(many.target + QChar(0) + many.source);
+        for (auto it = range.first; it != range.second; ++it) {
+            const int k = *it;
             const ResolvedAssociation &back = m_associations.at(k);
-            if (!back.valid || back.type != AssociationType::BelongsTo
-                || back.source != many.target || back.target != many.source
-                || back.foreignKeyColumn == many.foreignKeyColumn)
+            if (back.foreignKeyColumn == many.foreignKeyColumn)
                 continue;
             const Association &backIn = m_project.associations.at(k);
             if (manyIn.foreignKey.isSet || backIn.foreignKey.isSet || backIn.as.isSet())
@@ -1228,31 +1250,37 @@ const ResolvedColumn *ResolvedTable::column(const QString &columnName) const
     return nullptr;
 }
 
+void ResolvedSchema::buildIndexes()
+{
+    m_tableIndex.clear();
+    m_entityTableIndex.clear();
+    m_associationIndex.clear();
+    m_tableIndex.reserve(tables.size());
+    for (int i = 0; i < tables.size(); ++i) {
+        m_tableIndex.insert(tables.at(i).name, i); // the last wins, like a later CREATE
+        if (!tables.at(i).entity.isNull())
+            m_entityTableIndex.insert(tables.at(i).entityName, i);
+    }
+    for (int i = 0; i < associations.size(); ++i)
+        m_associationIndex.insert(associations.at(i).id.toString(), i);
+}
+
 const ResolvedTable *ResolvedSchema::table(const QString &tableName) const
 {
-    for (const ResolvedTable &t : tables) {
-        if (t.name == tableName)
-            return &t;
-    }
-    return nullptr;
+    const int i = m_tableIndex.value(tableName, -1);
+    return i < 0 || i >= tables.size() ? nullptr : &tables.at(i);
 }
 
 const ResolvedTable *ResolvedSchema::tableForEntity(const QString &entityName) const
 {
-    for (const ResolvedTable &t : tables) {
-        if (!t.entity.isNull() && t.entityName == entityName)
-            return &t;
-    }
-    return nullptr;
+    const int i = m_entityTableIndex.value(entityName, -1);
+    return i < 0 || i >= tables.size() ? nullptr : &tables.at(i);
 }
 
 const ResolvedAssociation *ResolvedSchema::association(const AssociationId &id) const
 {
-    for (const ResolvedAssociation &a : associations) {
-        if (a.id == id)
-            return &a;
-    }
-    return nullptr;
+    const int i = m_associationIndex.value(id.toString(), -1);
+    return i < 0 || i >= associations.size() ? nullptr : &associations.at(i);
 }
 
 ResolvedSchema resolve(const Project &project)

@@ -34,6 +34,20 @@ const QStringList referentialActions{QStringLiteral("CASCADE"), QStringLiteral("
                                      QStringLiteral("RESTRICT"), QStringLiteral("NO ACTION"),
                                      QStringLiteral("SET DEFAULT")};
 
+// QString::toLower is Unicode-aware and slow; names are nearly always ASCII.
+QString foldCase(const QString &name)
+{
+    QString out = name;
+    for (QChar &c : out) {
+        const char16_t u = c.unicode();
+        if (u >= u'A' && u <= u'Z')
+            c = QChar(char16_t(u + 32));
+        else if (u >= 0x80)
+            return name.toLower();
+    }
+    return out;
+}
+
 // Folds characters that look like Latin letters onto them, so that `Usеr` (Cyrillic е)
 // and `User` compare equal.
 QString lookalikeSkeleton(const QString &name)
@@ -46,8 +60,13 @@ QString lookalikeSkeleton(const QString &name)
         {u'Η', u'h'}, {u'Ι', u'i'}, {u'Κ', u'k'}, {u'Μ', u'm'}, {u'Ν', u'n'}, {u'Ο', u'o'},
         {u'Ρ', u'p'}, {u'Τ', u't'}, {u'Χ', u'x'}, {u'Υ', u'y'}, {u'Ζ', u'z'}, {u'А', u'a'},
         {u'В', u'b'}, {u'Е', u'e'}, {u'К', u'k'}, {u'М', u'm'}, {u'Н', u'h'}, {u'О', u'o'},
-        {u'Р', u'p'}, {u'С', u'c'}, {u'Т', u't'}, {u'Х', u'x'}, {u'ӡ', u'3'}, {u'0', u'o'},
+        {u'Р', u'p'}, {u'С', u'c'}, {u'Т', u't'}, {u'Х', u'x'}, {u'ӡ', u'3'},
     };
+    bool ascii = true;
+    for (const QChar c : name)
+        ascii = ascii && c.unicode() < 0x80;
+    if (ascii)
+        return foldCase(name);
     QString s = name.normalized(QString::NormalizationForm_KC).toLower();
     for (QChar &c : s) {
         const auto it = map.constFind(c.unicode());
@@ -59,6 +78,11 @@ QString lookalikeSkeleton(const QString &name)
 
 bool mixesScripts(const QString &name)
 {
+    bool ascii = true;
+    for (const QChar c : name)
+        ascii = ascii && c.unicode() < 0x80;
+    if (ascii)
+        return false;
     bool latin = false;
     bool other = false;
     for (const QChar c : name) {
@@ -85,6 +109,7 @@ public:
         for (int i = 0; i < project.entities.size(); ++i) {
             const Entity &e = project.entities.at(i);
             m_entityPath.insert(e.id.toString(), QStringLiteral("models[%1]").arg(i));
+            m_entityIndex.insert(e.id.toString(), i);
             for (int k = 0; k < e.attributes.size(); ++k)
                 m_attributePath.insert(e.attributes.at(k).id.toString(),
                                        QStringLiteral("models[%1].attributes[%2]").arg(i).arg(k));
@@ -185,10 +210,11 @@ private:
 
     void checkTable(const ResolvedTable &t)
     {
-        checkIdentifier(t.name, QStringLiteral("table"), tablePath(t, QStringLiteral("name")),
+        checkIdentifier(t.name, QStringLiteral("table"),
+                        [&] { return tablePath(t, QStringLiteral("name")); },
                         t.entity.isNull() ? QStringLiteral("through")
                                           : QStringLiteral("tableName"),
-                        {t.entity.toString()});
+                        [&] { return QStringList{t.entity.toString()}; });
         QHash<QString, const ResolvedColumn *> exact;
         QHash<QString, const ResolvedColumn *> folded;
         QHash<QString, const ResolvedColumn *> skeletons;
@@ -201,7 +227,7 @@ private:
                                      "foreignKey another name.")
                           .arg(t.name, c.name, other->attribute, c.attribute),
                       columnPath(t, c), columnIds(t, c) + columnIds(t, *other));
-            } else if (const ResolvedColumn *other = folded.value(c.name.toLower())) {
+            } else if (const ResolvedColumn *other = folded.value(foldCase(c.name))) {
                 error(QStringLiteral("column-collision"),
                       QStringLiteral("Table %1 has columns \"%2\" and \"%3\", which SQLite and "
                                      "MySQL treat as the same name.")
@@ -215,10 +241,11 @@ private:
                         columnPath(t, c), columnIds(t, c) + columnIds(t, *other));
             }
             exact.insert(c.name, &c);
-            folded.insert(c.name.toLower(), &c);
+            folded.insert(foldCase(c.name), &c);
             skeletons.insert(lookalikeSkeleton(c.name), &c);
-            checkIdentifier(c.name, QStringLiteral("column"), columnPath(t, c, QStringLiteral("name")),
-                            QStringLiteral("field"), columnIds(t, c));
+            checkIdentifier(c.name, QStringLiteral("column"),
+                            [&] { return columnPath(t, c, QStringLiteral("name")); },
+                            QStringLiteral("field"), [&] { return columnIds(t, c); });
             if (c.autoIncrement) {
                 ++autoIncrements;
                 if (!c.type.isInteger())
@@ -245,7 +272,8 @@ private:
         for (const ResolvedForeignKey &fk : t.foreignKeys)
             checkForeignKey(t, fk);
         if (!t.entity.isNull()) {
-            const Entity *e = m_project.entity(t.entity);
+            const int entityIndex = m_entityIndex.value(t.entity.toString(), -1);
+            const Entity *e = entityIndex < 0 ? nullptr : &m_project.entities.at(entityIndex);
             for (int i = 0; e && i < e->indexes.size(); ++i) {
                 for (const QString &f : e->indexes.at(i).fields) {
                     if (e->attribute(f) || t.column(f))
@@ -372,9 +400,24 @@ private:
         }
     }
 
-    void checkIdentifier(const QString &name, const QString &what, const QString &path,
-                         const QString &fixOption, const QStringList &ids)
+    // path and ids are callables: they are only built when there is something to report.
+    template<typename PathFn, typename IdsFn>
+    void checkIdentifier(const QString &name, const QString &what, PathFn pathFn,
+                         const QString &fixOption, IdsFn idsFn)
     {
+        QStringList reservedIn;
+        for (Dialect::Kind kind : m_dialects) {
+            if (Dialect::get(kind).isReserved(name))
+                reservedIn << Dialect::get(kind).displayName();
+        }
+        bool fitsAll = !name.isEmpty() && name.size() <= 21 && !name.endsWith(QLatin1Char(' '))
+                       && reservedIn.isEmpty();
+        for (const QChar c : name)
+            fitsAll = fitsAll && c.unicode() < 0x80 && c.unicode() != 0;
+        if (fitsAll)
+            return; // short ASCII: nothing below can apply
+        const QString path = pathFn();
+        const QStringList ids = idsFn();
         if (name.isEmpty()) {
             error(QStringLiteral("empty-identifier"),
                   QStringLiteral("A %1 name is empty.").arg(what), path, ids);
@@ -410,11 +453,6 @@ private:
                           .arg(what, name),
                       path, ids);
         }
-        QStringList reservedIn;
-        for (Dialect::Kind kind : m_dialects) {
-            if (Dialect::get(kind).isReserved(name))
-                reservedIn << Dialect::get(kind).displayName();
-        }
         if (!reservedIn.isEmpty())
             warning(QStringLiteral("reserved-word"),
                     QStringLiteral("The %1 name \"%2\" is a reserved word in %3; Junction quotes "
@@ -440,7 +478,7 @@ private:
                                who, t.name),
                       tablePath(t, QStringLiteral("name")),
                       {other->entity.toString(), t.entity.toString()});
-            } else if (const ResolvedTable *other = folded.value(t.name.toLower())) {
+            } else if (const ResolvedTable *other = folded.value(foldCase(t.name))) {
                 if (m_dialects.contains(Dialect::Kind::Sqlite))
                     error(QStringLiteral("table-name-collision"),
                           QStringLiteral("Tables \"%1\" and \"%2\" differ only in case, which "
@@ -457,7 +495,7 @@ private:
                         {other->entity.toString(), t.entity.toString()});
             }
             exact.insert(t.name, &t);
-            folded.insert(t.name.toLower(), &t);
+            folded.insert(foldCase(t.name), &t);
             skeletons.insert(lookalikeSkeleton(t.name), &t);
         }
     }
@@ -466,6 +504,7 @@ private:
     const ResolvedSchema &m_schema;
     const QList<Dialect::Kind> &m_dialects;
     QHash<QString, QString> m_entityPath;
+    QHash<QString, int> m_entityIndex;
     QHash<QString, QString> m_attributePath;
     QHash<QString, QString> m_associationPath;
     Diagnostics m_out;
