@@ -49,6 +49,16 @@ struct Command
     }
 };
 
+// QCommandLineParser names the executable's full path; users type "junction-cli <command>".
+QString commandHelp(const QCommandLineParser &parser, const QString &command)
+{
+    QString text = parser.helpText();
+    const qsizetype end = text.indexOf(QLatin1String(" [options]"));
+    if (text.startsWith(QLatin1String("Usage: ")) && end > 0)
+        text.replace(7, end - 7, QStringLiteral("junction-cli ") + command);
+    return text;
+}
+
 QString severityWord(Diagnostic::Severity s)
 {
     return Diagnostic::severityName(s);
@@ -203,7 +213,7 @@ int CliRunner::validate(const QStringList &arguments)
     if (!c.parser.parse(arguments))
         return usage(c.parser.errorText());
     if (c.parser.isSet(c.help)) {
-        m_out << c.parser.helpText();
+        m_out << commandHelp(c.parser, QStringLiteral("validate"));
         return Ok;
     }
     const QStringList files = c.parser.positionalArguments();
@@ -252,7 +262,7 @@ int CliRunner::ddl(const QStringList &arguments)
     if (!c.parser.parse(arguments))
         return usage(c.parser.errorText());
     if (c.parser.isSet(c.help)) {
-        m_out << c.parser.helpText();
+        m_out << commandHelp(c.parser, QStringLiteral("ddl"));
         return Ok;
     }
     const QStringList files = c.parser.positionalArguments();
@@ -290,7 +300,7 @@ int CliRunner::describe(const QStringList &arguments)
     if (!c.parser.parse(arguments))
         return usage(c.parser.errorText());
     if (c.parser.isSet(c.help)) {
-        m_out << c.parser.helpText();
+        m_out << commandHelp(c.parser, QStringLiteral("describe"));
         return Ok;
     }
     const QStringList files = c.parser.positionalArguments();
@@ -324,7 +334,7 @@ int CliRunner::preview(const QStringList &arguments)
     if (!c.parser.parse(arguments))
         return usage(c.parser.errorText());
     if (c.parser.isSet(c.help)) {
-        m_out << c.parser.helpText();
+        m_out << commandHelp(c.parser, QStringLiteral("preview"));
         return Ok;
     }
     const QStringList positional = c.parser.positionalArguments();

@@ -469,7 +469,8 @@ void Resolver::warnIfOwnedElsewhere(int index, const WorkModel &holder,
         && upperActions(a.onUpdate) != existing->onUpdate)
         differences << QStringLiteral("ON UPDATE %1 (kept: %2)")
                            .arg(upperActions(a.onUpdate), existing->onUpdate);
-    if (incoming.allowNull.has_value() && existing->allowNull.has_value()
+    const bool allowNullAsked = a.foreignKey.isObject && a.foreignKey.allowNull.has_value();
+    if (allowNullAsked && existing->allowNull.has_value()
         && *incoming.allowNull != *existing->allowNull)
         differences << QStringLiteral("allowNull: %1 (kept: %2)")
                            .arg(*incoming.allowNull ? QStringLiteral("true") : QStringLiteral("false"),
