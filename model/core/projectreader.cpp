@@ -6,11 +6,11 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
+#include <QThreadPool>
 #include <QVarLengthArray>
 
 #include <cmath>
@@ -33,6 +33,10 @@ namespace Junction {
 // | association `type` not one of the four               | unknown-association-type | error    |
 // | the same id twice (one namespace for all ids)        | duplicate-id             | error    |
 // | a value of none of a key's forms, or a bad form      | invalid-value            | error    |
+//
+// Required keys: `junction` and `models` at the top; a model's `name`; an attribute's `name`
+// and `type`; an association's `type`, `source` and `target`; an index's `fields`. Rules that
+// depend on meaning (belongsToMany needs `through`, names must resolve) are the validator's.
 //
 // Keys with several forms (`unique`, `defaultValue`, `as`, `foreignKey`, `otherKey`,
 // `through`) report a value of none of them as invalid-value, not wrong-type.
@@ -271,6 +275,9 @@ public:
     }
 
 private:
+    static constexpr qsizetype BackgroundReleaseSize = 1 << 20;
+
+    bool readProject(const QJsonObject &top);
     bool readVersion(Fields &f);
     void readDefine(const QJsonValue &value, const PathNode &path);
     void readEntity(const QJsonObject &object, const PathNode &path, Entity &e);
@@ -389,7 +396,7 @@ void Reader::report(Severity severity, L1 code, const QString &path, const QStri
 LoadResult Reader::run()
 {
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(m_json, &parseError);
+    QJsonDocument document = QJsonDocument::fromJson(m_json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         Diagnostic d;
         d.code = QStringLiteral("json-syntax");
@@ -409,19 +416,35 @@ LoadResult Reader::run()
         return {std::nullopt, {d}};
     }
 
-    const PathNode root;
     if (!document.isObject()) {
         error(
-            L1("wrong-type"), root,
+            L1("wrong-type"), PathNode(),
             QStringLiteral("expected an object at the top level, found %1")
                 .arg(document.isArray() ? QStringLiteral("an array") : QStringLiteral("a value")));
         return {std::nullopt, m_diagnostics};
     }
+    const bool complete = readProject(document.object());
 
-    const QJsonObject top = document.object();
+    // Freeing the parse tree of a big file costs about a fifth of loading it; a worker thread
+    // can do that. Safe: the project shares only reference-counted (atomically) containers
+    // with the tree (layout, synced, unknown keys), and this thread holds no other reference.
+    if (m_json.size() >= BackgroundReleaseSize) {
+        QThreadPool::globalInstance()->start(
+            [tree = std::move(document)]() mutable { tree = QJsonDocument(); });
+    }
+
+    if (!complete || hasErrors(m_diagnostics))
+        return {std::nullopt, m_diagnostics};
+    return {std::move(m_project), m_diagnostics};
+}
+
+// False when reading stopped early (a newer format).
+bool Reader::readProject(const QJsonObject &top)
+{
+    const PathNode root;
     Fields f(*this, top, root);
     if (!readVersion(f))
-        return {std::nullopt, m_diagnostics};
+        return false;
 
     f.string(L1("name"), &m_project.name);
     Fields::Iterator it;
@@ -448,10 +471,7 @@ LoadResult Reader::run()
     f.finish(projectKeys, &m_project.unknownKeys);
 
     assignIds();
-
-    if (hasErrors(m_diagnostics))
-        return {std::nullopt, m_diagnostics};
-    return {std::move(m_project), m_diagnostics};
+    return true;
 }
 
 // False when reading must stop: a newer format may mean anything, so nothing else is read

@@ -96,6 +96,7 @@ private slots:
     void roundTrip_data();
     void roundTrip();
     void hostileValues();
+    void largeProject();
     void derivedIds();
     void define_data();
     void define();
@@ -184,6 +185,45 @@ void TestProjectIo::hostileValues()
     QVERIFY(bytes.contains("bell\\u0001 unit\\u001f"));
     QVERIFY(!bytes.contains("\\u00"
                             "e9"));
+}
+
+// Big enough (> 1 MB) that the parse tree is released on a worker thread while the project
+// keeps parts of it (layout, unknown keys).
+void TestProjectIo::largeProject()
+{
+    Project project;
+    QJsonObject positions;
+    for (int m = 0; m < 2000; ++m) {
+        Entity entity;
+        entity.id = EntityId(QStringLiteral("m-%1").arg(m));
+        entity.name = QStringLiteral("Model%1").arg(m);
+        entity.unknownKeys.insert(QStringLiteral("x-color"), QStringLiteral("#%1").arg(m));
+        for (int a = 0; a < 10; ++a) {
+            Attribute attribute;
+            attribute.id = AttributeId(QStringLiteral("a-%1-%2").arg(m).arg(a));
+            attribute.name = QStringLiteral("attribute%1").arg(a);
+            attribute.type = QStringLiteral("STRING(%1)").arg(a + 1);
+            attribute.allowNull = a % 2 == 0;
+            entity.attributes.append(attribute);
+        }
+        project.entities.append(entity);
+        positions.insert(entity.id.toString(),
+                         QJsonObject {{QStringLiteral("x"), m}, {QStringLiteral("y"), -m}});
+    }
+    project.layout.insert(QStringLiteral("models"), positions);
+    const QByteArray bytes = ProjectWriter::toBytes(project);
+    QVERIFY2(bytes.size() > 1 << 20, QByteArray::number(bytes.size()).constData());
+
+    for (int round = 0; round < 3; ++round) {
+        const LoadResult result = ProjectReader::readBytes(bytes);
+        QVERIFY2(result.project, qPrintable(describe(result.diagnostics)));
+        QCOMPARE(result.project->entities.size(), 2000);
+        QCOMPARE(result.project->layout, project.layout);
+        QCOMPARE(
+            result.project->entities.last().unknownKeys.value(QStringLiteral("x-color")).toString(),
+            QStringLiteral("#1999"));
+        QCOMPARE(ProjectWriter::toBytes(*result.project), bytes);
+    }
 }
 
 // A hand-written file without ids: ids derived from names, explicit ones reserved first,
