@@ -191,7 +191,7 @@ void printAssociation(JsonPrinter &p, const ResolvedAssociation &a)
         p.key(QLatin1String("onUpdate"));
         a.onUpdate.isEmpty() ? p.null() : p.string(a.onUpdate);
         p.key(QLatin1String("accessors"));
-        printStrings(p, a.accessors);
+        printStrings(p, a.accessors());
     });
 }
 
@@ -287,7 +287,7 @@ QString describeText(const ResolvedSchema &schema)
         if (!a.otherKey.isEmpty())
             out += QStringLiteral(", other key %1.%2").arg(a.foreignKeyTable, a.otherKeyColumn);
         out += a.constraints ? QStringLiteral("\n") : QStringLiteral(" (no constraint)\n");
-        out += QStringLiteral("  accessors: %1\n").arg(a.accessors.join(QLatin1String(", ")));
+        out += QStringLiteral("  accessors: %1\n").arg(a.accessors().join(QLatin1String(", ")));
     }
     return out;
 }

@@ -2,7 +2,9 @@
 #include "dialect.h"
 
 #include <QCryptographicHash>
-#include <QSet>
+#include <algorithm>
+#include <string_view>
+#include <vector>
 
 /*
  * Type mapping (Sequelize v4's spelling per dialect, with Junction's SQLite enum CHECK):
@@ -79,22 +81,24 @@ const char *const sqliteWords[] = {
 };
 
 template<size_t N>
-void insertWords(QSet<QString> &set, const char *const (&words)[N])
+void insertWords(std::vector<std::string_view> &list, const char *const (&words)[N])
 {
     for (const char *w : words)
-        set.insert(QLatin1String(w));
+        list.emplace_back(w);
 }
 
-QSet<QString> reservedWords(Dialect::Kind kind)
+// Sorted, for a binary search that needs no allocation.
+std::vector<std::string_view> reservedWords(Dialect::Kind kind)
 {
-    QSet<QString> set;
-    insertWords(set, sqlWords);
+    std::vector<std::string_view> list;
+    insertWords(list, sqlWords);
     switch (kind) {
-    case Dialect::Kind::Postgres: insertWords(set, postgresWords); break;
-    case Dialect::Kind::MySql: insertWords(set, mysqlWords); break;
-    case Dialect::Kind::Sqlite: insertWords(set, sqliteWords); break;
+    case Dialect::Kind::Postgres: insertWords(list, postgresWords); break;
+    case Dialect::Kind::MySql: insertWords(list, mysqlWords); break;
+    case Dialect::Kind::Sqlite: insertWords(list, sqliteWords); break;
     }
-    return set;
+    std::sort(list.begin(), list.end());
+    return list;
 }
 
 QString numberLiteral(double value)
@@ -321,19 +325,27 @@ QString Dialect::generatedName(const QString &name) const
 
 bool Dialect::isReserved(const QString &word) const
 {
-    // Reserved words are short ASCII letters and underscores: most names are decided here
-    // without the (slow, Unicode-aware) toUpper.
-    if (word.size() > 17)
+    // Reserved words are short ASCII letters and underscores: anything else is decided
+    // without a lookup, and the lookup upper-cases into a stack buffer.
+    static const std::vector<std::string_view> lists[] = {reservedWords(Kind::Sqlite),
+                                                          reservedWords(Kind::Postgres),
+                                                          reservedWords(Kind::MySql)};
+    constexpr qsizetype longest = 17; // CURRENT_TIMESTAMP
+    if (word.isEmpty() || word.size() > longest)
         return false;
-    for (const QChar c : word) {
-        const char16_t u = c.unicode();
-        if (!((u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || u == u'_'))
+    char upper[longest];
+    for (qsizetype i = 0; i < word.size(); ++i) {
+        const char16_t u = word.at(i).unicode();
+        if (u >= u'a' && u <= u'z')
+            upper[i] = char(u - 32);
+        else if ((u >= u'A' && u <= u'Z') || u == u'_')
+            upper[i] = char(u);
+        else
             return false;
     }
-    static const QSet<QString> sets[] = {reservedWords(Kind::Sqlite),
-                                         reservedWords(Kind::Postgres),
-                                         reservedWords(Kind::MySql)};
-    return sets[int(m_kind)].contains(word.toUpper());
+    const std::vector<std::string_view> &list = lists[int(m_kind)];
+    return std::binary_search(list.begin(), list.end(),
+                              std::string_view(upper, size_t(word.size())));
 }
 
 } // namespace Junction

@@ -163,3 +163,9 @@ struct Project
 };
 
 } // namespace Junction
+
+// Qt value types only: lists of them grow by memcpy.
+Q_DECLARE_TYPEINFO(Junction::Attribute, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(Junction::Index, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(Junction::Entity, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(Junction::Association, Q_RELOCATABLE_TYPE);

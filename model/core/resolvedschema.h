@@ -23,6 +23,7 @@ struct ResolvedColumn
     QString name;            // the column (Sequelize `field`)
     QString attribute;       // the attribute name code sees
     AttributeId attributeId; // set for declared attributes
+    int attributeIndex = -1; // its index in the model's attributes, for JSON paths
     DataType type;
     bool allowNull = true;
     bool primaryKey = false;
@@ -32,6 +33,7 @@ struct ResolvedColumn
     QString comment;
     Origin origin = Origin::Declared;
     AssociationId association; // the association that created or reused it as a FK
+    int associationIndex = -1; // that association's index in the project
 };
 
 struct ResolvedForeignKey
@@ -43,6 +45,7 @@ struct ResolvedForeignKey
     QString onDelete;        // empty: no clause (the database's NO ACTION)
     QString onUpdate;
     QList<AssociationId> associations; // every association that defines it, owner first
+    int associationIndex = -1;         // the owner's index in the project
 };
 
 struct ResolvedUnique
@@ -64,6 +67,8 @@ struct ResolvedTable
     EntityId entity;          // null for a junction table the program creates
     QString entityName;
     AssociationId junctionOf; // set for a created junction table: its first belongsToMany
+    int entityIndex = -1;     // index of the model in the project, for JSON paths
+    int junctionOfIndex = -1; // index of junctionOf in the project
     QString comment;
     QList<ResolvedColumn> columns;
     QStringList primaryKey;
@@ -98,8 +103,10 @@ struct ResolvedAssociation
     bool constraints = true;   // a FOREIGN KEY constraint exists for it
     QString onDelete;
     QString onUpdate;
-    QStringList accessors;
     bool valid = false;        // false when an error stopped its resolution
+
+    // Sequelize's accessor method names; computed when asked (they are only shown).
+    QStringList accessors() const;
 };
 
 struct ResolvedSchema
@@ -123,6 +130,18 @@ private:
     QHash<QString, int> m_entityTableIndex;
     QHash<QString, int> m_associationIndex;
 };
+
+} // namespace Junction
+
+// Qt value types only: lists of them grow by memcpy.
+Q_DECLARE_TYPEINFO(Junction::ResolvedColumn, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(Junction::ResolvedForeignKey, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(Junction::ResolvedUnique, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(Junction::ResolvedIndex, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(Junction::ResolvedTable, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(Junction::ResolvedAssociation, Q_RELOCATABLE_TYPE);
+
+namespace Junction {
 
 // The whole resolution: implicit attributes, association columns, junction tables,
 // accessors, creation order and the diagnostics found on the way.

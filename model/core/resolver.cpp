@@ -91,6 +91,8 @@ struct WorkAttribute
     QString comment;
     ResolvedColumn::Origin origin = ResolvedColumn::Origin::Declared;
     AttributeId attributeId;
+    int attributeIndex = -1;
+    int firstAssociation = -1; // index of the association that injected it first
 
     // references
     int referencedModel = -1;
@@ -102,20 +104,55 @@ struct WorkAttribute
     QString column() const { return field.isEmpty() ? name : field; }
 };
 
+} // namespace
+} // namespace Junction
+
+// Only Qt value types and plain members: lists of them grow by memcpy, not copies.
+Q_DECLARE_TYPEINFO(Junction::WorkAttribute, Q_RELOCATABLE_TYPE);
+
+namespace Junction {
+namespace {
+
 struct WorkModel
 {
     int entityIndex = -1;    // -1: a junction table this program creates
     QString name;
     QString tableName;
-    QString singular;
-    QString plural;
     bool underscored = false;
     bool timestamps = true;
     QString comment;
     QList<WorkAttribute> attributes;
-    QHash<QString, QString> associationKeys; // Sequelize's source.associations: key -> id
+    // Sequelize's source.associations (key -> association id); a model has a few, so a
+    // list is cheaper than a hash per model.
+    QList<std::pair<QString, QString>> associationKeys;
+    QString associationWithKey(const QString &key) const
+    {
+        for (const auto &[k, id] : associationKeys) {
+            if (k == key)
+                return id;
+        }
+        return {};
+    }
     AssociationId junctionOf;
+    int junctionOfIndex = -1;
     QList<int> junctionUsers; // indexes of belongsToMany associations using this junction
+
+    // Sequelize's options.name; inflected on first use (a model no association touches
+    // never needs its singular).
+    const QString &singular() const
+    {
+        if (m_singular.isNull())
+            m_singular = Inflection::singularize(name);
+        return m_singular;
+    }
+    const QString &plural() const
+    {
+        if (m_plural.isNull())
+            m_plural = Inflection::pluralize(name);
+        return m_plural;
+    }
+    mutable QString m_singular;
+    mutable QString m_plural;
 
     int indexOf(const QString &attributeName) const
     {
@@ -147,6 +184,14 @@ struct WorkModel
         return n;
     }
 };
+
+} // namespace
+} // namespace Junction
+
+Q_DECLARE_TYPEINFO(Junction::WorkModel, Q_RELOCATABLE_TYPE);
+
+namespace Junction {
+namespace {
 
 // What a belongsToMany resolved to, kept for pairing with a later one.
 struct JunctionUse
@@ -180,7 +225,7 @@ private:
     void hasMany(int index, int source, int target, ResolvedAssociation &out);
     void belongsToMany(int index, int source, int target, ResolvedAssociation &out);
     int junctionModel(int index, int source);
-    void buildTables(ResolvedSchema &schema) const;
+    void buildTables(ResolvedSchema &schema);
     void checkTwoColumnRelationships();
 
     // Sequelize's Utils.mergeDefaults of one attribute into a model.
@@ -196,7 +241,9 @@ private:
     void checkNamingCollision(int index, const WorkModel &source, const QString &as);
     template<typename PathFn, typename IdsFn>
     DataType parseType(const QString &text, PathFn path, IdsFn ids);
-    QHash<QString, DataType> m_typeCache;
+    // A schema uses a few dozen type spellings; comparing against them is cheaper than
+    // hashing every attribute's type (Qt 6.4's string hash is slow).
+    QList<std::pair<QString, DataType>> m_typeCache;
 
     void report(Diagnostic::Severity severity, const QString &code, const QString &message,
                 const QString &path, const QStringList &ids);
@@ -262,11 +309,13 @@ QString Resolver::describeAssociation(int index) const
 template<typename PathFn, typename IdsFn>
 DataType Resolver::parseType(const QString &text, PathFn path, IdsFn ids)
 {
-    const auto cached = m_typeCache.constFind(text);
-    if (cached != m_typeCache.constEnd())
-        return *cached;
+    for (const auto &[spelling, type] : std::as_const(m_typeCache)) {
+        if (spelling == text)
+            return type;
+    }
     if (const auto type = DataType::parse(text)) {
-        m_typeCache.insert(text, *type);
+        if (m_typeCache.size() < 64)
+            m_typeCache.append({text, *type});
         return *type;
     }
     error(QStringLiteral("unknown-type"),
@@ -329,18 +378,17 @@ void Resolver::defineModel(int entityIndex)
     const bool underscoredAll = e.underscoredAll.value_or(d.underscoredAll);
     const bool freeze = e.freezeTableName.value_or(d.freezeTableName);
     const bool paranoid = e.paranoid.value_or(d.paranoid);
-    m.singular = Inflection::singularize(e.name);
-    m.plural = Inflection::pluralize(e.name);
     if (!e.tableName.isEmpty())
         m.tableName = e.tableName;
     else if (freeze)
         m.tableName = e.name;
     else
-        m.tableName = underscoredIf(m.plural, underscoredAll);
+        m.tableName = underscoredIf(m.plural(), underscoredAll);
 
     const QString modelPath = QLatin1String("models[") + QString::number(entityIndex) + QLatin1Char(']');
     bool hasPrimaryKey = false;
-    QSet<QString> seen;
+    // Models have a handful of attributes: a scan beats hashing every name.
+    auto seenBefore = [&m](const QString &name) { return m.indexOf(name) >= 0; };
     m.attributes.reserve(e.attributes.size() + 4);
     for (int i = 0; i < e.attributes.size(); ++i) {
         const Attribute &a = e.attributes.at(i);
@@ -354,13 +402,12 @@ void Resolver::defineModel(int entityIndex)
                   path() + QLatin1String(".name"), ids());
             continue;
         }
-        if (seen.contains(a.name)) {
+        if (seenBefore(a.name)) {
             error(QStringLiteral("duplicate-attribute"),
                   QStringLiteral("Model %1 declares attribute \"%2\" twice.").arg(e.name, a.name),
                   path() + QLatin1String(".name"), ids());
             continue;
         }
-        seen.insert(a.name);
         WorkAttribute w;
         w.name = a.name;
         w.field = a.field;
@@ -373,12 +420,13 @@ void Resolver::defineModel(int entityIndex)
         w.defaultValue = a.defaultValue;
         w.comment = a.comment;
         w.attributeId = a.id;
+        w.attributeIndex = i;
         hasPrimaryKey = hasPrimaryKey || a.primaryKey;
         m.attributes << w;
     }
 
     if (!hasPrimaryKey) {
-        if (seen.contains(QStringLiteral("id"))) {
+        if (seenBefore(QStringLiteral("id"))) {
             const int i = m.indexOf(QStringLiteral("id"));
             error(QStringLiteral("id-not-primary-key"),
                   QStringLiteral("A column called 'id' was added to the attributes of '%1' but "
@@ -401,7 +449,7 @@ void Resolver::defineModel(int entityIndex)
 
     auto addTimestamp = [&](const QString &camel, bool nullable) {
         const QString name = underscoredIf(camel, m.underscored);
-        if (seen.contains(name))
+        if (seenBefore(name))
             return; // a declared timestamp keeps the user's place and definition
         WorkAttribute t;
         t.name = name;
@@ -425,30 +473,36 @@ void Resolver::defineModel(int entityIndex)
     }
 
     m_modelByName.insert(m.name, m_models.size());
-    m_models << m;
+    m_models << std::move(m);
 }
 
 bool Resolver::checkAlias(int index, WorkModel &source, const QString &key)
 {
     const Association &a = m_project.associations.at(index);
-    if (a.as.isSet() && source.associationKeys.contains(key)) {
+    const QString earlier = source.associationWithKey(key);
+    if (a.as.isSet() && !earlier.isNull()) {
         error(QStringLiteral("duplicate-alias"),
               QStringLiteral("You have used the alias %1 in two separate associations. Aliased "
                              "associations must have unique aliases. (%2; rename one `as`.)")
                   .arg(key, describeAssociation(index)),
               associationPath(index, QStringLiteral("as")),
-              {assocId(index), source.associationKeys.value(key)});
+              {assocId(index), earlier});
         return false;
     }
-    if (!a.as.isSet() && source.associationKeys.contains(key)) {
+    if (!a.as.isSet() && !earlier.isNull()) {
         warning(QStringLiteral("replaced-association"),
                 QStringLiteral("%1 has no alias and uses the same name \"%2\" as an earlier "
                                "association of %3; Sequelize silently replaces the earlier one. "
                                "Give one of them an `as`.")
                     .arg(describeAssociation(index), key, source.name),
-                associationPath(index), {assocId(index), source.associationKeys.value(key)});
+                associationPath(index), {assocId(index), earlier});
+        for (auto &entry : source.associationKeys) {
+            if (entry.first == key)
+                entry.second = assocId(index); // the later one replaces it, as in Sequelize
+        }
+        return true;
     }
-    source.associationKeys.insert(key, assocId(index));
+    source.associationKeys.append({key, assocId(index)});
     return true;
 }
 
@@ -528,9 +582,12 @@ WorkAttribute &Resolver::mergeAttribute(WorkModel &model, const WorkAttribute &i
     if (i < 0) {
         model.attributes << incoming;
         model.attributes.last().associations << m_project.associations.at(associationIndex).id;
+        model.attributes.last().firstAssociation = associationIndex;
         return model.attributes.last();
     }
     WorkAttribute &existing = model.attributes[i];
+    if (existing.firstAssociation < 0)
+        existing.firstAssociation = associationIndex;
     if (!existing.allowNull.has_value())
         existing.allowNull = incoming.allowNull;
     if (existing.field.isEmpty())
@@ -633,7 +690,7 @@ void Resolver::associate(int index)
     // Aliases: hasMany/belongsToMany take the string as the plural.
     const WorkModel &t = m_models.at(target);
     if (single) {
-        out.singular = a.as.isSet() ? a.as.plural : t.singular;
+        out.singular = a.as.isSet() ? a.as.plural : t.singular();
         out.plural = out.singular;
         out.as = out.singular;
     } else if (a.as.isObject) {
@@ -645,8 +702,8 @@ void Resolver::associate(int index)
         out.singular = Inflection::singularize(a.as.plural);
         out.as = out.plural;
     } else {
-        out.plural = t.plural;
-        out.singular = t.singular;
+        out.plural = t.plural();
+        out.singular = t.singular();
         out.as = out.plural;
     }
     if (!checkAlias(index, m_models[source], out.as))
@@ -665,7 +722,6 @@ void Resolver::associate(int index)
     if (failed)
         return;
     checkNamingCollision(index, m_models.at(source), out.as);
-    out.accessors = accessorNames(a.type, out.singular, out.plural);
     out.valid = true;
 }
 
@@ -813,7 +869,7 @@ void Resolver::hasMany(int index, int source, int target, ResolvedAssociation &o
     WorkAttribute fk = newForeignKey(a.foreignKey, key, associationPath(index, QStringLiteral("foreignKey")));
     fk.name = !a.foreignKey.name.isEmpty()
                   ? a.foreignKey.name
-                  : camelizeIf(underscoredIf(src.singular, src.underscored) + QLatin1Char('_')
+                  : camelizeIf(underscoredIf(src.singular(), src.underscored) + QLatin1Char('_')
                                    + pk->name,
                                !src.underscored);
     const WorkAttribute *existing = tgt.attribute(fk.name);
@@ -865,8 +921,7 @@ int Resolver::junctionModel(int index, int source)
     j.underscored = src.underscored;
     j.timestamps = a.timestamps.value_or(m_project.define.timestamps);
     j.junctionOf = a.id;
-    j.singular = Inflection::singularize(j.name);
-    j.plural = Inflection::pluralize(j.name);
+    j.junctionOfIndex = index;
     WorkAttribute id;
     id.name = QStringLiteral("id");
     id.type.kind = DataType::Kind::Integer;
@@ -888,7 +943,7 @@ int Resolver::junctionModel(int index, int source)
     }
     const int created = int(m_models.size());
     m_junctionByTable.insert(j.tableName, created);
-    m_models << j;
+    m_models << std::move(j);
     return created;
 }
 
@@ -950,10 +1005,10 @@ void Resolver::belongsToMany(int index, int source, int target, ResolvedAssociat
     use.otherKeyGiven = a.otherKey.isSet;
     use.foreignKey = a.foreignKey.isSet
                          ? a.foreignKey.name
-                         : camelizeIf(underscoredIf(src.singular, src.underscored)
+                         : camelizeIf(underscoredIf(src.singular(), src.underscored)
                                           + QLatin1Char('_') + sourceKey.name,
                                       !src.underscored);
-    const QString otherBase = self ? Inflection::singularize(out.plural) : tgt.singular;
+    const QString otherBase = self ? Inflection::singularize(out.plural) : tgt.singular();
     use.otherKey = a.otherKey.isSet ? a.otherKey.name
                                     : camelizeIf(underscoredIf(otherBase, tgt.underscored)
                                                      + QLatin1Char('_') + targetKey.name,
@@ -1090,6 +1145,8 @@ void Resolver::belongsToMany(int index, int source, int target, ResolvedAssociat
             attr.onUpdate = !firstU.isEmpty() ? firstU : !secondU.isEmpty() ? secondU : kCascade;
         }
         attr.associations << a.id;
+        if (attr.firstAssociation < 0)
+            attr.firstAssociation = index;
         return attr;
     };
     WorkAttribute &fk = inject(use.foreignKey, a.foreignKey, sourceKey, source, true);
@@ -1151,32 +1208,58 @@ void Resolver::checkTwoColumnRelationships()
     }
 }
 
-void Resolver::buildTables(ResolvedSchema &schema) const
+// The work models are not needed afterwards: their strings are moved, not copied (only the
+// table names stay, other tables' foreign keys read them).
+void Resolver::buildTables(ResolvedSchema &schema)
 {
     schema.tables.reserve(m_models.size());
-    for (const WorkModel &m : m_models) {
+    for (WorkModel &m : m_models) {
         ResolvedTable t;
         t.name = m.tableName;
         t.comment = m.comment;
         if (m.entityIndex >= 0) {
             t.entity = m_project.entities.at(m.entityIndex).id;
+            t.entityIndex = m.entityIndex;
             t.entityName = m.name;
         } else {
             t.junctionOf = m.junctionOf;
+            t.junctionOfIndex = m.junctionOfIndex;
+        }
+        // Indexes name attributes: resolve them before the attributes are moved out.
+        if (m.entityIndex >= 0) {
+            const Entity &e = m_project.entities.at(m.entityIndex);
+            for (const Index &idx : e.indexes) {
+                ResolvedIndex ri;
+                ri.unique = idx.unique;
+                QStringList attrNames;
+                for (const QString &f : idx.fields) {
+                    const int i = m.indexOf(f);
+                    ri.columns << (i >= 0 ? m.attributes.at(i).column() : f);
+                    attrNames << f;
+                }
+                ri.name = idx.name.isEmpty()
+                              ? Inflection::underscore(t.name + QLatin1Char('_')
+                                                       + attrNames.join(QLatin1Char('_')))
+                              : idx.name;
+                t.indexes << ri;
+            }
         }
         QHash<QString, int> groupIndex;
         t.columns.reserve(m.attributes.size());
-        for (const WorkAttribute &a : m.attributes) {
+        const int primaryKeys = m.primaryKeyCount();
+        for (WorkAttribute &a : m.attributes) {
             ResolvedColumn c;
             c.name = a.column();
-            c.attribute = a.name;
-            c.attributeId = a.attributeId;
-            c.type = a.type;
+            c.attribute = std::move(a.name);
+            c.attributeId = std::move(a.attributeId);
+            c.attributeIndex = a.attributeIndex;
+            c.associationIndex = a.firstAssociation;
+            c.type = std::move(a.type);
             c.primaryKey = a.primaryKey;
             c.allowNull = a.allowNull.value_or(true) && !a.primaryKey;
             c.autoIncrement = a.autoIncrement;
-            c.defaultValue = a.defaultValue;
-            c.comment = a.comment;
+            c.defaultValue = std::move(a.defaultValue);
+            c.comment = std::move(a.comment);
             c.origin = a.origin;
             if (!a.associations.isEmpty()) {
                 c.association = a.associations.first();
@@ -1185,7 +1268,7 @@ void Resolver::buildTables(ResolvedSchema &schema) const
             }
             if (a.primaryKey)
                 t.primaryKey << c.name;
-            if (a.unique && !(a.primaryKey && m.primaryKeyCount() == 1)) {
+            if (a.unique && !(a.primaryKey && primaryKeys == 1)) {
                 c.unique = true;
                 t.uniques << ResolvedUnique{t.name + QLatin1Char('_') + c.name
                                                 + QStringLiteral("_unique"),
@@ -1213,30 +1296,13 @@ void Resolver::buildTables(ResolvedSchema &schema) const
                 fk.referencedColumns << a.referencedKey;
                 fk.onDelete = a.onDelete;
                 fk.onUpdate = a.onUpdate;
-                fk.associations = a.associations;
-                t.foreignKeys << fk;
+                fk.associations = std::move(a.associations);
+                fk.associationIndex = a.firstAssociation;
+                t.foreignKeys << std::move(fk);
             }
-            t.columns << c;
+            t.columns << std::move(c);
         }
-        if (m.entityIndex >= 0) {
-            const Entity &e = m_project.entities.at(m.entityIndex);
-            for (const Index &idx : e.indexes) {
-                ResolvedIndex ri;
-                ri.unique = idx.unique;
-                QStringList attrNames;
-                for (const QString &f : idx.fields) {
-                    const int i = m.indexOf(f);
-                    ri.columns << (i >= 0 ? m.attributes.at(i).column() : f);
-                    attrNames << f;
-                }
-                ri.name = idx.name.isEmpty()
-                              ? Inflection::underscore(t.name + QLatin1Char('_')
-                                                       + attrNames.join(QLatin1Char('_')))
-                              : idx.name;
-                t.indexes << ri;
-            }
-        }
-        schema.tables << t;
+        schema.tables << std::move(t);
     }
 }
 
@@ -1251,12 +1317,19 @@ const ResolvedColumn *ResolvedTable::column(const QString &columnName) const
     return nullptr;
 }
 
+QStringList ResolvedAssociation::accessors() const
+{
+    return accessorNames(type, singular, plural);
+}
+
 void ResolvedSchema::buildIndexes()
 {
     m_tableIndex.clear();
     m_entityTableIndex.clear();
     m_associationIndex.clear();
     m_tableIndex.reserve(tables.size());
+    m_entityTableIndex.reserve(tables.size());
+    m_associationIndex.reserve(associations.size());
     for (int i = 0; i < tables.size(); ++i) {
         m_tableIndex.insert(tables.at(i).name, i); // the last wins, like a later CREATE
         if (!tables.at(i).entity.isNull())

@@ -401,7 +401,7 @@ void TestResolver::accessors()
     const ResolvedSchema schema = resolve(load(projectJson(M("User") ", " M("Picture"), association)));
     QCOMPARE(errorCodes(schema.diagnostics, Diagnostic::Severity::Error), QStringList());
     QCOMPARE(schema.associations.size(), 1);
-    QCOMPARE(schema.associations.first().accessors, accessors);
+    QCOMPARE(schema.associations.first().accessors(), accessors);
 }
 
 void TestResolver::diagnostics_data()
