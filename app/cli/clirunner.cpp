@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "clirunner.h"
 
+#include "clicommands.h"
+
 #include "ddlgenerator.h"
 #include "describe.h"
-#include "jsonlocator.h"
-#include "jsonprinter.h"
-#include "projectreader.h"
 #include "validator.h"
 
 #include <QCommandLineParser>
@@ -26,6 +25,12 @@ const char *const overview =
     "  ddl FILE          print the CREATE statements for a dialect\n"
     "  describe FILE     the resolved tables, foreign keys, junction tables and accessors\n"
     "  preview FILE ASSOCIATION   the DDL one association adds\n"
+    "  diff FILE --db URL          what sync would change in the database, destructive changes\n"
+    "                              with their live row counts\n"
+    "  sync FILE --db URL          create what is missing (--alter: apply the plan; --force:\n"
+    "                              drop and recreate)\n"
+    "  import --db URL             a project from a live database\n"
+    "  rows FILE --db URL MODEL [KEY [ASSOCIATION]]   browse rows along associations\n"
     "\n"
     "Run 'junction-cli <command> --help' for a command's options.\n"
     "Exit codes: 0 ok, 1 the project has errors, 2 usage or I/O error.\n";
@@ -49,30 +54,7 @@ struct Command
     }
 };
 
-// QCommandLineParser names the executable's full path; users type "junction-cli <command>".
-QString commandHelp(const QCommandLineParser &parser, const QString &command)
-{
-    QString text = parser.helpText();
-    const qsizetype end = text.indexOf(QLatin1String(" [options]"));
-    if (text.startsWith(QLatin1String("Usage: ")) && end > 0)
-        text.replace(7, end - 7, QStringLiteral("junction-cli ") + command);
-    return text;
-}
-
-QString severityWord(Diagnostic::Severity s)
-{
-    return Diagnostic::severityName(s);
-}
-
 } // namespace
-
-int CliRunner::usage(const QString &message)
-{
-    m_err << m_program << ": " << message << "\n"
-          << "Run 'junction-cli --help' for usage.\n";
-    m_err.flush();
-    return UsageOrIo;
-}
 
 int CliRunner::run(const QStringList &arguments)
 {
@@ -102,105 +84,15 @@ int CliRunner::run(const QStringList &arguments)
         return describe(rest);
     if (command == QLatin1String("preview"))
         return preview(rest);
-    return usage(QStringLiteral("unknown command '%1'").arg(command));
-}
-
-std::optional<CliRunner::Loaded> CliRunner::load(const QString &path, bool json, int *exitCode)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        m_err << path << ": error[io]: cannot read the file: " << file.errorString() << "\n";
-        m_err.flush();
-        *exitCode = UsageOrIo;
-        return std::nullopt;
-    }
-    Loaded loaded;
-    loaded.bytes = file.readAll();
-    LoadResult result = ProjectReader::readBytes(loaded.bytes, path);
-    if (!result.project) {
-        printDiagnostics(path, result.diagnostics, loaded.bytes, json);
-        *exitCode = ProjectErrors;
-        return std::nullopt;
-    }
-    if (!result.diagnostics.isEmpty())
-        printDiagnostics(path, result.diagnostics, loaded.bytes, false);
-    loaded.project = std::move(*result.project);
-    return loaded;
-}
-
-void CliRunner::printDiagnostics(const QString &path, Diagnostics diagnostics,
-                                 const QByteArray &bytes, bool json)
-{
-    std::optional<JsonLocator> locator;
-    for (Diagnostic &d : diagnostics) {
-        if (d.line > 0 || d.path.isEmpty())
-            continue;
-        if (!locator)
-            locator.emplace(bytes);
-        const JsonLocator::Position pos = locator->locate(d.path);
-        d.line = pos.line;
-        d.column = pos.column;
-    }
-    if (json) {
-        JsonPrinter p;
-        p.expandNext();
-        p.object([&] {
-            p.key(QLatin1String("file"));
-            p.string(path);
-            p.key(QLatin1String("diagnostics"));
-            p.array([&] {
-                for (const Diagnostic &d : std::as_const(diagnostics))
-                    p.object([&] {
-                        p.key(QLatin1String("severity"));
-                        p.string(severityWord(d.severity));
-                        p.key(QLatin1String("code"));
-                        p.string(d.code);
-                        p.key(QLatin1String("message"));
-                        p.string(d.message);
-                        p.key(QLatin1String("path"));
-                        p.string(d.path);
-                        p.key(QLatin1String("line"));
-                        p.number(d.line);
-                        p.key(QLatin1String("column"));
-                        p.number(d.column);
-                        p.key(QLatin1String("ids"));
-                        p.array([&] {
-                            for (const QString &id : d.ids)
-                                p.string(id);
-                        });
-                    });
-            });
-        });
-        m_out << QString::fromUtf8(p.finish());
-        m_out.flush();
-        return;
-    }
-    for (const Diagnostic &d : std::as_const(diagnostics)) {
-        m_err << path;
-        if (d.line > 0)
-            m_err << ':' << d.line << ':' << d.column;
-        m_err << ": " << severityWord(d.severity) << '[' << d.code << "]: " << d.message;
-        if (!d.path.isEmpty())
-            m_err << " (at " << d.path << ')';
-        m_err << '\n';
-    }
-    m_err.flush();
-}
-
-bool CliRunner::writeOutput(const QString &path, const QByteArray &data)
-{
-    if (path.isEmpty() || path == QLatin1String("-")) {
-        m_out << QString::fromUtf8(data);
-        m_out.flush();
-        return true;
-    }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        m_err << path << ": error[io]: cannot write the file: " << file.errorString() << "\n";
-        m_err.flush();
-        return false;
-    }
-    return true;
+    if (command == QLatin1String("diff"))
+        return runDiffCommand(m_cli, rest);
+    if (command == QLatin1String("sync"))
+        return runSyncCommand(m_cli, rest);
+    if (command == QLatin1String("import"))
+        return runImportCommand(m_cli, rest);
+    if (command == QLatin1String("rows"))
+        return runRowsCommand(m_cli, rest);
+    return m_cli.usage(QStringLiteral("unknown command '%1'").arg(command));
 }
 
 int CliRunner::validate(const QStringList &arguments)
@@ -211,31 +103,31 @@ int CliRunner::validate(const QStringList &arguments)
     c.parser.addOption(c.dialect);
     c.parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A *.junction.json file."));
     if (!c.parser.parse(arguments))
-        return usage(c.parser.errorText());
+        return m_cli.usage(c.parser.errorText());
     if (c.parser.isSet(c.help)) {
-        m_out << commandHelp(c.parser, QStringLiteral("validate"));
+        m_out << CliContext::commandHelp(c.parser, QStringLiteral("validate"));
         return Ok;
     }
     const QStringList files = c.parser.positionalArguments();
     if (files.size() != 1)
-        return usage(QStringLiteral("validate takes one FILE"));
+        return m_cli.usage(QStringLiteral("validate takes one FILE"));
     QList<Dialect::Kind> dialects = Dialect::allKinds();
     if (c.parser.isSet(c.dialect)) {
         const auto kind = Dialect::kindFromName(c.parser.value(c.dialect));
         if (!kind)
-            return usage(QStringLiteral("unknown dialect '%1' (use sqlite, postgres, mysql or "
+            return m_cli.usage(QStringLiteral("unknown dialect '%1' (use sqlite, postgres, mysql or "
                                         "mariadb)")
                              .arg(c.parser.value(c.dialect)));
         dialects = {*kind};
     }
     const bool json = c.parser.isSet(c.json);
     int exitCode = Ok;
-    const auto loaded = load(files.first(), json, &exitCode);
+    const auto loaded = m_cli.load(files.first(), json, &exitCode);
     if (!loaded)
         return exitCode;
     const ResolvedSchema schema = resolve(loaded->project);
     const Diagnostics diagnostics = validateProject(loaded->project, schema, dialects);
-    printDiagnostics(files.first(), diagnostics, loaded->bytes, json);
+    m_cli.printDiagnostics(files.first(), diagnostics, loaded->bytes, json);
     if (hasErrors(diagnostics))
         return ProjectErrors;
     if (!json) {
@@ -260,33 +152,33 @@ int CliRunner::ddl(const QStringList &arguments)
     c.parser.addOption(output);
     c.parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A *.junction.json file."));
     if (!c.parser.parse(arguments))
-        return usage(c.parser.errorText());
+        return m_cli.usage(c.parser.errorText());
     if (c.parser.isSet(c.help)) {
-        m_out << commandHelp(c.parser, QStringLiteral("ddl"));
+        m_out << CliContext::commandHelp(c.parser, QStringLiteral("ddl"));
         return Ok;
     }
     const QStringList files = c.parser.positionalArguments();
     if (files.size() != 1)
-        return usage(QStringLiteral("ddl takes one FILE"));
+        return m_cli.usage(QStringLiteral("ddl takes one FILE"));
     if (!c.parser.isSet(c.dialect))
-        return usage(QStringLiteral("ddl needs --dialect sqlite|postgres|mysql|mariadb"));
+        return m_cli.usage(QStringLiteral("ddl needs --dialect sqlite|postgres|mysql|mariadb"));
     const auto kind = Dialect::kindFromName(c.parser.value(c.dialect));
     if (!kind)
-        return usage(QStringLiteral("unknown dialect '%1' (use sqlite, postgres, mysql or mariadb)")
+        return m_cli.usage(QStringLiteral("unknown dialect '%1' (use sqlite, postgres, mysql or mariadb)")
                          .arg(c.parser.value(c.dialect)));
     int exitCode = Ok;
-    const auto loaded = load(files.first(), false, &exitCode);
+    const auto loaded = m_cli.load(files.first(), false, &exitCode);
     if (!loaded)
         return exitCode;
     const ResolvedSchema schema = resolve(loaded->project);
     const Diagnostics diagnostics = validateProject(loaded->project, schema, {*kind});
-    printDiagnostics(files.first(), diagnostics, loaded->bytes, false);
+    m_cli.printDiagnostics(files.first(), diagnostics, loaded->bytes, false);
     if (hasErrors(diagnostics))
         return ProjectErrors;
     DdlOptions options;
     options.dropFirst = c.parser.isSet(drop);
     const QStringList statements = DdlGenerator(Dialect::get(*kind)).schema(schema, options);
-    return writeOutput(c.parser.value(output), DdlGenerator::script(statements).toUtf8())
+    return m_cli.writeOutput(c.parser.value(output), DdlGenerator::script(statements).toUtf8())
                ? Ok
                : UsageOrIo;
 }
@@ -298,21 +190,21 @@ int CliRunner::describe(const QStringList &arguments)
     c.parser.addOption(c.json);
     c.parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A *.junction.json file."));
     if (!c.parser.parse(arguments))
-        return usage(c.parser.errorText());
+        return m_cli.usage(c.parser.errorText());
     if (c.parser.isSet(c.help)) {
-        m_out << commandHelp(c.parser, QStringLiteral("describe"));
+        m_out << CliContext::commandHelp(c.parser, QStringLiteral("describe"));
         return Ok;
     }
     const QStringList files = c.parser.positionalArguments();
     if (files.size() != 1)
-        return usage(QStringLiteral("describe takes one FILE"));
+        return m_cli.usage(QStringLiteral("describe takes one FILE"));
     int exitCode = Ok;
-    const auto loaded = load(files.first(), false, &exitCode);
+    const auto loaded = m_cli.load(files.first(), false, &exitCode);
     if (!loaded)
         return exitCode;
     const ResolvedSchema schema = resolve(loaded->project);
     const Diagnostics diagnostics = validateProject(loaded->project, schema);
-    printDiagnostics(files.first(), diagnostics, loaded->bytes, false);
+    m_cli.printDiagnostics(files.first(), diagnostics, loaded->bytes, false);
     if (c.parser.isSet(c.json))
         m_out << QString::fromUtf8(describeJson(loaded->project, schema));
     else
@@ -332,21 +224,21 @@ int CliRunner::preview(const QStringList &arguments)
         QStringLiteral("The association's id, or Source.alias as Sequelize registers it "
                        "(User.Pictures, Picture.User)."));
     if (!c.parser.parse(arguments))
-        return usage(c.parser.errorText());
+        return m_cli.usage(c.parser.errorText());
     if (c.parser.isSet(c.help)) {
-        m_out << commandHelp(c.parser, QStringLiteral("preview"));
+        m_out << CliContext::commandHelp(c.parser, QStringLiteral("preview"));
         return Ok;
     }
     const QStringList positional = c.parser.positionalArguments();
     if (positional.size() != 2)
-        return usage(QStringLiteral("preview takes FILE and ASSOCIATION"));
+        return m_cli.usage(QStringLiteral("preview takes FILE and ASSOCIATION"));
     if (!c.parser.isSet(c.dialect))
-        return usage(QStringLiteral("preview needs --dialect sqlite|postgres|mysql|mariadb"));
+        return m_cli.usage(QStringLiteral("preview needs --dialect sqlite|postgres|mysql|mariadb"));
     const auto kind = Dialect::kindFromName(c.parser.value(c.dialect));
     if (!kind)
-        return usage(QStringLiteral("unknown dialect '%1'").arg(c.parser.value(c.dialect)));
+        return m_cli.usage(QStringLiteral("unknown dialect '%1'").arg(c.parser.value(c.dialect)));
     int exitCode = Ok;
-    const auto loaded = load(positional.at(0), false, &exitCode);
+    const auto loaded = m_cli.load(positional.at(0), false, &exitCode);
     if (!loaded)
         return exitCode;
     const ResolvedSchema schema = resolve(loaded->project);
@@ -368,7 +260,7 @@ int CliRunner::preview(const QStringList &arguments)
     }
     const Diagnostics diagnostics = validateProject(loaded->project, schema, {*kind});
     if (!found->valid) {
-        printDiagnostics(positional.at(0), diagnostics, loaded->bytes, false);
+        m_cli.printDiagnostics(positional.at(0), diagnostics, loaded->bytes, false);
         return ProjectErrors;
     }
     const QStringList statements =
