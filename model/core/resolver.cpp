@@ -51,7 +51,7 @@
  *
  * Junction tables (belongsToMany)
  *   `through: "X"` uses the model named X when there is one, else creates table X verbatim,
- *   with the source's underscored and timestamps on unless the association or define turns
+ *   with the source's underscored and comment, timestamps on unless the association or define turns
  *   them off. Its implicit id is dropped and (foreignKey, otherKey) become the primary key; a
  *   junction with its own declared primary key gets UNIQUE <table>_<fk>_<otherKey>_unique.
  *   Two belongsToMany in opposite directions through the same `through` pair: a defaulted
@@ -919,6 +919,7 @@ int Resolver::junctionModel(int index, int source)
     j.name = a.through.name;
     j.tableName = a.through.name;
     j.underscored = src.underscored;
+    j.comment = src.comment; // Sequelize defines it with the source's options, comment included
     j.timestamps = a.timestamps.value_or(m_project.define.timestamps);
     j.junctionOf = a.id;
     j.junctionOfIndex = index;

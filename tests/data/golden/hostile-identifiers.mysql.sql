@@ -53,4 +53,4 @@ CREATE TABLE `join``me"now` (
   PRIMARY KEY (`SelectId`, `LongId`),
   CONSTRAINT `join``me"now_SelectId_fkey` FOREIGN KEY (`SelectId`) REFERENCES `select` (`id`) ON DELETE CASCADE ON UPDATE CASCADE,
   CONSTRAINT `join``me"now_LongId_fkey` FOREIGN KEY (`LongId`) REFERENCES `ttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttt` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COMMENT='a reserved word';

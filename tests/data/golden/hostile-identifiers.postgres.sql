@@ -57,3 +57,4 @@ CREATE TABLE "join`me""now" (
   CONSTRAINT "join`me""now_SelectId_fkey" FOREIGN KEY ("SelectId") REFERENCES "select" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
   CONSTRAINT "join`me""now_LongId_fkey" FOREIGN KEY ("LongId") REFERENCES "ttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttt" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
+COMMENT ON TABLE "join`me""now" IS 'a reserved word';

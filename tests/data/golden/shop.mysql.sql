@@ -191,4 +191,4 @@ CREATE TABLE `CustomerReferrals` (
   PRIMARY KEY (`referrerId`, `referredId`),
   CONSTRAINT `CustomerReferrals_referrerId_fkey` FOREIGN KEY (`referrerId`) REFERENCES `Customers` (`id`) ON DELETE CASCADE ON UPDATE CASCADE,
   CONSTRAINT `CustomerReferrals_referredId_fkey` FOREIGN KEY (`referredId`) REFERENCES `Customers` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COMMENT='Someone who buys';

@@ -196,3 +196,4 @@ CREATE TABLE "CustomerReferrals" (
   CONSTRAINT "CustomerReferrals_referrerId_fkey" FOREIGN KEY ("referrerId") REFERENCES "Customers" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
   CONSTRAINT "CustomerReferrals_referredId_fkey" FOREIGN KEY ("referredId") REFERENCES "Customers" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
+COMMENT ON TABLE "CustomerReferrals" IS 'Someone who buys';
