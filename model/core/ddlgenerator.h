@@ -41,6 +41,12 @@ public:
 
 private:
     bool inlineAutoIncrementKey(const ResolvedTable &table) const;
+    void appendQuoted(QString &out, const QString &identifier) const;
+    void appendQuotedList(QString &out, const QStringList &identifiers) const;
+    void appendColumnDefinition(QString &out, const ResolvedTable &table,
+                                const ResolvedColumn &column, bool inlinePrimaryKey) const;
+    void appendReferences(QString &out, const ResolvedForeignKey &fk) const;
+    void appendForeignKeyClause(QString &out, const ResolvedForeignKey &fk) const;
 
     const Dialect &m_dialect;
 };

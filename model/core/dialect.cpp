@@ -288,6 +288,11 @@ QString Dialect::limitDescription() const
 
 int Dialect::identifierLength(const QString &identifier) const
 {
+    bool ascii = true;
+    for (const QChar c : identifier)
+        ascii = ascii && c.unicode() < 0x80;
+    if (ascii)
+        return int(identifier.size()); // bytes = characters = UTF-16 units
     if (m_kind == Kind::Postgres)
         return int(identifier.toUtf8().size());
     return int(identifier.toUcs4().size());
