@@ -229,10 +229,10 @@ private:
     void checkTwoColumnRelationships();
 
     // Sequelize's Utils.mergeDefaults of one attribute into a model.
-    WorkAttribute &mergeAttribute(WorkModel &model, const WorkAttribute &incoming,
+    WorkAttribute &mergeAttribute(WorkModel &model, WorkAttribute incoming,
                                   int associationIndex);
     WorkAttribute newForeignKey(const KeySpec &spec, const WorkAttribute &referenced,
-                                const QString &path);
+                                int associationIndex);
     bool addReferences(WorkAttribute &attribute, int referencedModel, const QString &key,
                        const QString &onDelete, const QString &onUpdate, int associationIndex);
     bool checkAlias(int index, WorkModel &source, const QString &key);
@@ -385,16 +385,17 @@ void Resolver::defineModel(int entityIndex)
     else
         m.tableName = underscoredIf(m.plural(), underscoredAll);
 
-    const QString modelPath = QLatin1String("models[") + QString::number(entityIndex) + QLatin1Char(']');
+    auto modelPathOf = [entityIndex]() -> QString { return QStringLiteral("models[%1]").arg(entityIndex); };
     bool hasPrimaryKey = false;
     // Models have a handful of attributes: a scan beats hashing every name.
     auto seenBefore = [&m](const QString &name) { return m.indexOf(name) >= 0; };
-    m.attributes.reserve(e.attributes.size() + 4);
+    // Room for the implicit columns and a few foreign keys without growing the list.
+    m.attributes.reserve(e.attributes.size() + 8);
     for (int i = 0; i < e.attributes.size(); ++i) {
         const Attribute &a = e.attributes.at(i);
         // Paths and ids are only built when something is reported: this loop runs for every
         // attribute of a 10,000-model schema.
-        auto path = [&]() -> QString { return modelPath + QStringLiteral(".attributes[%1]").arg(i); };
+        auto path = [&]() -> QString { return modelPathOf() + QStringLiteral(".attributes[%1]").arg(i); };
         auto ids = [&] { return QStringList{e.id.toString(), a.id.toString()}; };
         if (a.name.isEmpty()) {
             error(QStringLiteral("missing-name"),
@@ -422,7 +423,7 @@ void Resolver::defineModel(int entityIndex)
         w.attributeId = a.id;
         w.attributeIndex = i;
         hasPrimaryKey = hasPrimaryKey || a.primaryKey;
-        m.attributes << w;
+        m.attributes << std::move(w);
     }
 
     if (!hasPrimaryKey) {
@@ -432,7 +433,7 @@ void Resolver::defineModel(int entityIndex)
                   QStringLiteral("A column called 'id' was added to the attributes of '%1' but "
                                  "not marked with 'primaryKey: true'")
                       .arg(m.tableName),
-                  modelPath + QStringLiteral(".attributes[%1]").arg(i),
+                  modelPathOf() + QStringLiteral(".attributes[%1]").arg(i),
                   {e.id.toString(), m.attributes.at(i).attributeId.toString()});
         } else {
             WorkAttribute id;
@@ -469,7 +470,7 @@ void Resolver::defineModel(int entityIndex)
                 QStringLiteral("Model %1 is paranoid but has timestamps off; Sequelize adds no "
                                "deletedAt column without timestamps.")
                     .arg(e.name),
-                modelPath + QLatin1String(".paranoid"), {e.id.toString()});
+                modelPathOf() + QLatin1String(".paranoid"), {e.id.toString()});
     }
 
     m_modelByName.insert(m.name, m_models.size());
@@ -560,12 +561,14 @@ void Resolver::checkNamingCollision(int index, const WorkModel &source, const QS
 }
 
 WorkAttribute Resolver::newForeignKey(const KeySpec &spec, const WorkAttribute &referenced,
-                                      const QString &path)
+                                      int associationIndex)
 {
     WorkAttribute fk;
     fk.type = referenced.type;
     if (spec.isObject && !spec.type.isEmpty())
-        fk.type = parseType(spec.type, [&]() -> QString { return path + QLatin1String(".type"); },
+        fk.type = parseType(spec.type, [&]() -> QString {
+            return associationPath(associationIndex, QStringLiteral("foreignKey.type"));
+        },
                             [] { return QStringList(); });
     fk.allowNull = spec.isObject && spec.allowNull.has_value() ? spec.allowNull : std::optional<bool>(true);
     fk.field = spec.isObject ? spec.field : QString();
@@ -575,12 +578,12 @@ WorkAttribute Resolver::newForeignKey(const KeySpec &spec, const WorkAttribute &
     return fk;
 }
 
-WorkAttribute &Resolver::mergeAttribute(WorkModel &model, const WorkAttribute &incoming,
+WorkAttribute &Resolver::mergeAttribute(WorkModel &model, WorkAttribute incoming,
                                         int associationIndex)
 {
     const int i = model.indexOf(incoming.name);
     if (i < 0) {
-        model.attributes << incoming;
+        model.attributes << std::move(incoming);
         model.attributes.last().associations << m_project.associations.at(associationIndex).id;
         model.attributes.last().firstAssociation = associationIndex;
         return model.attributes.last();
@@ -749,8 +752,10 @@ void Resolver::belongsTo(int index, int source, int target, ResolvedAssociation 
                     .arg(describeAssociation(index)),
                 associationPath(index, QStringLiteral("sourceKey")), {assocId(index)});
     const WorkAttribute &key = tgt.attributes.at(keyIndex);
+    // Read before the merge: for a self-association it appends to the list `key` lives in.
+    const QString keyColumn = key.column();
 
-    WorkAttribute fk = newForeignKey(a.foreignKey, key, associationPath(index, QStringLiteral("foreignKey")));
+    WorkAttribute fk = newForeignKey(a.foreignKey, key, index);
     fk.name = !a.foreignKey.name.isEmpty()
                   ? a.foreignKey.name
                   : camelizeIf(underscoredIf(out.singular, src.underscored) + QLatin1Char('_')
@@ -769,14 +774,14 @@ void Resolver::belongsTo(int index, int source, int target, ResolvedAssociation 
             onUpdate = kCascade;
     }
     if (constraints || !onDelete.isEmpty() || !onUpdate.isEmpty())
-        addReferences(fk, target, key.column(), onDelete, onUpdate, index);
+        addReferences(fk, target, keyColumn, onDelete, onUpdate, index);
     warnIfOwnedElsewhere(index, src, existing, fk);
-    WorkAttribute &merged = mergeAttribute(src, fk, index);
+    WorkAttribute &merged = mergeAttribute(src, std::move(fk), index);
 
     out.foreignKey = merged.name;
     out.foreignKeyColumn = merged.column();
     out.foreignKeyTable = src.tableName;
-    out.referencedKey = key.column();
+    out.referencedKey = keyColumn;
     out.constraints = merged.referencedModel >= 0;
     out.onDelete = merged.onDelete;
     out.onUpdate = merged.onUpdate;
@@ -802,7 +807,7 @@ void Resolver::hasOne(int index, int source, int target, ResolvedAssociation &ou
                                                              : QStringLiteral("sourceKey")),
                 {assocId(index)});
     const WorkAttribute key = *pk;
-    WorkAttribute fk = newForeignKey(a.foreignKey, key, associationPath(index, QStringLiteral("foreignKey")));
+    WorkAttribute fk = newForeignKey(a.foreignKey, key, index);
     const QString base = Inflection::singularize(a.as.isSet() ? a.as.plural : src.name);
     fk.name = !a.foreignKey.name.isEmpty()
                   ? a.foreignKey.name
@@ -812,7 +817,7 @@ void Resolver::hasOne(int index, int source, int target, ResolvedAssociation &ou
     // v4 merges first, then reads allowNull and writes its actions over what was there.
     const int before = tgt.indexOf(fk.name);
     const QString earlierOnDelete = before >= 0 ? tgt.attributes.at(before).onDelete : QString();
-    WorkAttribute &merged = mergeAttribute(tgt, fk, index);
+    WorkAttribute &merged = mergeAttribute(tgt, std::move(fk), index);
     QString onDelete = upperActions(a.onDelete);
     QString onUpdate = upperActions(a.onUpdate);
     const bool constraints = a.constraints.value_or(true);
@@ -866,7 +871,7 @@ void Resolver::hasMany(int index, int source, int target, ResolvedAssociation &o
                     .arg(describeAssociation(index)),
                 associationPath(index, QStringLiteral("targetKey")), {assocId(index)});
     const WorkAttribute key = src.attributes.at(keyIndex);
-    WorkAttribute fk = newForeignKey(a.foreignKey, key, associationPath(index, QStringLiteral("foreignKey")));
+    WorkAttribute fk = newForeignKey(a.foreignKey, key, index);
     fk.name = !a.foreignKey.name.isEmpty()
                   ? a.foreignKey.name
                   : camelizeIf(underscoredIf(src.singular(), src.underscored) + QLatin1Char('_')
@@ -887,7 +892,7 @@ void Resolver::hasMany(int index, int source, int target, ResolvedAssociation &o
     if (constraints || !onDelete.isEmpty() || !onUpdate.isEmpty())
         addReferences(fk, source, key.column(), onDelete, onUpdate, index);
     warnIfOwnedElsewhere(index, tgt, existing, fk);
-    WorkAttribute &merged = mergeAttribute(tgt, fk, index);
+    WorkAttribute &merged = mergeAttribute(tgt, std::move(fk), index);
 
     out.foreignKey = merged.name;
     out.foreignKeyColumn = merged.column();
