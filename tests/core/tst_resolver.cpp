@@ -104,6 +104,8 @@ private slots:
     void accessors();
     void diagnostics_data();
     void diagnostics();
+    void identifiers_data();
+    void identifiers();
     void creationOrder();
     void cycleMessage();
     void junctionKeys_data();
@@ -498,6 +500,72 @@ void TestResolver::diagnostics()
     QCOMPARE(found->path, path);
     if (!message.isEmpty())
         QCOMPARE(found->message, message);
+}
+
+// Hostile and edge-case names: what each dialect accepts, with the exact diagnostic.
+void TestResolver::identifiers_data()
+{
+    QTest::addColumn<QString>("tableName");
+    QTest::addColumn<QString>("dialect");
+    QTest::addColumn<QString>("code");    // empty: no diagnostic at all
+    QTest::addColumn<QString>("message");
+
+    const QString n63 = QString(63, QLatin1Char('t'));
+    const QString n64 = QString(64, QLatin1Char('t'));
+    const QString n65 = QString(65, QLatin1Char('t'));
+    QTest::newRow("63 bytes on PostgreSQL") << n63 << "postgres" << "" << "";
+    QTest::newRow("64 bytes on PostgreSQL") << n64 << "postgres" << "identifier-too-long"
+        << QStringLiteral("The table name \"%1\" is longer than PostgreSQL allows (63 bytes); the "
+                          "database would cut it while the application uses the full name. "
+                          "Shorten it or set `tableName`.").arg(n64);
+    QTest::newRow("64 characters on MySQL") << n64 << "mysql" << "" << "";
+    QTest::newRow("65 characters on MySQL") << n65 << "mysql" << "identifier-too-long"
+        << QStringLiteral("The table name \"%1\" is longer than MySQL/MariaDB allows (64 "
+                          "characters); the database would cut it while the application uses "
+                          "the full name. Shorten it or set `tableName`.").arg(n65);
+    QTest::newRow("65 characters on SQLite") << n65 << "sqlite" << "" << "";
+    // 21 CJK characters are 63 UTF-8 bytes; 22 are 66.
+    QTest::newRow("21 CJK characters on PostgreSQL") << QString(21, QChar(0x7528)) << "postgres" << "" << "";
+    QTest::newRow("22 CJK characters on PostgreSQL") << QString(22, QChar(0x7528)) << "postgres"
+        << "identifier-too-long" << "";
+    QTest::newRow("22 CJK characters on MySQL") << QString(22, QChar(0x7528)) << "mysql" << "" << "";
+    QTest::newRow("quotes and semicolons") << "we\"ird`; DROP TABLE x; --" << "postgres" << "" << "";
+    QTest::newRow("newline") << "two\nlines" << "mysql" << "" << "";
+    QTest::newRow("reserved word") << "select" << "postgres" << "reserved-word"
+        << "The table name \"select\" is a reserved word in PostgreSQL; Junction quotes it, but "
+           "hand-written SQL will need quotes too.";
+    QTest::newRow("reserved in MySQL only") << "interval" << "mysql" << "reserved-word" << "";
+    QTest::newRow("not reserved in PostgreSQL") << "interval" << "postgres" << "" << "";
+    QTest::newRow("trailing space on MySQL") << "users " << "mysql" << "invalid-identifier"
+        << "The table name \"users \" ends with a space, which MySQL does not allow.";
+    QTest::newRow("NUL") << QStringLiteral("a") + QChar(0) + QStringLiteral("b") << "sqlite" << "invalid-identifier"
+        << "The table name \"a\\0b\" contains a NUL character, which no database accepts.";
+    QTest::newRow("Cyrillic look-alike") << QStringLiteral("Us") + QChar(0x0435) + QStringLiteral("rs") << "sqlite"
+        << "lookalike-name" << "";
+}
+
+void TestResolver::identifiers()
+{
+    QFETCH(QString, tableName);
+    QFETCH(QString, dialect);
+    QFETCH(QString, code);
+    QFETCH(QString, message);
+    Project project;
+    Entity e;
+    e.id = EntityId(QStringLiteral("m-t"));
+    e.name = QStringLiteral("T");
+    e.tableName = tableName;
+    project.entities << e;
+    const ResolvedSchema schema = resolve(project);
+    const Diagnostics all = validateProject(project, schema, {*Dialect::kindFromName(dialect)});
+    QStringList codes;
+    for (const Diagnostic &d : all)
+        codes << d.code;
+    QCOMPARE(codes, code.isEmpty() ? QStringList() : QStringList{code});
+    if (!message.isEmpty())
+        QCOMPARE(all.first().message, message);
+    if (!code.isEmpty())
+        QCOMPARE(all.first().path, QStringLiteral("models[0].name"));
 }
 
 void TestResolver::creationOrder()
