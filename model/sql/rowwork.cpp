@@ -273,14 +273,14 @@ bool RowWork::appendConditions(SqlBuilder &s, const ResolvedTable &t, const RowQ
         const ResolvedColumn *col = column(t, c.column);
         if (!col)
             return false;
-        s << QLatin1String(" AND ") << sql.qualified(t, col->name);
         using Op = Condition::Op;
+        if (c.op == Op::In && c.value.toList().isEmpty()) {
+            s << QLatin1String(" AND 1 = 0"); // IN () is not SQL; it matches nothing
+            continue;
+        }
+        s << QLatin1String(" AND ") << sql.qualified(t, col->name);
         if (c.op == Op::In) {
             const QVariantList values = c.value.toList();
-            if (values.isEmpty()) {
-                s << QLatin1String(" IS NULL AND 1 = 0");
-                continue;
-            }
             s << QLatin1String(" IN (");
             for (int i = 0; i < values.size(); ++i) {
                 s << (i ? QLatin1String(", ") : QLatin1String());

@@ -37,6 +37,22 @@ const QString blog = u"resources/examples/blog.junction.json"_s;
 const QString shop = u"resources/examples/shop.junction.json"_s;
 const QString hostile = u"tests/data/ddl/hostile-identifiers.junction.json"_s;
 const QString keys = u"tests/data/rows/keys.junction.json"_s;
+// Placeholder look-alikes in identifiers: QtSql rewrites `?` and `:name` in statement text
+// for some drivers, and must not touch them inside quoted identifiers.
+const QString placeholders = uR"({
+  "junction": 1,
+  "name": "Placeholders",
+  "models": [
+    { "name": "Asker", "tableName": "who?", "attributes": [
+      { "name": "what?", "type": "STRING" }, { "name": "a:b", "type": "STRING" } ] },
+    { "name": "Answer", "tableName": ":answers", "attributes": [
+      { "name": "$1", "type": "STRING" } ] }
+  ],
+  "associations": [
+    { "id": "as-q", "type": "hasMany", "source": "Asker", "target": "Answer", "foreignKey": "who?:id" },
+    { "id": "as-t", "type": "belongsToMany", "source": "Answer", "target": "Asker", "through": "?:x" }
+  ]
+})"_s;
 
 Dialect::Kind dialectOf(Engine engine)
 {
@@ -80,7 +96,9 @@ public:
     bool setUp(Engine e, const QString &project, QString *error)
     {
         engine = e;
-        LoadResult loaded = ProjectReader::readFile(QStringLiteral(JUNCTION_SOURCE_DIR "/") + project);
+        LoadResult loaded = project.startsWith(u'{')
+            ? ProjectReader::readBytes(project.toUtf8(), u"inline"_s)
+            : ProjectReader::readFile(QStringLiteral(JUNCTION_SOURCE_DIR "/") + project);
         if (!loaded.project) {
             *error = u"cannot load "_s + project;
             return false;
@@ -449,6 +467,14 @@ QList<std::pair<QString, Case>> cases()
         query = {};
         query.where << Condition(u"id"_s, Condition::Op::In, QVariantList{1, 3});
         QCOMPARE(ids(db.rows->get(userPictures, 1, query).value), QStringList{u"1"_s});
+        query = {};
+        query.where << Condition(u"id"_s, Condition::Op::In, QVariantList{});
+        const auto none = db.rows->get(userPictures, 1, query);
+        ROWS_OK(none);
+        QCOMPARE(none.value.rows.size(), 0);
+        query = {};
+        query.where << Condition(u"format"_s, Condition::Op::NotEqual, QVariant());
+        QCOMPARE(ids(db.rows->get(userPictures, 1, query).value), (QStringList{u"1"_s, u"2"_s}));
         const auto unknown = db.rows->get(userPictures, 1, RowQuery::equals({{u"nope"_s, 1}}));
         QVERIFY(!unknown.ok());
         QVERIFY2(unknown.error.contains(u"no column \"nope\""_s), qPrintable(unknown.error));
@@ -796,6 +822,25 @@ QList<std::pair<QString, Case>> cases()
         ROWS_OK(db.rows->set(parent, 2, {1}));
         QCOMPARE(db.table(longTable, {u"id"_s, u"ParentId"_s}), (QStringList{u"1|NULL"_s, u"2|1"_s}));
         QCOMPARE(ids(db.rows->list(u"用户"_s, RowQuery::equals({{u"名字"_s, u"乙"_s}})).value), QStringList{u"2"_s});
+    });
+    add("placeholder look-alikes in identifiers", placeholders, [](Db &db) {
+        FIXTURE(db, u"who?"_s, {u"what?"_s, u"?"_s}, {u"a:b"_s, u":b"_s});
+        FIXTURE(db, u":answers"_s, {u"$1"_s, u"one"_s}, {u"who?:id"_s, 1});
+        FIXTURE(db, u":answers"_s, {u"$1"_s, u"two"_s});
+    }, [](Db &db) {
+        const AssociationId answers(u"as-q"_s);
+        const AssociationId askers(u"as-t"_s);
+        RowQuery query;
+        query.where << Condition(u"$1"_s, u"one"_s);
+        QCOMPARE(ids(db.rows->get(answers, 1, query).value), QStringList{u"1"_s});
+        ROWS_OK(db.rows->add(answers, 1, {2}));
+        QCOMPARE(db.table(u":answers"_s, {u"id"_s, u"who?:id"_s}), (QStringList{u"1|1"_s, u"2|1"_s}));
+        const auto created = db.rows->create(askers, 2, {{u"what?"_s, u"?:x"_s}, {u"a:b"_s, u"$1"_s}});
+        ROWS_OK(created);
+        QCOMPARE(db.table(u"who?"_s, {u"id"_s, u"what?"_s, u"a:b"_s}),
+                 (QStringList{u"1|?|:b"_s, u"2|?:x|$1"_s}));
+        QCOMPARE(db.table(u"?:x"_s, {u"AnswerId"_s, u"AskerId"_s}), QStringList{u"2|2"_s});
+        QCOMPARE(db.rows->count(askers, 2, RowQuery::equals({{u"a:b"_s, u"$1"_s}})).value, 1);
     });
     return all;
 }
