@@ -153,7 +153,7 @@ RowsResult<RowSet> RelatedRows::list(const QString &tableName, const RowQuery &q
         return w.result(set);
     set.table = t->name;
     set.columns = RowWork::columnNames(*t);
-    set.rows = RowSql::readRows(q, set.columns);
+    set.rows = w.sql.readRows(q, set.columns);
     return w.result(set);
 }
 
@@ -171,7 +171,7 @@ RowsResult<std::optional<Row>> RelatedRows::find(const QString &tableName, const
     w.appendKeyMatch(s, *t, key);
     QSqlQuery q(w.sql.database());
     if (w.sql.exec(q, s, &w.failure) && q.next())
-        row = RowSql::readRow(q, RowWork::columnNames(*t));
+        row = w.sql.readRow(q, RowWork::columnNames(*t));
     return w.result(row);
 }
 
@@ -219,9 +219,9 @@ RowsResult<RowSet> RelatedRows::get(const AssociationId &id, const RowRef &sourc
     if (!w.sql.exec(rows, q, &w.failure))
         return w.result(set);
     while (rows.next()) {
-        set.rows << RowSql::readRow(rows, set.columns);
+        set.rows << w.sql.readRow(rows, set.columns);
         if (!set.throughColumns.isEmpty())
-            set.through << RowSql::readRow(rows, set.throughColumns, int(set.columns.size()));
+            set.through << w.sql.readRow(rows, set.throughColumns, int(set.columns.size()));
     }
     return w.result(set);
 }

@@ -14,6 +14,7 @@
 //   QDateTime    SQLite: text 'YYYY-MM-DD HH:MM:SS.SSS +00:00' in UTC, as Sequelize v4 writes
 //                it; PostgreSQL and MySQL: the UTC QDateTime, which QPSQL sends with its
 //                offset and QMYSQL as the UTC wall time (Sequelize's default timezone).
+//                Read back, QMYSQL's zone-less local DATETIME is taken as that UTC time.
 //   bool         SQLite: 0/1 (Sequelize's BOOLEAN there is TINYINT(1)).
 //   map, list    JSON text, for JSON columns.
 //
@@ -85,7 +86,7 @@ bool RowSql::count(const SqlBuilder &statement, qint64 *result, RowsFailure *fai
     return true;
 }
 
-Row RowSql::readRow(const QSqlQuery &query, const QStringList &columns, int first)
+Row RowSql::readRow(const QSqlQuery &query, const QStringList &columns, int first) const
 {
     Row row;
     for (int i = 0; i < columns.size(); ++i)
@@ -93,7 +94,7 @@ Row RowSql::readRow(const QSqlQuery &query, const QStringList &columns, int firs
     return row;
 }
 
-QList<Row> RowSql::readRows(QSqlQuery &query, const QStringList &columns, int first)
+QList<Row> RowSql::readRows(QSqlQuery &query, const QStringList &columns, int first) const
 {
     QList<Row> rows;
     while (query.next())
@@ -127,12 +128,25 @@ QVariant RowSql::toDatabase(const QVariant &value) const
     }
 }
 
-QVariant RowSql::fromDatabase(const QVariant &value)
+QVariant RowSql::plain(const QVariant &value)
 {
     if (value.typeId() == QMetaType::QUuid)
         return value.isNull() ? QVariant()
                               : QVariant(value.toUuid().toString(QUuid::WithoutBraces));
     return value;
+}
+
+QVariant RowSql::fromDatabase(const QVariant &value) const
+{
+    if (value.typeId() == QMetaType::QDateTime && m_dialect.kind() == Dialect::Kind::MySql
+        && !value.isNull()) {
+        QDateTime utc = value.toDateTime();
+        if (utc.timeSpec() == Qt::LocalTime) {
+            utc.setTimeSpec(Qt::UTC); // the same wall-clock time, read as UTC
+            return utc;
+        }
+    }
+    return plain(value);
 }
 
 QVariant RowSql::now() const

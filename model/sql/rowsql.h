@@ -70,14 +70,17 @@ public:
     // Runs a statement whose first column of the first row is a count.
     bool count(const SqlBuilder &statement, qint64 *result, RowsFailure *failure) const;
     // The rows of a query, columns read by position starting at `first`.
-    static QList<Row> readRows(QSqlQuery &query, const QStringList &columns, int first = 0);
-    static Row readRow(const QSqlQuery &query, const QStringList &columns, int first = 0);
+    QList<Row> readRows(QSqlQuery &query, const QStringList &columns, int first = 0) const;
+    Row readRow(const QSqlQuery &query, const QStringList &columns, int first = 0) const;
 
     // The value as this driver binds it correctly (UUIDs as text, timestamps as
     // Sequelize writes them, booleans as 0/1 for SQLite).
     QVariant toDatabase(const QVariant &value) const;
-    // A value read back, in a driver-independent form (UUIDs as text without braces).
-    static QVariant fromDatabase(const QVariant &value);
+    // A value read back, in a driver-independent form: UUIDs as text without braces;
+    // MySQL DATETIMEs (which QMYSQL hands out as local time) as the UTC Sequelize wrote.
+    QVariant fromDatabase(const QVariant &value) const;
+    // UUIDs as text without braces, everything else as it is.
+    static QVariant plain(const QVariant &value);
     // "Now" as Sequelize stores a DATE: UTC; SQLite text 'YYYY-MM-DD HH:MM:SS.SSS +00:00'.
     QVariant now() const;
 

@@ -22,7 +22,7 @@ QString RowWork::keyText(const QVariantList &key)
 {
     QStringList parts;
     for (const QVariant &v : key)
-        parts << (v.isNull() ? QStringLiteral("NULL") : RowSql::fromDatabase(v).toString());
+        parts << (v.isNull() ? QStringLiteral("NULL") : RowSql::plain(v).toString());
     return parts.size() == 1
         ? parts.first()
         : QLatin1Char('(') + parts.join(QLatin1String(", ")) + QLatin1Char(')');
@@ -209,7 +209,7 @@ bool RowWork::rowValues(const ResolvedTable &t, const RowRef &ref, const QString
     if (!q.next())
         return fail(tr("%1 %2 does not exist.").arg(modelName(t), keyText(key)));
     for (int i = 0; i < columns.size(); ++i)
-        *out << RowSql::fromDatabase(q.value(i));
+        *out << sql.fromDatabase(q.value(i));
     return true;
 }
 
@@ -247,7 +247,7 @@ bool RowWork::requireRows(const ResolvedTable &t, const QList<QVariantList> &key
     while (q.next()) {
         QVariantList key;
         for (int i = 0; i < t.primaryKey.size(); ++i)
-            key << RowSql::fromDatabase(q.value(i));
+            key << sql.fromDatabase(q.value(i));
         found.insert(keyText(key));
     }
     for (const QVariantList &key : keys) {
@@ -381,7 +381,7 @@ bool RowWork::insertRow(const ResolvedTable &t, const Row &values, Row *stored)
         return false;
     if (!q.next())
         return fail(tr("The new row of %1 cannot be read back.").arg(t.name));
-    *stored = RowSql::readRow(q, columnNames(t));
+    *stored = sql.readRow(q, columnNames(t));
     return true;
 }
 
@@ -454,7 +454,7 @@ bool RowWork::currentLinks(const ResolvedAssociation &a, const QVariant &sv,
     if (!sql.exec(q, s, &failure))
         return false;
     while (q.next()) {
-        const QVariant v = RowSql::fromDatabase(q.value(0));
+        const QVariant v = sql.fromDatabase(q.value(0));
         links->insert(v.toString().toLower(), v);
     }
     return true;

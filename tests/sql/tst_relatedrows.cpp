@@ -183,8 +183,18 @@ public:
         }
         while (query.next()) {
             QStringList values;
-            for (int i = 0; i < cols.size(); ++i)
-                values << text(query.value(i));
+            for (int i = 0; i < cols.size(); ++i) {
+                QVariant v = query.value(i);
+                if (v.typeId() == QMetaType::QDateTime && !v.isNull()) {
+                    // in UTC whatever TZ says: QPSQL converts to local time, QMYSQL hands out
+                    // the zone-less DATETIME (written as UTC) as local time
+                    QDateTime t = v.toDateTime();
+                    if (engine == Engine::MySql)
+                        t.setTimeSpec(Qt::UTC);
+                    v = t.toUTC().toString(Qt::ISODateWithMs);
+                }
+                values << text(v);
+            }
             out << values.join(u'|');
         }
         out.sort();
@@ -369,7 +379,16 @@ QList<std::pair<QString, Case>> cases()
         ROWS_OK(r);
         QCOMPARE(text(r.value.value(u"id"_s)), u"4"_s);
         QCOMPARE(r.value.value(u"role"_s).toString(), u"reader"_s); // database default read back
-        QVERIFY(!r.value.value(u"createdAt"_s).isNull());
+        // createdAt is now, in UTC, whatever the machine's time zone (run with TZ set)
+        const QVariant created = r.value.value(u"createdAt"_s);
+        QDateTime at = created.toDateTime();
+        if (created.typeId() == QMetaType::QString) {
+            at = QDateTime::fromString(created.toString().left(23), u"yyyy-MM-dd HH:mm:ss.zzz"_s);
+            at.setTimeSpec(Qt::UTC);
+            QVERIFY2(created.toString().endsWith(u" +00:00"_s), qPrintable(created.toString()));
+        }
+        QVERIFY2(qAbs(at.secsTo(QDateTime::currentDateTimeUtc())) < 120,
+                 qPrintable(at.toString(Qt::ISODateWithMs)));
         QCOMPARE(db.table(u"Users"_s, {u"id"_s, u"name"_s}),
                  (QStringList{u"1|Ann"_s, u"2|Bob"_s, u"3|Cy"_s, u"4|Dee"_s}));
         QCOMPARE(db.table(u"Posts"_s, {u"id"_s, u"UserId"_s}),
