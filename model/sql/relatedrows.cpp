@@ -201,17 +201,9 @@ RowsResult<RowSet> RelatedRows::get(const AssociationId &id, const RowRef &sourc
     if (a->type == Type::BelongsToMany) {
         const ResolvedTable &j = w.through(*a);
         set.throughColumns = RowWork::columnNames(j);
-        q << QLatin1String(", ") << w.sql.selectList(j) << QLatin1String(" FROM ")
-          << w.sql.quote(t.name) << QLatin1String(" INNER JOIN ") << w.sql.quote(j.name)
-          << QLatin1String(" ON ") << w.sql.qualified(j, a->otherKeyColumn) << QLatin1String(" = ")
-          << w.sql.qualified(t, w.junctionTargetKey(*a)) << QLatin1String(" WHERE ")
-          << w.sql.qualified(j, a->foreignKeyColumn) << QLatin1String(" = ");
-    } else {
-        const QString matched = a->type == Type::BelongsTo ? a->referencedKey : a->foreignKeyColumn;
-        q << QLatin1String(" FROM ") << w.sql.quote(t.name) << QLatin1String(" WHERE ")
-          << w.sql.qualified(t, matched) << QLatin1String(" = ");
+        q << QLatin1String(", ") << w.sql.selectList(j);
     }
-    q.bind(sv.first());
+    w.appendLinked(q, *a, sv.first());
     const int limit = RowWork::isPlural(a->type) ? query.limit : 1;
     if (!w.appendConditions(q, t, query) || !w.appendOrderAndLimit(q, t, query, limit))
         return w.result(set);
@@ -257,18 +249,8 @@ RowsResult<qint64> RelatedRows::count(const AssociationId &id, const RowRef &sou
     if (sv.first().isNull())
         return w.result<qint64>(0);
     SqlBuilder q;
-    q << QLatin1String("SELECT COUNT(*) FROM ") << w.sql.quote(t.name);
-    if (a->type == Type::BelongsToMany) {
-        const ResolvedTable &j = w.through(*a);
-        q << QLatin1String(" INNER JOIN ") << w.sql.quote(j.name) << QLatin1String(" ON ")
-          << w.sql.qualified(j, a->otherKeyColumn) << QLatin1String(" = ")
-          << w.sql.qualified(t, w.junctionTargetKey(*a)) << QLatin1String(" WHERE ")
-          << w.sql.qualified(j, a->foreignKeyColumn) << QLatin1String(" = ");
-    } else {
-        q << QLatin1String(" WHERE ") << w.sql.qualified(t, a->foreignKeyColumn)
-          << QLatin1String(" = ");
-    }
-    q.bind(sv.first());
+    q << QLatin1String("SELECT COUNT(*)");
+    w.appendLinked(q, *a, sv.first());
     qint64 n = 0;
     if (!w.appendConditions(q, t, query) || !w.sql.count(q, &n, &w.failure))
         return w.result<qint64>();
@@ -293,18 +275,8 @@ RowsResult<bool> RelatedRows::has(const AssociationId &id, const RowRef &source,
     if (sv.first().isNull())
         return w.result(false);
     SqlBuilder q;
-    q << QLatin1String("SELECT COUNT(*) FROM ") << w.sql.quote(t.name);
-    if (a->type == Type::BelongsToMany) {
-        const ResolvedTable &j = w.through(*a);
-        q << QLatin1String(" INNER JOIN ") << w.sql.quote(j.name) << QLatin1String(" ON ")
-          << w.sql.qualified(j, a->otherKeyColumn) << QLatin1String(" = ")
-          << w.sql.qualified(t, w.junctionTargetKey(*a)) << QLatin1String(" WHERE ")
-          << w.sql.qualified(j, a->foreignKeyColumn) << QLatin1String(" = ");
-    } else {
-        q << QLatin1String(" WHERE ") << w.sql.qualified(t, a->foreignKeyColumn)
-          << QLatin1String(" = ");
-    }
-    q.bind(sv.first());
+    q << QLatin1String("SELECT COUNT(*)");
+    w.appendLinked(q, *a, sv.first());
     q << QLatin1String(" AND ");
     w.appendKeysMatch(q, t, QString(), keys);
     w.appendParanoid(q, t, RowQuery());

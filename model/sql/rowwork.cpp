@@ -78,6 +78,25 @@ const ResolvedAssociation *RowWork::association(const AssociationId &id, const c
     return a;
 }
 
+void RowWork::appendLinked(SqlBuilder &s, const ResolvedAssociation &a, const QVariant &sv)
+{
+    const ResolvedTable &t = target(a);
+    s << QLatin1String(" FROM ") << sql.quote(t.name);
+    if (a.type == AssociationType::BelongsToMany) {
+        const ResolvedTable &j = through(a);
+        s << QLatin1String(" INNER JOIN ") << sql.quote(j.name) << QLatin1String(" ON ")
+          << sql.qualified(j, a.otherKeyColumn) << QLatin1String(" = ")
+          << sql.qualified(t, junctionTargetKey(a)) << QLatin1String(" WHERE ")
+          << sql.qualified(j, a.foreignKeyColumn);
+    } else {
+        s << QLatin1String(" WHERE ")
+          << sql.qualified(
+                 t, a.type == AssociationType::BelongsTo ? a.referencedKey : a.foreignKeyColumn);
+    }
+    s << QLatin1String(" = ");
+    s.bind(sv);
+}
+
 QString RowWork::junctionTargetKey(const ResolvedAssociation &a) const
 {
     for (const ResolvedForeignKey &fk : through(a).foreignKeys) {

@@ -59,6 +59,10 @@ public:
         return *m_schema.table(a.throughTable);
     }
 
+    // " FROM T WHERE <T's side of the link> = ?", joining J for belongsToMany: the target
+    // rows linked to the source value `sv` (S.fk for belongsTo, S.sk otherwise).
+    void appendLinked(SqlBuilder &s, const ResolvedAssociation &a, const QVariant &sv);
+
     // tk: the target column J.ok refers to.
     QString junctionTargetKey(const ResolvedAssociation &a) const;
 
