@@ -57,8 +57,11 @@ std::optional<ConnectionSpec> ConnectionUrl::parse(const QString &url, QString *
     }
 
     const QUrl parsed(text, QUrl::StrictMode);
-    if (!parsed.isValid())
-        return fail(QStringLiteral("'%1' is not a valid URL: %2").arg(url, parsed.errorString()));
+    if (!parsed.isValid()) {
+        // QUrl appends the whole URL and its parts to the reason; the reason is enough.
+        const QString reason = parsed.errorString().section(QLatin1String("; source was"), 0, 0);
+        return fail(QStringLiteral("'%1' is not a valid URL: %2").arg(url, reason));
+    }
     if (!parsed.password().isEmpty())
         return fail(QStringLiteral("'%1' contains a password; pass it with --password-stdin or "
                                    "the JUNCTION_PASSWORD environment variable instead")
