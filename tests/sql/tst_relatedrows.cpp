@@ -53,6 +53,19 @@ const QString placeholders = uR"({
     { "id": "as-t", "type": "belongsToMany", "source": "Answer", "target": "Asker", "through": "?:x" }
   ]
 })"_s;
+// A hasOne whose key is NOT NULL: a linked row cannot be unlinked, only replaced by delete.
+const QString requiredHasOne = uR"({
+  "junction": 1,
+  "name": "Passports",
+  "models": [
+    { "name": "Person", "attributes": [ { "name": "name", "type": "STRING" } ] },
+    { "name": "Passport", "attributes": [ { "name": "number", "type": "STRING" } ] }
+  ],
+  "associations": [
+    { "id": "as-passport", "type": "hasOne", "source": "Person", "target": "Passport",
+      "foreignKey": { "name": "holderId", "allowNull": false } }
+  ]
+})"_s;
 
 Dialect::Kind dialectOf(Engine engine)
 {
@@ -450,6 +463,27 @@ QList<std::pair<QString, Case>> cases()
     add("hasOne set none", shop, shopFixture, [customerCart](Db &db) {
         ROWS_OK(db.rows->set(customerCart, 1, {}));
         QCOMPARE(db.table(u"Carts"_s, {u"id"_s, u"CustomerId"_s}), (QStringList{u"1|NULL"_s, u"2|NULL"_s}));
+    });
+    add("hasOne set NOT NULL", requiredHasOne, [](Db &db) {
+        FIXTURE(db, u"People"_s, {u"name"_s, u"Ann"_s});
+        FIXTURE(db, u"People"_s, {u"name"_s, u"Bob"_s});
+        FIXTURE(db, u"Passports"_s, {u"number"_s, u"P1"_s}, {u"holderId"_s, 1});
+        FIXTURE(db, u"Passports"_s, {u"number"_s, u"P2"_s}, {u"holderId"_s, 2});
+    }, [](Db &db) {
+        const AssociationId passport(u"as-passport"_s);
+        const QStringList before = db.everything();
+        auto r = db.rows->set(passport, 1, {2}); // would leave P1 without a holder
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error.contains(u"Passports.holderId is NOT NULL"_s), qPrintable(r.error));
+        r = db.rows->set(passport, 1, {});
+        QVERIFY(!r.ok());
+        QCOMPARE(db.everything(), before);
+        ROWS_OK(db.rows->set(passport, 1, {1})); // linked already: nothing to unlink
+        const auto created = db.rows->create(passport, 2, {{u"number"_s, u"P3"_s}});
+        ROWS_OK(created);
+        QCOMPARE(db.table(u"Passports"_s, {u"id"_s, u"holderId"_s}),
+                 (QStringList{u"1|1"_s, u"2|2"_s, u"3|2"_s}));
+        QCOMPARE(db.rows->getOne(passport, 2).value->value(u"number"_s).toString(), u"P2"_s);
     });
     add("hasOne create", shop, shopFixture, [customerCart](Db &db) {
         const auto r = db.rows->create(customerCart, 2, {});
