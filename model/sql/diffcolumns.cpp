@@ -147,8 +147,7 @@ void DiffBuilder::compareColumn(int d, const ResolvedColumn &dc, const LiveColum
             }
         } else {
             alter.needsRebuild = true;
-            QString &expression = m_copies[d][c];
-            expression = copyExpression(d, c);
+            QString expression = copyExpression(d, c);
             if (ch.countKind == Count::TooLong)
                 expression = QStringLiteral("substr(%1, 1, %2)").arg(expression).arg(length);
             if (isEnum) {
@@ -158,6 +157,7 @@ void DiffBuilder::compareColumn(int d, const ResolvedColumn &dc, const LiveColum
                 expression = QStringLiteral("CASE WHEN %1 IS NULL OR %1 IN (%2) THEN %1 ELSE %3 END")
                                  .arg(expression, allowed.join(QStringLiteral(", ")), m_sql.enumFillLiteral(dc));
             }
+            m_copies[d].insert(c, expression);
         }
         alters << alter;
     }
@@ -187,7 +187,7 @@ void DiffBuilder::compareColumn(int d, const ResolvedColumn &dc, const LiveColum
             if (!lite)
                 null.change.fixups << m_sql.fillNulls(t.name, c, fill);
             else
-                m_copies[d][c] = QStringLiteral("COALESCE(%1, %2)").arg(copyExpression(d, c), fill);
+                m_copies[d].insert(c, QStringLiteral("COALESCE(%1, %2)").arg(copyExpression(d, c), fill));
         }
         if (pg)
             null.change.statements << m_sql.setNotNull(t.name, c, !dc.allowNull);
