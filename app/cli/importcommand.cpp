@@ -53,8 +53,10 @@ int runImportCommand(CliContext &cli, const QStringList &arguments)
                                                    "instead of stdout."),
                                     QStringLiteral("FILE"));
     const QCommandLineOption schema(QStringLiteral("schema"),
-                                    QStringLiteral("The PostgreSQL schema to read (default: the "
-                                                   "first on the search_path)."),
+                                    QStringLiteral("What to read: a PostgreSQL schema (default: "
+                                                   "the first on the search_path), a MariaDB "
+                                                   "database (default: the URL's), SQLite main or "
+                                                   "temp (default: main)."),
                                     QStringLiteral("NAME"));
     parser.addOption(help);
     parser.addOption(output);

@@ -9,7 +9,7 @@
  * Native column type -> project format type, per engine. The left column is the catalog's
  * spelling (CatalogReader: PostgreSQL format_type, MariaDB COLUMN_TYPE, SQLite the declared
  * type), compared without case; "~" marks an approximation reported as a warning that names
- * table.column and what is lost, "!" a type with no format equivalent (warning, nearest type).
+ * table.column and what differs, "!" a type with no format equivalent (warning, nearest type).
  *
  *   PostgreSQL                        MariaDB / MySQL                  SQLite
  *   integer          INTEGER          int(n), int        INTEGER       INTEGER, INT      INTEGER
@@ -156,7 +156,7 @@ ImportedType postgres(const LiveColumn &column)
         return exact(QStringLiteral("SMALLINT"));
     if (b == QLatin1String("character varying"))
         return p.hasArgs ? exact(stringType(intArg(p, 0)))
-                         : approx(QStringLiteral("TEXT"), QStringLiteral("varchar without a length"));
+                         : approx(QStringLiteral("TEXT"), QStringLiteral("the same values; only the type's name differs"));
     if (b == QLatin1String("character"))
         return exact(charType(intArg(p, 0, 1)));
     if (b == QLatin1String("text"))
@@ -170,18 +170,18 @@ ImportedType postgres(const LiveColumn &column)
     if (b == QLatin1String("boolean"))
         return exact(QStringLiteral("BOOLEAN"));
     if (b == QLatin1String("timestamp with time zone"))
-        return p.hasArgs ? approx(QStringLiteral("DATE"), QStringLiteral("its fractional-second precision"))
+        return p.hasArgs ? approx(QStringLiteral("DATE"), QStringLiteral("its fractional-second precision is dropped"))
                          : exact(QStringLiteral("DATE"));
     if (b == QLatin1String("timestamp without time zone"))
         return approx(QStringLiteral("DATE"),
-                      QStringLiteral("\"without time zone\" (DATE is timestamp with time zone)"));
+                      QStringLiteral("Junction's DATE is timestamp with time zone"));
     if (b == QLatin1String("date"))
         return exact(QStringLiteral("DATEONLY"));
     if (b == QLatin1String("time without time zone"))
-        return p.hasArgs ? approx(QStringLiteral("TIME"), QStringLiteral("its fractional-second precision"))
+        return p.hasArgs ? approx(QStringLiteral("TIME"), QStringLiteral("its fractional-second precision is dropped"))
                          : exact(QStringLiteral("TIME"));
     if (b == QLatin1String("time with time zone"))
-        return approx(QStringLiteral("TIME"), QStringLiteral("its time zone"));
+        return approx(QStringLiteral("TIME"), QStringLiteral("its time zone is dropped"));
     if (b == QLatin1String("uuid"))
         return exact(QStringLiteral("UUID"));
     if (b == QLatin1String("json"))
@@ -203,7 +203,7 @@ ImportedType mysql(const LiveColumn &column, const ColumnFact &fact)
         QStringList words = p.base.split(QLatin1Char(' '));
         if (words.removeAll(word) > 0) {
             p.base = words.join(QLatin1Char(' '));
-            dropped << word.toString().toUpper();
+            dropped << word.toString().toUpper() + QStringLiteral(" is dropped");
         }
     }
     const auto fit = [&dropped](const QString &type, const QString &note = {}) {
@@ -220,10 +220,10 @@ ImportedType mysql(const LiveColumn &column, const ColumnFact &fact)
     if (b == QLatin1String("smallint"))
         return fit(QStringLiteral("SMALLINT"));
     if (b == QLatin1String("mediumint"))
-        return fit(QStringLiteral("INTEGER"), QStringLiteral("MEDIUMINT's range"));
+        return fit(QStringLiteral("INTEGER"), QStringLiteral("a wider range than MEDIUMINT"));
     if (b == QLatin1String("tinyint"))
         return intArg(p, 0) == 1 ? fit(QStringLiteral("BOOLEAN"))
-                                 : fit(QStringLiteral("SMALLINT"), QStringLiteral("TINYINT's range"));
+                                 : fit(QStringLiteral("SMALLINT"), QStringLiteral("a wider range than TINYINT"));
     if (b == QLatin1String("varchar"))
         return fit(stringType(intArg(p, 0)));
     if (b == QLatin1String("char")) {
@@ -234,36 +234,38 @@ ImportedType mysql(const LiveColumn &column, const ColumnFact &fact)
     if (b == QLatin1String("text"))
         return fit(QStringLiteral("TEXT"));
     if (b == QLatin1String("tinytext") || b == QLatin1String("mediumtext"))
-        return fit(QStringLiteral("TEXT"), QStringLiteral("%1's size").arg(b.toUpper()));
+        return fit(QStringLiteral("TEXT"), b == QLatin1String("tinytext")
+                                               ? QStringLiteral("TEXT holds more than TINYTEXT")
+                                               : QStringLiteral("TEXT holds less than MEDIUMTEXT"));
     if (b == QLatin1String("longtext"))
         return fact.jsonChecked ? fit(QStringLiteral("JSON"))
-                                : fit(QStringLiteral("TEXT"), QStringLiteral("LONGTEXT's size"));
+                                : fit(QStringLiteral("TEXT"), QStringLiteral("TEXT holds less than LONGTEXT"));
     if (b == QLatin1String("json"))
         return fit(QStringLiteral("JSON"));
     if (b == QLatin1String("decimal") || b == QLatin1String("numeric"))
         return fit(decimalType(p));
     if (b == QLatin1String("float"))
-        return p.hasArgs ? fit(QStringLiteral("FLOAT"), QStringLiteral("its precision"))
+        return p.hasArgs ? fit(QStringLiteral("FLOAT"), QStringLiteral("its precision is dropped"))
                          : fit(QStringLiteral("FLOAT"));
     if (b == QLatin1String("double") || b == QLatin1String("double precision"))
-        return p.hasArgs ? fit(QStringLiteral("DOUBLE"), QStringLiteral("its precision"))
+        return p.hasArgs ? fit(QStringLiteral("DOUBLE"), QStringLiteral("its precision is dropped"))
                          : fit(QStringLiteral("DOUBLE"));
     if (b == QLatin1String("datetime"))
-        return p.hasArgs ? fit(QStringLiteral("DATE"), QStringLiteral("its fractional-second precision"))
+        return p.hasArgs ? fit(QStringLiteral("DATE"), QStringLiteral("its fractional-second precision is dropped"))
                          : fit(QStringLiteral("DATE"));
     if (b == QLatin1String("timestamp"))
-        return fit(QStringLiteral("DATE"), QStringLiteral("TIMESTAMP's time-zone conversion and range"));
+        return fit(QStringLiteral("DATE"), QStringLiteral("DATETIME has no time-zone conversion and another range"));
     if (b == QLatin1String("date"))
         return fit(QStringLiteral("DATEONLY"));
     if (b == QLatin1String("time"))
-        return p.hasArgs ? fit(QStringLiteral("TIME"), QStringLiteral("its fractional-second precision"))
+        return p.hasArgs ? fit(QStringLiteral("TIME"), QStringLiteral("its fractional-second precision is dropped"))
                          : fit(QStringLiteral("TIME"));
     if (b == QLatin1String("blob"))
         return fit(QStringLiteral("BLOB"));
     if (b == QLatin1String("tinyblob") || b == QLatin1String("mediumblob")
         || b == QLatin1String("longblob") || b == QLatin1String("binary")
         || b == QLatin1String("varbinary"))
-        return fit(QStringLiteral("BLOB"), QStringLiteral("%1's size").arg(b.toUpper()));
+        return fit(QStringLiteral("BLOB"), QStringLiteral("BLOB is not %1").arg(column.nativeType));
     return unsupported(QStringLiteral("TEXT"), QStringLiteral("MariaDB %1").arg(column.nativeType));
 }
 
@@ -280,12 +282,12 @@ ImportedType sqlite(const LiveColumn &column, const ColumnFact &fact)
     if (b == QLatin1String("smallint"))
         return exact(QStringLiteral("SMALLINT"));
     if (b == QLatin1String("mediumint"))
-        return approx(QStringLiteral("INTEGER"), QStringLiteral("MEDIUMINT"));
+        return approx(QStringLiteral("INTEGER"), QStringLiteral("the same affinity, another type name"));
     if ((b == QLatin1String("tinyint") && intArg(p, 0) == 1) || b == QLatin1String("boolean")
         || b == QLatin1String("bool"))
         return exact(QStringLiteral("BOOLEAN"));
     if (b == QLatin1String("tinyint"))
-        return approx(QStringLiteral("SMALLINT"), QStringLiteral("TINYINT"));
+        return approx(QStringLiteral("SMALLINT"), QStringLiteral("the same affinity, another type name"));
     if (b == QLatin1String("varchar") || b == QLatin1String("character varying")
         || b == QLatin1String("nvarchar") || b == QLatin1String("varying character"))
         return exact(stringType(intArg(p, 0)));
@@ -317,8 +319,8 @@ ImportedType sqlite(const LiveColumn &column, const ColumnFact &fact)
         return exact(QStringLiteral("BLOB"));
     // SQLite's own affinity rules (datatype3.html, 3.1), in their order.
     const QString declared = column.nativeType.trimmed().isEmpty()
-                                 ? QStringLiteral("no declared type")
-                                 : QStringLiteral("SQLite %1").arg(column.nativeType);
+                                 ? QStringLiteral("no declared type: SQLite's BLOB affinity")
+                                 : QStringLiteral("the type SQLite's affinity rules give it");
     if (b.contains(QLatin1String("int")))
         return approx(QStringLiteral("INTEGER"), declared);
     if (b.contains(QLatin1String("char")) || b.contains(QLatin1String("clob"))

@@ -146,6 +146,7 @@ class TestCliDb : public QObject
 
 private slots:
     void importSqlite();
+    void importWarningsAndErrors();
     void importUsage_data();
     void importUsage();
     void missingSqliteFile();
@@ -194,6 +195,46 @@ void TestCliDb::importSqlite()
     QCOMPARE(toStdout.exitCode, 0);
     QCOMPARE(toStdout.err, QString());
     QCOMPARE(toStdout.out.toUtf8(), written);
+}
+
+// What the project cannot state is a warning naming table.column (exit 0); a project that
+// does not validate is still written, with its errors located in it, and exit 1.
+void TestCliDb::importWarningsAndErrors()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(u"legacy.db"_s);
+    {
+        ConnectionSpec spec;
+        spec.database = file;
+        ConnectionError openError;
+        const auto connection = Connection::open(spec, &openError);
+        QVERIFY2(connection, qPrintable(openError.message));
+        QString error;
+        QVERIFY2(exec(*connection, u"CREATE TABLE price (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+                                    "amount MONEY)"_s, &error), qPrintable(error));
+    }
+    const QString out = dir.filePath(u"legacy.junction.json"_s);
+    const Run warned = run({u"import"_s, u"--db"_s, u"sqlite:"_s + file, u"-o"_s, out});
+    QCOMPARE(warned.exitCode, 0);
+    QCOMPARE(warned.err, u"sqlite:%1: warning[type-approximated]: price.amount: MONEY is imported "
+                         "as DECIMAL (the type SQLite's affinity rules give it).\n"_s.arg(file));
+    QVERIFY(readFile(out).contains("\"type\": \"DECIMAL\""));
+
+    {
+        ConnectionSpec spec;
+        spec.database = file;
+        const auto connection = Connection::open(spec);
+        QString error;
+        QVERIFY2(exec(*connection, u"CREATE TABLE parent (id BIGINT NOT NULL PRIMARY KEY)"_s, &error)
+                     && exec(*connection, u"CREATE TABLE child (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+                                          "parent_id INTEGER REFERENCES parent (id))"_s, &error),
+                 qPrintable(error));
+    }
+    const Run failed = run({u"import"_s, u"--db"_s, u"sqlite:"_s + file, u"-o"_s, out});
+    QCOMPARE(failed.exitCode, 1);
+    QVERIFY2(failed.err.contains(out + u":"_s) && failed.err.contains(u": error[fk-type-mismatch]: "_s),
+             qPrintable(failed.err));
+    QVERIFY(readFile(out).contains("\"name\": \"child\""));
 }
 
 void TestCliDb::importUsage_data()
