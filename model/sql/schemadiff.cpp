@@ -298,17 +298,24 @@ void DiffBuilder::compareTable(int d)
 
 void DiffBuilder::foldRebuilds()
 {
-    for (int d = 0; d < m_design.tables.size(); ++d) {
-        if (m_match.liveTable(d) < 0)
-            continue;
-        bool needed = false;
-        for (int s = 0; s < StepCount && !needed; ++s) {
-            for (const Item &i : std::as_const(m_steps[s]))
-                needed = needed || (i.designTable == d && i.needsRebuild);
+    QSet<QString> names; // every table name, for temporary names that collide with none
+    QSet<int> affected;  // design tables something needs rebuilt
+    for (int s = 0; s < StepCount; ++s) {
+        for (const Item &i : std::as_const(m_steps[s])) {
+            if (i.needsRebuild)
+                affected.insert(i.designTable);
         }
-        for (const Item &i : std::as_const(m_alters[d]))
-            needed = needed || i.needsRebuild;
-        if (!needed)
+    }
+    for (int d = 0; d < m_design.tables.size(); ++d) {
+        for (const Item &i : std::as_const(m_alters[d])) {
+            if (i.needsRebuild)
+                affected.insert(d);
+        }
+    }
+    for (int d = 0; d < m_design.tables.size(); ++d) {
+        if (!affected.contains(d))
+            continue;
+        if (m_match.liveTable(d) < 0)
             continue;
         // Everything about the table but its renames moves next to the rebuild, which
         // does it; fixups still run first, on the old table.
@@ -331,11 +338,12 @@ void DiffBuilder::foldRebuilds()
 
         const ResolvedTable &t = m_design.tables.at(d);
         const LiveTable &lt = m_live.tables.at(m_match.liveTable(d));
-        QSet<QString> names;
-        for (const LiveTable &x : m_live.tables)
-            names.insert(x.name);
-        for (const ResolvedTable &x : m_design.tables)
-            names.insert(x.name);
+        if (names.isEmpty()) {
+            for (const LiveTable &x : m_live.tables)
+                names.insert(x.name);
+            for (const ResolvedTable &x : m_design.tables)
+                names.insert(x.name);
+        }
         QString temp = QStringLiteral("junction_rebuild_") + t.name;
         for (int n = 2; names.contains(temp); ++n)
             temp = QStringLiteral("junction_rebuild_%1_%2").arg(t.name).arg(n);

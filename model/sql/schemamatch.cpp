@@ -55,25 +55,25 @@ SchemaMatch::SchemaMatch(const ResolvedSchema &design, const LiveSchema &live,
             continue;
         const ResolvedTable &table = design.tables.at(d);
         const LiveTable &liveTable = live.tables.at(l);
-        QHash<QString, QString> &columns = m_columns[d];
-        QHash<QString, QString> &back = m_liveColumns[l];
-        QSet<QString> designColumns;
+        Pairs &columns = m_columns[d];
+        Pairs &back = m_liveColumns[l];
+        columns.reserve(table.columns.size());
+        back.reserve(liveTable.columns.size());
         for (const ResolvedColumn &c : table.columns) {
-            designColumns.insert(c.name);
             if (liveTable.column(c.name)) {
-                columns.insert(c.name, c.name);
-                back.insert(c.name, c.name);
+                columns.append({c.name, c.name});
+                back.append({c.name, c.name});
             }
         }
         for (const ResolvedColumn &c : table.columns) {
-            if (columns.contains(c.name) || c.attributeId.isNull())
+            if (c.attributeId.isNull() || !find(columns, c.name).isEmpty())
                 continue;
             const QString old = syncedColumns.value(c.attributeId.toString()).toString();
-            if (old.isEmpty() || !liveTable.column(old) || back.contains(old)
-                || designColumns.contains(old))
+            if (old.isEmpty() || !liveTable.column(old) || !find(back, old).isEmpty()
+                || table.column(old))
                 continue;
-            columns.insert(c.name, old);
-            back.insert(old, c.name);
+            columns.append({c.name, old});
+            back.append({old, c.name});
         }
     }
 }
@@ -94,14 +94,23 @@ QList<int> SchemaMatch::unmatchedLiveTables() const
     return out;
 }
 
+QString SchemaMatch::find(const Pairs &pairs, const QString &name)
+{
+    for (const auto &[from, to] : pairs) {
+        if (from == name)
+            return to;
+    }
+    return {};
+}
+
 QString SchemaMatch::liveColumn(int designTable, const QString &designColumn) const
 {
-    return m_columns.at(designTable).value(designColumn);
+    return find(m_columns.at(designTable), designColumn);
 }
 
 QString SchemaMatch::designColumn(int liveTable, const QString &liveColumn) const
 {
-    return m_liveColumns.at(liveTable).value(liveColumn);
+    return find(m_liveColumns.at(liveTable), liveColumn);
 }
 
 bool SchemaMatch::columnRenamed(int designTable, const QString &designColumn) const

@@ -44,9 +44,12 @@ private:
     QList<int> m_liveOfDesign;
     QList<int> m_designOfLive;
     QHash<QString, int> m_liveByName;
-    // Per design table: design column -> live column, and per live table the reverse.
-    QList<QHash<QString, QString>> m_columns;
-    QList<QHash<QString, QString>> m_liveColumns;
+    // Per design table (design column, live column), per live table the reverse: a dozen
+    // pairs each, where a scan beats building thousands of hashes.
+    using Pairs = QList<std::pair<QString, QString>>;
+    static QString find(const Pairs &pairs, const QString &name);
+    QList<Pairs> m_columns;
+    QList<Pairs> m_liveColumns;
 };
 
 } // namespace Junction

@@ -3,6 +3,8 @@
 
 #include "connectionurl.h"
 
+#include <QMap>
+
 namespace Junction {
 
 QString SyncedHistory::key(const ConnectionSpec &spec)
@@ -19,18 +21,23 @@ QJsonObject SyncedHistory::updatedEntry(const QJsonObject &previous, const SyncP
                                         const QDateTime &at)
 {
     auto names = [](const QList<SyncPlan::NameMatch> &matches, const QJsonObject &before) {
-        QJsonObject out;
+        // Collected sorted first: QJsonObject keeps its keys sorted, and inserting tens of
+        // thousands of ids in any other order moves its storage every time.
+        QMap<QString, QJsonValue> sorted;
         for (const SyncPlan::NameMatch &m : matches) {
             if (m.id.isEmpty())
                 continue;
             const QString designed = m.column.isEmpty() ? m.table : m.column;
             if (m.establishes)
-                out.insert(m.id, designed);
+                sorted.insert(m.id, designed);
             else if (!m.liveName.isEmpty())
-                out.insert(m.id, m.liveName);
+                sorted.insert(m.id, m.liveName);
             else if (before.contains(m.id))
-                out.insert(m.id, before.value(m.id));
+                sorted.insert(m.id, before.value(m.id));
         }
+        QJsonObject out;
+        for (auto it = sorted.constBegin(); it != sorted.constEnd(); ++it)
+            out.insert(it.key(), it.value());
         return out;
     };
     QJsonObject entry;
