@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "change.h"
+#include "diagnostic.h"
+#include "idallocator.h"
+#include "project.h"
+#include "projectedit.h"
+#include "recoverystore.h"
+#include "resolvedschema.h"
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+#include <QUndoStack>
+
+#include <memory>
+#include <optional>
+
+namespace Junction {
+
+// The project being edited: the Project, its undo stack and its file. Every change goes
+// through a command on the stack (see commands/), which applies it here; the document
+// announces it with aboutToChange/changed and a ChangeSet, and views follow those signals.
+// Modified means "not at the undo stack's clean index".
+class Document : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Document(Project project = {}, const QString &filePath = {},
+                      QObject *parent = nullptr);
+    ~Document() override;
+
+    static std::unique_ptr<Document> newDocument();
+    // Nothing is opened when the file has an error; *diagnostics gets every problem with
+    // its line and column (and the warnings of a file that did open).
+    static std::unique_ptr<Document> open(const QString &path, Diagnostics *diagnostics = nullptr);
+
+    const Project &project() const { return m_project; }
+    // resolve(project()), computed when asked and kept until an edit that can change it
+    // (moves do not). The reference is valid until the next edit.
+    const ResolvedSchema &resolved() const;
+
+    QUndoStack *undoStack() { return &m_undoStack; }
+    // Pushes (and so applies) a command built by commands/; false for none.
+    bool push(std::unique_ptr<QUndoCommand> command);
+    // Ends the current run of merging edits: the next keystroke or nudge starts a new undo
+    // step (a panel calls it when a field loses focus).
+    void breakMergeSequence() { ++m_mergeSequence; }
+    quint64 mergeSequence() const { return m_mergeSequence; }
+
+    // Lookups for building commands; -1 or nullptr when absent.
+    int entityIndex(const EntityId &id) const;
+    int entityIndexByName(const QString &name) const;
+    int associationIndex(const AssociationId &id) const;
+    const Entity *entity(const EntityId &id) const;
+    const Association *association(const AssociationId &id) const;
+    IdAllocator &idAllocator();
+
+    QString filePath() const { return m_filePath; }
+    QString displayName() const;
+    bool isModified() const { return !m_undoStack.isClean(); }
+
+    // Through ProjectWriter (QSaveFile, canonical bytes). An existing file is first copied
+    // to backupPath(); then the document is clean and its recovery file removed.
+    bool save(QString *errorMessage = nullptr);
+    bool saveAs(const QString &path, QString *errorMessage = nullptr);
+    static QString backupPath(const QString &path);
+
+    // Autosave recovery: while modified, the project is written every autosaveInterval()
+    // ms (0: never) to a recovery file, removed again on save, on discard (removeRecovery())
+    // and when undo returns to the saved state.
+    void setAutosaveInterval(int msec);
+    int autosaveInterval() const { return m_autosaveInterval; }
+    bool writeRecovery(QString *errorMessage = nullptr);
+    void removeRecovery();
+    QString recoveryFilePath() const { return m_recovery.filePath(); }
+    static QList<RecoveryFile> pendingRecoveries();
+    // The recovered project, as a modified document for its original file (if any); it keeps
+    // the recovery file until saved or discarded.
+    static std::unique_ptr<Document> restoreRecovery(const RecoveryFile &file,
+                                                     Diagnostics *diagnostics = nullptr);
+    static bool discardRecovery(const RecoveryFile &file);
+
+signals:
+    void aboutToChange(const Junction::ChangeSet &changes);
+    void changed(const Junction::ChangeSet &changes);
+    void modifiedChanged(bool modified);
+    void filePathChanged(const QString &filePath);
+
+private:
+    friend class EditCommand;
+    void apply(const ProjectEdit &edit, ProjectEdit::Direction direction);
+
+    void setFilePath(const QString &path);
+    void cleanChanged(bool clean);
+    void autosave();
+
+    Project m_project;
+    QUndoStack m_undoStack;
+    QString m_filePath;
+    quint64 m_mergeSequence = 0;
+    IdAllocator m_ids;
+
+    mutable std::optional<ResolvedSchema> m_resolved;
+    mutable QHash<EntityId, int> m_entityIndex;           // empty: to be rebuilt
+    mutable QHash<AssociationId, int> m_associationIndex; // empty: to be rebuilt
+
+    RecoveryStore m_recovery;
+    QTimer m_autosaveTimer;
+    int m_autosaveInterval = 30000;
+    quint64 m_editCount = 0;
+    quint64 m_recoveredEditCount = 0; // m_editCount when the recovery file was last written
+};
+
+} // namespace Junction
