@@ -18,9 +18,12 @@ namespace {
 Dialect::Kind dialectOf(ConnectionSpec::Engine engine)
 {
     switch (engine) {
-    case ConnectionSpec::Engine::Sqlite: return Dialect::Kind::Sqlite;
-    case ConnectionSpec::Engine::Postgres: return Dialect::Kind::Postgres;
-    case ConnectionSpec::Engine::MySql: return Dialect::Kind::MySql;
+    case ConnectionSpec::Engine::Sqlite:
+        return Dialect::Kind::Sqlite;
+    case ConnectionSpec::Engine::Postgres:
+        return Dialect::Kind::Postgres;
+    case ConnectionSpec::Engine::MySql:
+        return Dialect::Kind::MySql;
     }
     return Dialect::Kind::Sqlite;
 }
@@ -92,8 +95,8 @@ int runImportCommand(CliContext &cli, const QStringList &arguments)
         cli.err.flush();
         return CliContext::UsageOrIo;
     }
-    const ImportResult result = SchemaImporter::importSchema(live, spec.engine, facts,
-                                                             projectName(spec));
+    const ImportResult result
+        = SchemaImporter::importSchema(live, spec.engine, facts, projectName(spec));
     cli.printDiagnostics(where, result.diagnostics, {}, false);
 
     const QByteArray bytes = ProjectWriter::toBytes(result.project);
@@ -102,10 +105,10 @@ int runImportCommand(CliContext &cli, const QStringList &arguments)
         return CliContext::UsageOrIo;
 
     // What the written project says about itself, located in what was written.
-    const Diagnostics validation = validateProject(result.project, resolve(result.project),
-                                                   {dialectOf(spec.engine)});
+    const Diagnostics validation
+        = validateProject(result.project, resolve(result.project), {dialectOf(spec.engine)});
     cli.printDiagnostics(path.isEmpty() || path == QLatin1String("-") ? QStringLiteral("<stdout>")
-                                                                       : path,
+                                                                      : path,
                          validation, bytes, false);
     return hasErrors(validation) ? CliContext::ProjectErrors : CliContext::Ok;
 }

@@ -84,7 +84,7 @@ QList<Token> tokenize(const QString &sql)
             tokens << t;
         } else if (c == QLatin1Char('[')) {
             const qsizetype end = sql.indexOf(QLatin1Char(']'), i + 1);
-            tokens << Token{Token::Name, sql.mid(i + 1, (end < 0 ? n : end) - i - 1)};
+            tokens << Token {Token::Name, sql.mid(i + 1, (end < 0 ? n : end) - i - 1)};
             i = end < 0 ? n : end + 1;
         } else if (c == QLatin1Char('-') && i + 1 < n && sql.at(i + 1) == QLatin1Char('-')) {
             const qsizetype end = sql.indexOf(QLatin1Char('\n'), i + 2);
@@ -96,9 +96,9 @@ QList<Token> tokenize(const QString &sql)
             const qsizetype start = i;
             while (i < n && isWordChar(sql.at(i)))
                 ++i;
-            tokens << Token{Token::Word, sql.mid(start, i - start)};
+            tokens << Token {Token::Word, sql.mid(start, i - start)};
         } else {
-            tokens << Token{Token::Punct, QString(c)};
+            tokens << Token {Token::Punct, QString(c)};
             ++i;
         }
     }
@@ -127,12 +127,13 @@ void readMySql(QSqlDatabase db, const QString &schema, ColumnFacts &facts, QStri
     while (query.next())
         facts(query.value(0).toString(), query.value(1).toString()).binaryCollation = true;
 
-    static const QRegularExpression jsonValid(
-        QStringLiteral("^json_valid\\(`((?:[^`]|``)+)`\\)$"),
-        QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression jsonValid(QStringLiteral("^json_valid\\(`((?:[^`]|``)+)`\\)$"),
+                                              QRegularExpression::CaseInsensitiveOption
+                                                  | QRegularExpression::DotMatchesEverythingOption);
     if (!run(query,
-             QStringLiteral("SELECT TABLE_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS "
-                            "WHERE CONSTRAINT_SCHEMA = ?"),
+             QStringLiteral(
+                 "SELECT TABLE_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS "
+                 "WHERE CONSTRAINT_SCHEMA = ?"),
              {schema}, nullptr))
         return; // MySQL 8: no TABLE_NAME there, and JSON is a type of its own
     while (query.next()) {
@@ -140,7 +141,8 @@ void readMySql(QSqlDatabase db, const QString &schema, ColumnFacts &facts, QStri
         if (match.hasMatch())
             facts(query.value(0).toString(),
                   match.captured(1).replace(QLatin1String("``"), QLatin1String("`")))
-                .jsonChecked = true;
+                .jsonChecked
+                = true;
     }
 }
 
@@ -148,7 +150,7 @@ void readSqlite(QSqlDatabase db, const QString &schema, ColumnFacts &facts, QStr
 {
     // The catalog's name is statement text: one of two constants, never a user's name.
     const QString master = schema == QLatin1String("temp") ? QStringLiteral("sqlite_temp_schema")
-                                                             : QStringLiteral("sqlite_schema");
+                                                           : QStringLiteral("sqlite_schema");
     QSqlQuery query(db);
     if (!run(query,
              QStringLiteral("SELECT name, sql FROM ") + master
@@ -188,7 +190,7 @@ QHash<QString, QStringList> ColumnFacts::sqliteCheckValues(const QString &create
                 continue;
             }
             ok = j + 1 < tokens.size() && isPunct(tokens.at(j), ')')
-                 && isPunct(tokens.at(j + 1), ')');
+                && isPunct(tokens.at(j + 1), ')');
             break;
         }
         if (ok && !values.isEmpty())

@@ -101,9 +101,9 @@ void ImportAnalysis::mapColumns()
             AnalyzedColumn info;
             info.live = &c;
             info.type = NativeTypeMap::type(m_engine, c, m_facts.fact(live.name, c.name));
-            info.dataType = DataType::parse(info.type.type).value_or(DataType{});
-            info.defaultValue = NativeTypeMap::defaultValue(m_engine, c.defaultExpression,
-                                                            info.type.type);
+            info.dataType = DataType::parse(info.type.type).value_or(DataType {});
+            info.defaultValue
+                = NativeTypeMap::defaultValue(m_engine, c.defaultExpression, info.type.type);
             if (info.type.fit == ImportedType::Fit::Unsupported)
                 warn(QStringLiteral("unsupported-type"),
                      QStringLiteral("%1.%2: %3 has no Junction type; imported as %4, the nearest.")
@@ -136,7 +136,9 @@ void ImportAnalysis::mapColumns()
             // Junction's DDL always says it.
             for (const QString &key : std::as_const(live.primaryKey)) {
                 const AnalyzedColumn *c = t.column(key);
-                if (c && c->live->nullable && !(live.primaryKey.size() == 1 && c->dataType.kind == DataType::Kind::Integer))
+                if (c && c->live->nullable
+                    && !(live.primaryKey.size() == 1
+                         && c->dataType.kind == DataType::Kind::Integer))
                     warn(QStringLiteral("nullable-primary-key"),
                          QStringLiteral("%1.%2 is part of the primary key but allows NULL (an "
                                         "SQLite quirk); the project declares it NOT NULL.")
@@ -156,8 +158,9 @@ void ImportAnalysis::findForeignKeys()
             const QString first = fk.columns.value(0);
             auto skip = [&](const QString &why) {
                 warn(QStringLiteral("foreign-key-not-representable"),
-                     QStringLiteral("%1.%2: the foreign key %3 to %4 cannot be stated as a Sequelize "
-                                    "association (%5); the column is imported as a plain attribute.")
+                     QStringLiteral(
+                         "%1.%2: the foreign key %3 to %4 cannot be stated as a Sequelize "
+                         "association (%5); the column is imported as a plain attribute.")
                          .arg(live.name, fk.columns.join(QLatin1String(", ")), fk.name,
                               fk.referencedTable, why));
                 m_skipped.append({live.name, first});
@@ -185,7 +188,7 @@ void ImportAnalysis::findForeignKeys()
             }
             bool unique = r.live->primaryKey.first() == refColumn;
             for (const LiveUnique &u : r.live->uniques)
-                unique = unique || u.columns == QStringList{refColumn};
+                unique = unique || u.columns == QStringList {refColumn};
             if (!unique) {
                 skip(QStringLiteral("%1.%2 is neither the primary key nor unique")
                          .arg(r.live->name, refColumn));
@@ -203,9 +206,9 @@ void ImportAnalysis::findForeignKeys()
             info.column = first;
             info.referencedColumn = refColumn;
             info.position = t.columnIndex.value(first);
-            info.unique = live.primaryKey == QStringList{first};
+            info.unique = live.primaryKey == QStringList {first};
             for (const LiveUnique &u : live.uniques)
-                info.unique = info.unique || u.columns == QStringList{first};
+                info.unique = info.unique || u.columns == QStringList {first};
             m_tables[ri].referenced = true;
             t.foreignKeys << int(m_fks.size());
             m_fks << info;
@@ -232,8 +235,8 @@ void ImportAnalysis::detectTimestamps()
             t.createdAt = QStringLiteral("created_at");
             t.updatedAt = QStringLiteral("updated_at");
         }
-        const QString deleted = t.underscored ? QStringLiteral("deleted_at")
-                                              : QStringLiteral("deletedAt");
+        const QString deleted
+            = t.underscored ? QStringLiteral("deleted_at") : QStringLiteral("deletedAt");
         if (t.timestamps && isDate(deleted)) {
             t.paranoid = true;
             t.deletedAt = deleted;
@@ -258,8 +261,9 @@ void ImportAnalysis::detectLinks()
             for (int fi : std::as_const(t.foreignKeys)) {
                 const AnalyzedForeignKey &fk = m_fks.at(fi);
                 const AnalyzedColumn *c = t.column(fk.column);
-                const bool usable = fk.referencedColumn == m_tables.at(fk.referenced).live->primaryKey.first()
-                                    && !c->defaultValue.isSet() && !c->live->autoIncrement;
+                const bool usable
+                    = fk.referencedColumn == m_tables.at(fk.referenced).live->primaryKey.first()
+                    && !c->defaultValue.isSet() && !c->live->autoIncrement;
                 if (!usable || !columns.contains(fk.column))
                     continue;
                 (a < 0 ? a : b) = fi;
@@ -284,14 +288,14 @@ void ImportAnalysis::detectLinks()
         if (t.linkFirst < 0)
             continue;
         bool pure = t.linkUnique < 0 && t.live->foreignKeys.size() == 2 && t.live->uniques.isEmpty()
-                    && t.live->indexes.isEmpty() && !t.referenced && !t.paranoid;
+            && t.live->indexes.isEmpty() && !t.referenced && !t.paranoid;
         for (const AnalyzedColumn &c : std::as_const(t.columns)) {
             const QString &name = c.live->name;
             if (name == m_fks.at(t.linkFirst).column || name == m_fks.at(t.linkSecond).column)
                 continue;
             const bool timestamp = name == t.createdAt || name == t.updatedAt;
             pure = pure && timestamp && !c.live->nullable && !c.defaultValue.isSet()
-                   && c.live->comment.isEmpty() && c.type.fit == ImportedType::Fit::Exact;
+                && c.live->comment.isEmpty() && c.type.fit == ImportedType::Fit::Exact;
         }
         t.junction = pure;
         t.through = !pure;
@@ -333,7 +337,7 @@ void ImportAnalysis::confirmJunctions()
         auto fits = [&](int fk) {
             const AnalyzedTable &source = m_tables.at(m_fks.at(fk).referenced);
             return !source.junction && source.live->comment == t.live->comment
-                   && (!t.timestamps || source.underscored == t.underscored);
+                && (!t.timestamps || source.underscored == t.underscored);
         };
         bool ok = !modelNames.contains(t.live->name);
         if (ok && !fits(t.linkFirst)) {
@@ -380,11 +384,11 @@ void ImportAnalysis::decideDeclared()
             }
         }
 
-        if (!t.through && live.primaryKey == QStringList{QStringLiteral("id")}) {
+        if (!t.through && live.primaryKey == QStringList {QStringLiteral("id")}) {
             const AnalyzedColumn *id = t.column(QStringLiteral("id"));
             t.implicitId = id->dataType.kind == DataType::Kind::Integer && id->live->autoIncrement
-                           && !id->defaultValue.isSet() && id->live->comment.isEmpty()
-                           && !id->forceDeclared && !fkByColumn.contains(QStringLiteral("id"));
+                && !id->defaultValue.isSet() && id->live->comment.isEmpty() && !id->forceDeclared
+                && !fkByColumn.contains(QStringLiteral("id"));
         }
         const bool pairIsKey = t.linkFirst >= 0 && t.linkUnique < 0;
         for (AnalyzedColumn &c : t.columns) {
@@ -395,19 +399,19 @@ void ImportAnalysis::decideDeclared()
                 implicit = true;
             } else if (name == t.createdAt || name == t.updatedAt) {
                 implicit = !c.live->nullable && !c.defaultValue.isSet() && c.live->comment.isEmpty()
-                           && c.type.fit == ImportedType::Fit::Exact && !c.forceDeclared && !inKey
-                           && !fkByColumn.contains(name);
+                    && c.type.fit == ImportedType::Fit::Exact && !c.forceDeclared && !inKey
+                    && !fkByColumn.contains(name);
             } else if (name == t.deletedAt) {
                 implicit = c.live->nullable && !c.defaultValue.isSet() && c.live->comment.isEmpty()
-                           && c.type.fit == ImportedType::Fit::Exact && !c.forceDeclared && !inKey
-                           && !fkByColumn.contains(name);
+                    && c.type.fit == ImportedType::Fit::Exact && !c.forceDeclared && !inKey
+                    && !fkByColumn.contains(name);
             } else if (fkByColumn.contains(name)) {
                 const AnalyzedForeignKey &fk = m_fks.at(fkByColumn.value(name));
                 if (fk.link && t.linkFirst >= 0)
                     implicit = true; // the pair's keys are the belongsToMany's
                 else
                     implicit = !inKey && !c.defaultValue.isSet() && !c.live->autoIncrement
-                               && !c.forceDeclared;
+                        && !c.forceDeclared;
             }
             if (pairIsKey && inKey && !fkByColumn.contains(name))
                 implicit = false;

@@ -28,7 +28,7 @@ struct AnalyzedColumn
     ImportedType type;
     DataType dataType;
     DefaultValue defaultValue;
-    bool declared = true;       // an attribute of the model (else implicit or an association's)
+    bool declared = true; // an attribute of the model (else implicit or an association's)
     bool forceDeclared = false; // in a composite unique, or an id/timestamp with a unique
 };
 
@@ -36,13 +36,13 @@ struct AnalyzedColumn
 struct AnalyzedForeignKey
 {
     const LiveForeignKey *live = nullptr;
-    int table = -1;      // the holder
+    int table = -1; // the holder
     int referenced = -1;
     QString column;
     QString referencedColumn;
-    int position = 0;    // of the column in its table
+    int position = 0; // of the column in its table
     bool unique = false; // a single-column unique on it, or it is the holder's whole key
-    bool link = false;   // one key of a belongsToMany pair
+    bool link = false; // one key of a belongsToMany pair
 };
 
 // A live table: a model or a pure junction, with its Sequelize options.
@@ -50,9 +50,9 @@ struct AnalyzedTable
 {
     const LiveTable *live = nullptr;
     bool junction = false; // a pure junction: no model
-    bool through = false;  // a model used as a belongsToMany through
+    bool through = false; // a model used as a belongsToMany through
     QString modelName;
-    QString tableName;     // written only when needed
+    QString tableName; // written only when needed
     bool timestamps = false;
     bool underscored = false;
     bool paranoid = false;
@@ -62,9 +62,9 @@ struct AnalyzedTable
     QHash<QString, int> columnIndex;
     QList<AnalyzedColumn> columns;
     QList<int> foreignKeys; // ImportAnalysis::foreignKeys() indexes, in column order
-    int linkFirst = -1;     // the belongsToMany pair's two keys, the same kind of index
+    int linkFirst = -1; // the belongsToMany pair's two keys, the same kind of index
     int linkSecond = -1;
-    int linkUnique = -1;    // live unique the pair consumes; -1: the primary key is the pair
+    int linkUnique = -1; // live unique the pair consumes; -1: the primary key is the pair
     bool referenced = false;
     bool implicitId = false;
     QStringList primaryKey; // the model's key (a keyless table's column id, if it has one)

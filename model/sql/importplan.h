@@ -30,11 +30,11 @@ struct AssociationColumn
 {
     QString table;
     QString column;
-    QString type;            // the imported type
+    QString type; // the imported type
     bool nullable = true;
-    bool unique = false;     // a single-column unique on it
+    bool unique = false; // a single-column unique on it
     QString comment;
-    QString onDelete;        // as the catalog reports them
+    QString onDelete; // as the catalog reports them
     QString onUpdate;
     bool hasConstraint = true;
     // Indexes into Project::associations: whose key spec states the column (belongsTo/hasX:

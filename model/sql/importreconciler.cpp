@@ -40,7 +40,7 @@ DataType physical(DataType type)
 
 DataType parsed(const QString &type)
 {
-    return physical(DataType::parse(type).value_or(DataType{}));
+    return physical(DataType::parse(type).value_or(DataType {}));
 }
 
 KeySpec &specFor(ImportPlan &plan, int association, const QString &column)
@@ -128,7 +128,7 @@ bool fixRules(ImportPlan &plan, const ResolvedSchema &schema)
         if (!t || ac.ruleOwner < 0)
             continue;
         for (const ResolvedForeignKey &fk : t->foreignKeys) {
-            if (fk.columns != QStringList{ac.column})
+            if (fk.columns != QStringList {ac.column})
                 continue;
             Association &owner = plan.project.associations[ac.ruleOwner];
             if (action(fk.onDelete) != action(ac.onDelete) && owner.onDelete != ac.onDelete) {
@@ -159,7 +159,8 @@ public:
     Comparison(const ImportPlan &plan, const ResolvedSchema &schema)
         : m_plan(plan)
         , m_schema(schema)
-    {}
+    {
+    }
 
     Diagnostics run();
 
@@ -195,8 +196,9 @@ Diagnostics Comparison::run()
     }
     for (const ResolvedTable &t : m_schema.tables) {
         if (!liveNames.contains(t.name))
-            differs(t.name, QStringLiteral("the imported project makes this table, which the "
-                                           "database does not have"));
+            differs(t.name,
+                    QStringLiteral("the imported project makes this table, which the "
+                                   "database does not have"));
     }
     return m_diagnostics;
 }
@@ -214,19 +216,23 @@ void Comparison::compareTable(const LiveTable &live, const ResolvedTable &t)
         const ImportedColumn imported = m_plan.columns.value({live.name, lc.name});
         if (imported.type.fit == ImportedType::Fit::Exact
             && physical(c->type) != parsed(imported.type.type))
-            differs(where, QStringLiteral("resolves to %1, the database has %2")
-                               .arg(c->type.toString(), lc.nativeType));
+            differs(where,
+                    QStringLiteral("resolves to %1, the database has %2")
+                        .arg(c->type.toString(), lc.nativeType));
         if (!c->primaryKey && c->allowNull != lc.nullable)
-            differs(where, c->allowNull ? QStringLiteral("resolves to a nullable column, the "
-                                                         "database's is NOT NULL")
-                                        : QStringLiteral("resolves to NOT NULL, the database's "
-                                                         "column allows NULL"));
+            differs(where,
+                    c->allowNull ? QStringLiteral("resolves to a nullable column, the "
+                                                  "database's is NOT NULL")
+                                 : QStringLiteral("resolves to NOT NULL, the database's "
+                                                  "column allows NULL"));
         if (c->autoIncrement != lc.autoIncrement)
-            differs(where, c->autoIncrement ? QStringLiteral("resolves to auto-increment")
-                                            : QStringLiteral("loses its auto-increment"));
+            differs(where,
+                    c->autoIncrement ? QStringLiteral("resolves to auto-increment")
+                                     : QStringLiteral("loses its auto-increment"));
         if (!(c->defaultValue == imported.defaultValue))
-            differs(where, QStringLiteral("resolves to another default than %1")
-                               .arg(lc.defaultExpression));
+            differs(
+                where,
+                QStringLiteral("resolves to another default than %1").arg(lc.defaultExpression));
         if (!sqlite && c->comment != lc.comment)
             differs(where, QStringLiteral("resolves to another comment"));
     }
@@ -238,9 +244,10 @@ void Comparison::compareTable(const LiveTable &live, const ResolvedTable &t)
                                    "does not have"));
     }
     if (!live.primaryKey.isEmpty() && t.primaryKey != live.primaryKey)
-        differs(live.name, QStringLiteral("the primary key resolves to (%1), the database's is (%2)")
-                               .arg(t.primaryKey.join(QLatin1String(", ")),
-                                    live.primaryKey.join(QLatin1String(", "))));
+        differs(live.name,
+                QStringLiteral("the primary key resolves to (%1), the database's is (%2)")
+                    .arg(t.primaryKey.join(QLatin1String(", ")),
+                         live.primaryKey.join(QLatin1String(", "))));
 
     QList<QStringList> liveUniques;
     QList<QStringList> resolvedUniques;
@@ -260,10 +267,10 @@ void Comparison::compareTable(const LiveTable &live, const ResolvedTable &t)
         for (const QString &column : i.columns)
             plain = plain && live.column(column);
         if (plain) // expression indexes were reported when they were left out
-            liveIndexes << (i.columns + QStringList{i.unique ? QStringLiteral("u") : QString()});
+            liveIndexes << (i.columns + QStringList {i.unique ? QStringLiteral("u") : QString()});
     }
     for (const ResolvedIndex &i : t.indexes)
-        resolvedIndexes << (i.columns + QStringList{i.unique ? QStringLiteral("u") : QString()});
+        resolvedIndexes << (i.columns + QStringList {i.unique ? QStringLiteral("u") : QString()});
     if (sortedColumnSets(liveIndexes) != sortedColumnSets(resolvedIndexes))
         differs(live.name, QStringLiteral("its indexes resolve differently"));
 
@@ -282,16 +289,20 @@ void Comparison::compareTable(const LiveTable &live, const ResolvedTable &t)
             continue;
         }
         matched.insert(fk.columns.join(QChar(0)));
-        if (r->referencedTable != fk.referencedTable || r->referencedColumns != fk.referencedColumns)
-            differs(where, QStringLiteral("resolves to a foreign key to %1(%2), the database's "
-                                          "references %3(%4)")
-                               .arg(r->referencedTable, r->referencedColumns.join(QLatin1Char(',')),
-                                    fk.referencedTable, fk.referencedColumns.join(QLatin1Char(','))));
-        if (action(r->onDelete) != action(fk.onDelete) || action(r->onUpdate) != action(fk.onUpdate))
-            differs(where, QStringLiteral("resolves to ON DELETE %1 ON UPDATE %2, the database has "
-                                          "ON DELETE %3 ON UPDATE %4")
-                               .arg(action(r->onDelete), action(r->onUpdate), action(fk.onDelete),
-                                    action(fk.onUpdate)));
+        if (r->referencedTable != fk.referencedTable
+            || r->referencedColumns != fk.referencedColumns)
+            differs(where,
+                    QStringLiteral("resolves to a foreign key to %1(%2), the database's "
+                                   "references %3(%4)")
+                        .arg(r->referencedTable, r->referencedColumns.join(QLatin1Char(',')),
+                             fk.referencedTable, fk.referencedColumns.join(QLatin1Char(','))));
+        if (action(r->onDelete) != action(fk.onDelete)
+            || action(r->onUpdate) != action(fk.onUpdate))
+            differs(where,
+                    QStringLiteral("resolves to ON DELETE %1 ON UPDATE %2, the database has "
+                                   "ON DELETE %3 ON UPDATE %4")
+                        .arg(action(r->onDelete), action(r->onUpdate), action(fk.onDelete),
+                             action(fk.onUpdate)));
     }
     for (const ResolvedForeignKey &r : t.foreignKeys) {
         if (!matched.contains(r.columns.join(QChar(0))))
@@ -305,13 +316,15 @@ void Comparison::compareTable(const LiveTable &live, const ResolvedTable &t)
 
 Diagnostics ImportReconciler::reconcile(ImportPlan &plan)
 {
-    for (int round = 0; round < maxRounds; ++round) {
-        const ResolvedSchema schema = resolve(plan.project);
-        if (fixNames(plan, schema) || fixColumns(plan, schema) || fixRules(plan, schema))
-            continue;
-        break;
+    // A resolve of a 10,000-table project takes a good part of a second: the schema the
+    // last round found nothing to fix in is the one compared.
+    ResolvedSchema schema = resolve(plan.project);
+    for (int round = 1; round < maxRounds; ++round) {
+        if (!fixNames(plan, schema) && !fixColumns(plan, schema) && !fixRules(plan, schema))
+            break;
+        schema = resolve(plan.project);
     }
-    return Comparison(plan, resolve(plan.project)).run();
+    return Comparison(plan, schema).run();
 }
 
 } // namespace Junction

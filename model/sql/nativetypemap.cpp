@@ -10,43 +10,43 @@
  * spelling (CatalogReader: PostgreSQL format_type, MariaDB COLUMN_TYPE, SQLite the declared
  * type), compared without case; "~" marks an approximation reported as a warning that names
  * table.column and what differs, "!" a type with no format equivalent (warning, nearest type).
+ * STRING(255) is written STRING.
  *
- *   PostgreSQL                        MariaDB / MySQL                  SQLite
- *   integer          INTEGER          int(n), int        INTEGER       INTEGER, INT      INTEGER
- *   bigint           BIGINT           bigint(n)          BIGINT        BIGINT            BIGINT
- *   smallint         SMALLINT         smallint(n)        SMALLINT      SMALLINT          SMALLINT
- *                                     mediumint(n)      ~INTEGER       MEDIUMINT        ~INTEGER
- *                                     tinyint(1)         BOOLEAN       TINYINT(1), BOOLEAN BOOLEAN
- *                                     tinyint(n)        ~SMALLINT      TINYINT          ~SMALLINT
- *   character varying(n) STRING(n)    varchar(n)         STRING(n)     VARCHAR(n)        STRING(n)
- *   character varying   ~TEXT                                          VARCHAR           STRING
- *   character(n)     CHAR(n)          char(n)            CHAR(n)       CHAR(n)           CHAR(n)
- *                                     char(36) + *_bin   UUID
- *   text             TEXT             text               TEXT          TEXT, CLOB        TEXT
- *                                     tinytext, mediumtext ~TEXT
- *                                     longtext + CHECK json_valid JSON, else ~TEXT
- *   numeric(p,s)     DECIMAL(p,s)     decimal(p,s)       DECIMAL(p,s)  DECIMAL/NUMERIC(p,s) DECIMAL(p,s)
- *   real             REAL             float              FLOAT         FLOAT, REAL       FLOAT, REAL
- *   double precision DOUBLE           double             DOUBLE        DOUBLE [PRECISION] DOUBLE
- *   boolean          BOOLEAN
- *   timestamp with time zone DATE     datetime           DATE          DATETIME          DATE
- *   timestamp without time zone ~DATE timestamp, datetime(n) ~DATE     TIMESTAMP         DATE
- *   date             DATEONLY         date               DATEONLY      DATE              DATEONLY
- *   time without time zone TIME       time               TIME          TIME              TIME
- *   time with time zone ~TIME         time(n)           ~TIME
- *   uuid             UUID                                              UUID              UUID
- *   json, jsonb      JSON, JSONB      json (MySQL 8)     JSON          JSON, JSONB       JSON, JSONB
- *   bytea            BLOB             blob               BLOB          BLOB              BLOB
- *                                     tiny/medium/longblob, [var]binary(n) ~BLOB
- *   an enum type     ENUM(labels)     enum('a','b')      ENUM('a','b') TEXT + CHECK (col IN ('a','b'))
- *                                                                                        ENUM('a','b')
- *   anything else   !TEXT (inet, money, interval, arrays, ...)  !TEXT (set, year, bit, geometry)
- *                                                                      SQLite's affinity rules:
- *                                                                      ..INT.. ~INTEGER, ..CHAR.., ..CLOB..,
- *                                                                      ..TEXT.. ~TEXT, ..BLOB.. or none
- *                                                                      ~BLOB, ..REAL.., ..FLOA.., ..DOUB..
- *                                                                      ~DOUBLE, else ~DECIMAL
- *   MariaDB's unsigned and zerofill are dropped (~). STRING(255) is written STRING.
+ *   PostgreSQL                         MariaDB / MySQL
+ *   integer, bigint, smallint          int(n), bigint(n), smallint(n)  INTEGER, BIGINT, SMALLINT
+ *                                      mediumint(n)       ~INTEGER
+ *                                      tinyint(1)          BOOLEAN, other tinyint(n) ~SMALLINT
+ *   character varying(n)  STRING(n)    varchar(n)          STRING(n)
+ *   character varying    ~TEXT
+ *   character(n)          CHAR(n)      char(n)             CHAR(n); char(36) + *_bin: UUID
+ *   text                  TEXT         text                TEXT; tinytext, mediumtext ~TEXT
+ *                                      longtext            JSON with CHECK json_valid, else ~TEXT
+ *   numeric(p,s)          DECIMAL(p,s) decimal(p,s)        DECIMAL(p,s)
+ *   real                  REAL         float               FLOAT
+ *   double precision      DOUBLE       double              DOUBLE
+ *   boolean               BOOLEAN
+ *   timestamp with time zone  DATE     datetime            DATE; datetime(n), timestamp ~DATE
+ *   timestamp without time zone ~DATE
+ *   date                  DATEONLY     date                DATEONLY
+ *   time without time zone TIME        time                TIME; time(n) ~TIME
+ *   time with time zone  ~TIME
+ *   uuid                  UUID
+ *   json, jsonb           JSON, JSONB  json (MySQL 8)      JSON
+ *   bytea                 BLOB         blob                BLOB; *blob, [var]binary(n) ~BLOB
+ *   an enum type          ENUM(labels) enum('a','b')       ENUM('a','b')
+ *   anything else        !TEXT (inet, money, interval, arrays, ...)
+ *                                      anything else      !TEXT (set, year, bit, geometry)
+ *   (n) or precision on a timestamp/time: ~; MariaDB's unsigned and zerofill are dropped: ~.
+ *
+ *   SQLite (declared types are free text; Junction's own spellings first)
+ *   INTEGER, INT -> INTEGER; BIGINT; SMALLINT; MEDIUMINT ~INTEGER; TINYINT(1), BOOLEAN, BOOL ->
+ *   BOOLEAN; TINYINT ~SMALLINT; VARCHAR(n), CHARACTER VARYING(n), NVARCHAR(n) -> STRING(n);
+ *   CHAR(n), CHARACTER(n), NCHAR(n) -> CHAR(n); TEXT, CLOB -> TEXT, or ENUM('a','b') with
+ *   CHECK (col IN ('a', 'b')); DECIMAL/NUMERIC(p,s) -> DECIMAL(p,s); FLOAT; REAL; DOUBLE
+ *   [PRECISION] -> DOUBLE; DATETIME, TIMESTAMP -> DATE; DATE -> DATEONLY; TIME; UUID; JSON;
+ *   JSONB; BLOB. Anything else by SQLite's affinity rules, in their order: containing INT
+ *   ~INTEGER; CHAR, CLOB or TEXT ~TEXT; BLOB or no type ~BLOB; REAL, FLOA or DOUB ~DOUBLE;
+ *   else ~DECIMAL.
  *
  * Defaults (the catalog's text, CatalogReader has already turned NULL into no default):
  *   'text' (PostgreSQL: 'text'::type; '' is a quote; MariaDB also unescapes \\, \n, \t, \0, \Z)
@@ -156,7 +156,8 @@ ImportedType postgres(const LiveColumn &column)
         return exact(QStringLiteral("SMALLINT"));
     if (b == QLatin1String("character varying"))
         return p.hasArgs ? exact(stringType(intArg(p, 0)))
-                         : approx(QStringLiteral("TEXT"), QStringLiteral("the same values; only the type's name differs"));
+                         : approx(QStringLiteral("TEXT"),
+                                  QStringLiteral("the same values; only the type's name differs"));
     if (b == QLatin1String("character"))
         return exact(charType(intArg(p, 0, 1)));
     if (b == QLatin1String("text"))
@@ -170,7 +171,8 @@ ImportedType postgres(const LiveColumn &column)
     if (b == QLatin1String("boolean"))
         return exact(QStringLiteral("BOOLEAN"));
     if (b == QLatin1String("timestamp with time zone"))
-        return p.hasArgs ? approx(QStringLiteral("DATE"), QStringLiteral("its fractional-second precision is dropped"))
+        return p.hasArgs ? approx(QStringLiteral("DATE"),
+                                  QStringLiteral("its fractional-second precision is dropped"))
                          : exact(QStringLiteral("DATE"));
     if (b == QLatin1String("timestamp without time zone"))
         return approx(QStringLiteral("DATE"),
@@ -178,7 +180,8 @@ ImportedType postgres(const LiveColumn &column)
     if (b == QLatin1String("date"))
         return exact(QStringLiteral("DATEONLY"));
     if (b == QLatin1String("time without time zone"))
-        return p.hasArgs ? approx(QStringLiteral("TIME"), QStringLiteral("its fractional-second precision is dropped"))
+        return p.hasArgs ? approx(QStringLiteral("TIME"),
+                                  QStringLiteral("its fractional-second precision is dropped"))
                          : exact(QStringLiteral("TIME"));
     if (b == QLatin1String("time with time zone"))
         return approx(QStringLiteral("TIME"), QStringLiteral("its time zone is dropped"));
@@ -190,7 +193,8 @@ ImportedType postgres(const LiveColumn &column)
         return exact(QStringLiteral("JSONB"));
     if (b == QLatin1String("bytea"))
         return exact(QStringLiteral("BLOB"));
-    return unsupported(QStringLiteral("TEXT"), QStringLiteral("PostgreSQL %1").arg(column.nativeType));
+    return unsupported(QStringLiteral("TEXT"),
+                       QStringLiteral("PostgreSQL %1").arg(column.nativeType));
 }
 
 ImportedType mysql(const LiveColumn &column, const ColumnFact &fact)
@@ -222,8 +226,9 @@ ImportedType mysql(const LiveColumn &column, const ColumnFact &fact)
     if (b == QLatin1String("mediumint"))
         return fit(QStringLiteral("INTEGER"), QStringLiteral("a wider range than MEDIUMINT"));
     if (b == QLatin1String("tinyint"))
-        return intArg(p, 0) == 1 ? fit(QStringLiteral("BOOLEAN"))
-                                 : fit(QStringLiteral("SMALLINT"), QStringLiteral("a wider range than TINYINT"));
+        return intArg(p, 0) == 1
+            ? fit(QStringLiteral("BOOLEAN"))
+            : fit(QStringLiteral("SMALLINT"), QStringLiteral("a wider range than TINYINT"));
     if (b == QLatin1String("varchar"))
         return fit(stringType(intArg(p, 0)));
     if (b == QLatin1String("char")) {
@@ -234,12 +239,14 @@ ImportedType mysql(const LiveColumn &column, const ColumnFact &fact)
     if (b == QLatin1String("text"))
         return fit(QStringLiteral("TEXT"));
     if (b == QLatin1String("tinytext") || b == QLatin1String("mediumtext"))
-        return fit(QStringLiteral("TEXT"), b == QLatin1String("tinytext")
-                                               ? QStringLiteral("TEXT holds more than TINYTEXT")
-                                               : QStringLiteral("TEXT holds less than MEDIUMTEXT"));
+        return fit(QStringLiteral("TEXT"),
+                   b == QLatin1String("tinytext")
+                       ? QStringLiteral("TEXT holds more than TINYTEXT")
+                       : QStringLiteral("TEXT holds less than MEDIUMTEXT"));
     if (b == QLatin1String("longtext"))
-        return fact.jsonChecked ? fit(QStringLiteral("JSON"))
-                                : fit(QStringLiteral("TEXT"), QStringLiteral("TEXT holds less than LONGTEXT"));
+        return fact.jsonChecked
+            ? fit(QStringLiteral("JSON"))
+            : fit(QStringLiteral("TEXT"), QStringLiteral("TEXT holds less than LONGTEXT"));
     if (b == QLatin1String("json"))
         return fit(QStringLiteral("JSON"));
     if (b == QLatin1String("decimal") || b == QLatin1String("numeric"))
@@ -251,14 +258,17 @@ ImportedType mysql(const LiveColumn &column, const ColumnFact &fact)
         return p.hasArgs ? fit(QStringLiteral("DOUBLE"), QStringLiteral("its precision is dropped"))
                          : fit(QStringLiteral("DOUBLE"));
     if (b == QLatin1String("datetime"))
-        return p.hasArgs ? fit(QStringLiteral("DATE"), QStringLiteral("its fractional-second precision is dropped"))
+        return p.hasArgs ? fit(QStringLiteral("DATE"),
+                               QStringLiteral("its fractional-second precision is dropped"))
                          : fit(QStringLiteral("DATE"));
     if (b == QLatin1String("timestamp"))
-        return fit(QStringLiteral("DATE"), QStringLiteral("DATETIME has no time-zone conversion and another range"));
+        return fit(QStringLiteral("DATE"),
+                   QStringLiteral("DATETIME has no time-zone conversion and another range"));
     if (b == QLatin1String("date"))
         return fit(QStringLiteral("DATEONLY"));
     if (b == QLatin1String("time"))
-        return p.hasArgs ? fit(QStringLiteral("TIME"), QStringLiteral("its fractional-second precision is dropped"))
+        return p.hasArgs ? fit(QStringLiteral("TIME"),
+                               QStringLiteral("its fractional-second precision is dropped"))
                          : fit(QStringLiteral("TIME"));
     if (b == QLatin1String("blob"))
         return fit(QStringLiteral("BLOB"));
@@ -282,16 +292,19 @@ ImportedType sqlite(const LiveColumn &column, const ColumnFact &fact)
     if (b == QLatin1String("smallint"))
         return exact(QStringLiteral("SMALLINT"));
     if (b == QLatin1String("mediumint"))
-        return approx(QStringLiteral("INTEGER"), QStringLiteral("the same affinity, another type name"));
+        return approx(QStringLiteral("INTEGER"),
+                      QStringLiteral("the same affinity, another type name"));
     if ((b == QLatin1String("tinyint") && intArg(p, 0) == 1) || b == QLatin1String("boolean")
         || b == QLatin1String("bool"))
         return exact(QStringLiteral("BOOLEAN"));
     if (b == QLatin1String("tinyint"))
-        return approx(QStringLiteral("SMALLINT"), QStringLiteral("the same affinity, another type name"));
+        return approx(QStringLiteral("SMALLINT"),
+                      QStringLiteral("the same affinity, another type name"));
     if (b == QLatin1String("varchar") || b == QLatin1String("character varying")
         || b == QLatin1String("nvarchar") || b == QLatin1String("varying character"))
         return exact(stringType(intArg(p, 0)));
-    if (b == QLatin1String("char") || b == QLatin1String("character") || b == QLatin1String("nchar"))
+    if (b == QLatin1String("char") || b == QLatin1String("character")
+        || b == QLatin1String("nchar"))
         return exact(charType(intArg(p, 0, 1)));
     if (b == QLatin1String("text") || b == QLatin1String("clob"))
         return exact(QStringLiteral("TEXT"));
@@ -319,8 +332,8 @@ ImportedType sqlite(const LiveColumn &column, const ColumnFact &fact)
         return exact(QStringLiteral("BLOB"));
     // SQLite's own affinity rules (datatype3.html, 3.1), in their order.
     const QString declared = column.nativeType.trimmed().isEmpty()
-                                 ? QStringLiteral("no declared type: SQLite's BLOB affinity")
-                                 : QStringLiteral("the type SQLite's affinity rules give it");
+        ? QStringLiteral("no declared type: SQLite's BLOB affinity")
+        : QStringLiteral("the type SQLite's affinity rules give it");
     if (b.contains(QLatin1String("int")))
         return approx(QStringLiteral("INTEGER"), declared);
     if (b.contains(QLatin1String("char")) || b.contains(QLatin1String("clob"))
@@ -338,7 +351,7 @@ bool isNumericType(DataType::Kind kind)
 {
     using K = DataType::Kind;
     return kind == K::Integer || kind == K::BigInt || kind == K::SmallInt || kind == K::Float
-           || kind == K::Real || kind == K::Double || kind == K::Decimal;
+        || kind == K::Real || kind == K::Double || kind == K::Decimal;
 }
 
 // 'it''s' -> it's; MariaDB also escapes with a backslash. nullopt when not one whole
@@ -363,12 +376,24 @@ std::optional<QString> unquote(const QString &expression, Engine engine)
         if (c == QLatin1Char('\\') && engine == Engine::MySql && i + 1 < n) {
             const QChar next = expression.at(++i);
             switch (next.unicode()) {
-            case 'n': value += QLatin1Char('\n'); break;
-            case 't': value += QLatin1Char('\t'); break;
-            case 'r': value += QLatin1Char('\r'); break;
-            case '0': value += QChar(0); break;
-            case 'Z': value += QChar(0x1a); break;
-            default: value += next; break;
+            case 'n':
+                value += QLatin1Char('\n');
+                break;
+            case 't':
+                value += QLatin1Char('\t');
+                break;
+            case 'r':
+                value += QLatin1Char('\r');
+                break;
+            case '0':
+                value += QChar(0);
+                break;
+            case 'Z':
+                value += QChar(0x1a);
+                break;
+            default:
+                value += next;
+                break;
             }
             ++i;
             continue;
@@ -400,9 +425,12 @@ std::optional<double> number(const QString &text)
 ImportedType NativeTypeMap::type(Engine engine, const LiveColumn &column, const ColumnFact &fact)
 {
     switch (engine) {
-    case Engine::Postgres: return postgres(column);
-    case Engine::MySql: return mysql(column, fact);
-    case Engine::Sqlite: return sqlite(column, fact);
+    case Engine::Postgres:
+        return postgres(column);
+    case Engine::MySql:
+        return mysql(column, fact);
+    case Engine::Sqlite:
+        return sqlite(column, fact);
     }
     return unsupported(QStringLiteral("TEXT"), column.nativeType);
 }
@@ -414,7 +442,7 @@ DefaultValue NativeTypeMap::defaultValue(Engine engine, const QString &expressio
     const QString text = expression.trimmed();
     if (text.isEmpty())
         return value;
-    const DataType::Kind kind = DataType::parse(type).value_or(DataType{}).kind;
+    const DataType::Kind kind = DataType::parse(type).value_or(DataType {}).kind;
     const bool boolean = kind == DataType::Kind::Boolean;
 
     // A literal, quoted or not, then read as the column's type wants it.
@@ -451,9 +479,9 @@ DefaultValue NativeTypeMap::defaultValue(Engine engine, const QString &expressio
     }
     value.kind = DefaultValue::Kind::Sql;
     value.text = engine == Engine::MySql
-                         && text.compare(QLatin1String("current_timestamp()"), Qt::CaseInsensitive) == 0
-                     ? QStringLiteral("CURRENT_TIMESTAMP")
-                     : text;
+            && text.compare(QLatin1String("current_timestamp()"), Qt::CaseInsensitive) == 0
+        ? QStringLiteral("CURRENT_TIMESTAMP")
+        : text;
     return value;
 }
 

@@ -14,9 +14,9 @@ namespace Junction {
 struct ImportedType
 {
     enum class Fit {
-        Exact,        // DDL of `type` gives this very column type back
+        Exact, // DDL of `type` gives this very column type back
         Approximated, // the nearest format type; `note` says what is lost
-        Unsupported,  // no format type means this; `type` is the nearest, `note` says why
+        Unsupported, // no format type means this; `type` is the nearest, `note` says why
     };
     QString type; // "STRING(40)", "ENUM('a','b')"
     Fit fit = Fit::Exact;
@@ -33,8 +33,7 @@ public:
     static ImportedType type(Engine engine, const LiveColumn &column, const ColumnFact &fact = {});
     // The column default as the project states it; Kind::None for no default. `type` is the
     // imported type: it decides whether '5' is a number and 0 a boolean.
-    static DefaultValue defaultValue(Engine engine, const QString &expression,
-                                     const QString &type);
+    static DefaultValue defaultValue(Engine engine, const QString &expression, const QString &type);
 };
 
 } // namespace Junction

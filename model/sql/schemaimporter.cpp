@@ -77,7 +77,8 @@ public:
         , m_analysis(live, engine, facts)
         , m_tables(m_analysis.tables())
         , m_fks(m_analysis.foreignKeys())
-    {}
+    {
+    }
 
     ImportResult run(const QString &projectName);
 
@@ -223,9 +224,9 @@ void Importer::buildEntities()
                     warn(QStringLiteral("unique-not-representable"),
                          QStringLiteral("%1.%2 is in more than one unique constraint; the project "
                                         "can state one per attribute, so %3 is left out.")
-                             .arg(live.name, column, unique.name.isEmpty()
-                                                         ? unique.columns.join(QLatin1String(", "))
-                                                         : unique.name),
+                             .arg(live.name, column,
+                                  unique.name.isEmpty() ? unique.columns.join(QLatin1String(", "))
+                                                        : unique.name),
                          {e.id.toString(), it->id.toString()});
                     continue;
                 }
@@ -235,9 +236,10 @@ void Importer::buildEntities()
                     it->uniqueGroup = group;
             }
         }
-        const Dialect &dialect = Dialect::get(m_engine == Engine::Postgres ? Dialect::Kind::Postgres
-                                              : m_engine == Engine::MySql ? Dialect::Kind::MySql
-                                                                          : Dialect::Kind::Sqlite);
+        const Dialect &dialect
+            = Dialect::get(m_engine == Engine::Postgres    ? Dialect::Kind::Postgres
+                               : m_engine == Engine::MySql ? Dialect::Kind::MySql
+                                                           : Dialect::Kind::Sqlite);
         for (const LiveIndex &li : live.indexes) {
             bool plain = !li.columns.isEmpty();
             for (const QString &column : li.columns)
@@ -253,9 +255,9 @@ void Importer::buildEntities()
             Index index;
             index.fields = li.columns;
             index.unique = li.unique;
-            const QString defaultName = Inflection::underscore(
-                (t.tableName.isEmpty() ? live.name : t.tableName) + QLatin1Char('_')
-                + li.columns.join(QLatin1Char('_')));
+            const QString defaultName
+                = Inflection::underscore((t.tableName.isEmpty() ? live.name : t.tableName)
+                                         + QLatin1Char('_') + li.columns.join(QLatin1Char('_')));
             if (li.name != defaultName && li.name != dialect.generatedName(defaultName))
                 index.name = li.name;
             e.indexes << index;
@@ -269,7 +271,7 @@ bool Importer::freeKey(int table, const QString &key) const
     if (key.isEmpty())
         return false;
     return !m_keysByTable.value(m_tables.at(table).live->name).contains(key)
-           && !m_tables.at(table).column(key);
+        && !m_tables.at(table).column(key);
 }
 
 // `wanted`, or wanted2, wanted3... whichever is free on the model; taken from now on.
@@ -285,20 +287,19 @@ QString Importer::claimKey(int table, const QString &wanted)
 // P such that Sequelize's belongsTo name for alias P is `column` (AuthorId -> Author).
 QString Importer::stem(const QString &column, const QString &key, bool underscored) const
 {
-    const QString suffix = underscored ? QLatin1Char('_') + key
-                                       : camelize(QLatin1Char('_') + key);
+    const QString suffix = underscored ? QLatin1Char('_') + key : camelize(QLatin1Char('_') + key);
     if (suffix.isEmpty() || column.size() <= suffix.size() || !column.endsWith(suffix))
         return {};
     const QString p = column.left(column.size() - suffix.size());
-    const QString rebuilt = camelizeIf(underscoredIf(p, underscored) + QLatin1Char('_') + key,
-                                       !underscored);
+    const QString rebuilt
+        = camelizeIf(underscoredIf(p, underscored) + QLatin1Char('_') + key, !underscored);
     return rebuilt == column ? p : QString();
 }
 
 int Importer::addAssociation(Association a, const ExpectedKeys &expected)
 {
     QString base = QLatin1String("as-") + a.source + QLatin1Char('-') + associationTypeName(a.type)
-                   + QLatin1Char('-') + a.target;
+        + QLatin1Char('-') + a.target;
     if (a.as.isSet())
         base += QLatin1Char('-') + a.as.plural;
     a.id = AssociationId(deriveId(base));
@@ -344,9 +345,8 @@ void Importer::belongsToPair(int fi)
     to.source = h.modelName;
     to.target = r.modelName;
     const QString defaultKey = Inflection::singularize(r.modelName);
-    const QString defaultName = camelizeIf(underscoredIf(defaultKey, h.underscored)
-                                               + QLatin1Char('_') + pk,
-                                           !h.underscored);
+    const QString defaultName = camelizeIf(
+        underscoredIf(defaultKey, h.underscored) + QLatin1Char('_') + pk, !h.underscored);
     const QString p = stem(column, pk, h.underscored);
     if (column == defaultName && freeKey(fk.table, defaultKey)) {
         claimKey(fk.table, defaultKey);
@@ -368,7 +368,8 @@ void Importer::belongsToPair(int fi)
         else if (freeKey(fk.table, defaultKey))
             claimKey(fk.table, defaultKey);
         else
-            to.as.plural = claimKey(fk.table, loose.isEmpty() ? upperFirst(camelize(column)) : loose);
+            to.as.plural
+                = claimKey(fk.table, loose.isEmpty() ? upperFirst(camelize(column)) : loose);
     }
     if (fk.referencedColumn != pk)
         to.targetKey = fk.referencedColumn;
@@ -378,24 +379,25 @@ void Importer::belongsToPair(int fi)
     back.type = hasOne ? AssociationType::HasOne : AssociationType::HasMany;
     back.source = r.modelName;
     back.target = h.modelName;
-    const QString backKey = hasOne ? Inflection::singularize(h.modelName)
-                                   : Inflection::pluralize(h.modelName);
+    const QString backKey
+        = hasOne ? Inflection::singularize(h.modelName) : Inflection::pluralize(h.modelName);
     if (freeKey(fk.referenced, backKey)) {
         claimKey(fk.referenced, backKey);
     } else {
-        const QString prefix = upperFirst(to.as.isSet() ? to.as.plural
-                                                        : !p.isEmpty() ? p : camelize(column));
+        const QString prefix = upperFirst(to.as.isSet()      ? to.as.plural
+                                              : !p.isEmpty() ? p
+                                                             : camelize(column));
         back.as.plural = claimKey(fk.referenced, prefix + upperFirst(backKey));
     }
-    const QString backDefault =
-        hasOne ? camelizeIf(underscoredIf(Inflection::singularize(back.as.isSet() ? back.as.plural
-                                                                                  : r.modelName),
-                                          h.underscored)
-                                + QLatin1Char('_') + pk,
-                            !r.underscored)
-               : camelizeIf(underscoredIf(Inflection::singularize(r.modelName), r.underscored)
-                                + QLatin1Char('_') + pk,
-                            !r.underscored);
+    const QString backDefault = hasOne
+        ? camelizeIf(
+            underscoredIf(Inflection::singularize(back.as.isSet() ? back.as.plural : r.modelName),
+                          h.underscored)
+                + QLatin1Char('_') + pk,
+            !r.underscored)
+        : camelizeIf(underscoredIf(Inflection::singularize(r.modelName), r.underscored)
+                         + QLatin1Char('_') + pk,
+                     !r.underscored);
     if (backDefault != column) {
         back.foreignKey.isSet = true;
         back.foreignKey.name = column;
@@ -403,9 +405,9 @@ void Importer::belongsToPair(int fi)
     if (!hasOne && fk.referencedColumn != pk)
         back.sourceKey = fk.referencedColumn;
 
-    const bool inverseFirst = hasOne
-                              || (!c->live->nullable && fk.live->onDelete == QLatin1String("CASCADE"));
-    const ExpectedKeys expected{h.live->name, column, {}};
+    const bool inverseFirst
+        = hasOne || (!c->live->nullable && fk.live->onDelete == QLatin1String("CASCADE"));
+    const ExpectedKeys expected {h.live->name, column, {}};
     const int first = addAssociation(inverseFirst ? back : to, expected);
     addAssociation(inverseFirst ? to : back, expected);
 
@@ -449,11 +451,12 @@ void Importer::manyToManyPair(int ti)
         if (s.isEmpty())
             s = stem(otherKey.column, pkOf(target), true);
         const QString wanted = s.isEmpty() ? plural : upperFirst(Inflection::pluralize(s));
-        return claimKey(source, self && wanted == plural ? upperFirst(camelize(otherKey.column)) : wanted);
+        return claimKey(source,
+                        self && wanted == plural ? upperFirst(camelize(otherKey.column)) : wanted);
     };
 
-    auto make = [&](int source, int target, const AnalyzedForeignKey &own, const AnalyzedForeignKey &other,
-                    bool second) {
+    auto make = [&](int source, int target, const AnalyzedForeignKey &own,
+                    const AnalyzedForeignKey &other, bool second) {
         Association m;
         m.type = AssociationType::BelongsToMany;
         m.source = m_tables.at(source).modelName;
@@ -462,20 +465,20 @@ void Importer::manyToManyPair(int ti)
         m.as.plural = alias(source, target, other);
         const AnalyzedTable &s = m_tables.at(source);
         const AnalyzedTable &t = m_tables.at(target);
-        const QString fkDefault = camelizeIf(underscoredIf(Inflection::singularize(s.modelName),
-                                                           s.underscored)
-                                                 + QLatin1Char('_') + pkOf(source),
-                                             !s.underscored);
+        const QString fkDefault
+            = camelizeIf(underscoredIf(Inflection::singularize(s.modelName), s.underscored)
+                             + QLatin1Char('_') + pkOf(source),
+                         !s.underscored);
         if (self || fkDefault != own.column) {
             m.foreignKey.isSet = true;
             m.foreignKey.name = own.column;
         }
         // The second of a pair takes its partner's foreignKey as otherKey by default.
-        const QString otherBase = self ? Inflection::singularize(m.as.plural)
-                                       : Inflection::singularize(t.modelName);
-        const QString okDefault = camelizeIf(underscoredIf(otherBase, t.underscored)
-                                                 + QLatin1Char('_') + pkOf(target),
-                                             !t.underscored);
+        const QString otherBase
+            = self ? Inflection::singularize(m.as.plural) : Inflection::singularize(t.modelName);
+        const QString okDefault
+            = camelizeIf(underscoredIf(otherBase, t.underscored) + QLatin1Char('_') + pkOf(target),
+                         !t.underscored);
         if (self || (!second && okDefault != other.column)) {
             m.otherKey.isSet = true;
             m.otherKey.name = other.column;

@@ -36,8 +36,8 @@ struct Run
 };
 
 // JUNCTION_PASSWORD only when given: the test's own environment must not leak into a run.
-Run run(const QStringList &arguments, const QString &password = {}, const QByteArray &stdinData = {},
-        const QString &workingDirectory = sourceDir)
+Run run(const QStringList &arguments, const QString &password = {},
+        const QByteArray &stdinData = {}, const QString &workingDirectory = sourceDir)
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -73,7 +73,7 @@ QByteArray readFile(const QString &path)
 int closedPort()
 {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
+    sockaddr_in address {};
     address.sin_family = AF_INET;
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     address.sin_port = 0;
@@ -89,8 +89,9 @@ int closedPort()
 QString urlOf(Engine engine, const ConnectionSpec &server, const QString &database,
               const QString &user = {})
 {
-    return u"%1://%2@%3:%4/%5"_s.arg(engine == Engine::Postgres ? u"postgres"_s : u"mariadb"_s,
-                                      user.isEmpty() ? server.user : user, server.host)
+    return u"%1://%2@%3:%4/%5"_s
+        .arg(engine == Engine::Postgres ? u"postgres"_s : u"mariadb"_s,
+             user.isEmpty() ? server.user : user, server.host)
         .arg(server.port)
         .arg(database);
 }
@@ -98,15 +99,17 @@ QString urlOf(Engine engine, const ConnectionSpec &server, const QString &databa
 // blog's tables in a fresh scratch database on the server (or a SQLite file).
 bool applyBlog(const Connection &connection, Engine engine, QString *error)
 {
-    LoadResult loaded = ProjectReader::readFile(sourceDir + u"/resources/examples/blog.junction.json"_s);
+    LoadResult loaded
+        = ProjectReader::readFile(sourceDir + u"/resources/examples/blog.junction.json"_s);
     if (!loaded.project) {
         *error = u"blog example does not load"_s;
         return false;
     }
     const Dialect::Kind kind = engine == Engine::Postgres ? Dialect::Kind::Postgres
-                               : engine == Engine::MySql  ? Dialect::Kind::MySql
+        : engine == Engine::MySql                         ? Dialect::Kind::MySql
                                                           : Dialect::Kind::Sqlite;
-    for (const QString &statement : DdlGenerator(Dialect::get(kind)).schema(resolve(*loaded.project))) {
+    for (const QString &statement :
+         DdlGenerator(Dialect::get(kind)).schema(resolve(*loaded.project))) {
         if (!exec(connection, statement, error))
             return false;
     }
@@ -121,7 +124,7 @@ public:
     SilentServer()
     {
         m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in address{};
+        sockaddr_in address {};
         address.sin_family = AF_INET;
         address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
         socklen_t length = sizeof address;
@@ -210,14 +213,18 @@ void TestCliDb::importWarningsAndErrors()
         const auto connection = Connection::open(spec, &openError);
         QVERIFY2(connection, qPrintable(openError.message));
         QString error;
-        QVERIFY2(exec(*connection, u"CREATE TABLE price (id INTEGER PRIMARY KEY AUTOINCREMENT, "
-                                    "amount MONEY)"_s, &error), qPrintable(error));
+        QVERIFY2(exec(*connection,
+                      u"CREATE TABLE price (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+                      "amount MONEY)"_s,
+                      &error),
+                 qPrintable(error));
     }
     const QString out = dir.filePath(u"legacy.junction.json"_s);
     const Run warned = run({u"import"_s, u"--db"_s, u"sqlite:"_s + file, u"-o"_s, out});
     QCOMPARE(warned.exitCode, 0);
-    QCOMPARE(warned.err, u"sqlite:%1: warning[type-approximated]: price.amount: MONEY is imported "
-                         "as DECIMAL (the type SQLite's affinity rules give it).\n"_s.arg(file));
+    QCOMPARE(warned.err,
+             u"sqlite:%1: warning[type-approximated]: price.amount: MONEY is imported "
+             "as DECIMAL (the type SQLite's affinity rules give it).\n"_s.arg(file));
     QVERIFY(readFile(out).contains("\"type\": \"DECIMAL\""));
 
     {
@@ -225,14 +232,18 @@ void TestCliDb::importWarningsAndErrors()
         spec.database = file;
         const auto connection = Connection::open(spec);
         QString error;
-        QVERIFY2(exec(*connection, u"CREATE TABLE parent (id BIGINT NOT NULL PRIMARY KEY)"_s, &error)
-                     && exec(*connection, u"CREATE TABLE child (id INTEGER PRIMARY KEY AUTOINCREMENT, "
-                                          "parent_id INTEGER REFERENCES parent (id))"_s, &error),
-                 qPrintable(error));
+        QVERIFY2(
+            exec(*connection, u"CREATE TABLE parent (id BIGINT NOT NULL PRIMARY KEY)"_s, &error)
+                && exec(*connection,
+                        u"CREATE TABLE child (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+                        "parent_id INTEGER REFERENCES parent (id))"_s,
+                        &error),
+            qPrintable(error));
     }
     const Run failed = run({u"import"_s, u"--db"_s, u"sqlite:"_s + file, u"-o"_s, out});
     QCOMPARE(failed.exitCode, 1);
-    QVERIFY2(failed.err.contains(out + u":"_s) && failed.err.contains(u": error[fk-type-mismatch]: "_s),
+    QVERIFY2(failed.err.contains(out + u":"_s)
+                 && failed.err.contains(u": error[fk-type-mismatch]: "_s),
              qPrintable(failed.err));
     QVERIFY(readFile(out).contains("\"name\": \"child\""));
 }
@@ -241,15 +252,16 @@ void TestCliDb::importUsage_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("message");
-    QTest::newRow("no --db") << QStringList{u"import"_s}
+    QTest::newRow("no --db") << QStringList {u"import"_s}
                              << u"junction-cli: this command needs --db URL\n"_s;
-    QTest::newRow("a FILE") << QStringList{u"import"_s, u"--db"_s, u"sqlite:x.db"_s, u"x.json"_s}
-                            << u"junction-cli: import takes no FILE; write the project with -o FILE\n"_s;
+    QTest::newRow("a FILE") << QStringList {
+        u"import"_s, u"--db"_s, u"sqlite:x.db"_s,
+        u"x.json"_s} << u"junction-cli: import takes no FILE; write the project with -o FILE\n"_s;
     QTest::newRow("password in the URL")
-        << QStringList{u"import"_s, u"--db"_s, u"postgres://app:s3cret@127.0.0.1/shop"_s}
+        << QStringList {u"import"_s, u"--db"_s, u"postgres://app:s3cret@127.0.0.1/shop"_s}
         << u"junction-cli: 'postgres://app@127.0.0.1/shop' contains a password; pass it with "
            "--password-stdin or the JUNCTION_PASSWORD environment variable instead\n"_s;
-    QTest::newRow("not a URL") << QStringList{u"import"_s, u"--db"_s, u"shop.db"_s}
+    QTest::newRow("not a URL") << QStringList {u"import"_s, u"--db"_s, u"shop.db"_s}
                                << u"junction-cli: 'shop.db' is not a connection URL; use "
                                   "sqlite:FILE, postgres://user@host:port/db or "
                                   "mysql://user@host:port/db\n"_s;
@@ -273,8 +285,9 @@ void TestCliDb::missingSqliteFile()
     const QString file = dir.filePath(u"missing.db"_s);
     const Run r = run({u"import"_s, u"--db"_s, u"sqlite:"_s + file});
     QCOMPARE(r.exitCode, 2);
-    QCOMPARE(r.err, u"sqlite:%1: error[connection]: The SQLite database file %1 does not exist.\n"_s
-                        .arg(file));
+    QCOMPARE(
+        r.err,
+        u"sqlite:%1: error[connection]: The SQLite database file %1 does not exist.\n"_s.arg(file));
     QCOMPARE(r.out, QString());
     QVERIFY(!QFile::exists(file));
 }
@@ -300,12 +313,13 @@ void TestCliDb::wrongPassword()
     QCOMPARE(r.exitCode, 2);
     const QString where = u"%1:%2"_s.arg(server.host).arg(server.port);
     const QString expected = u"error[connection]: The %1 server at %2 rejected user \"%3\": wrong "
-                             "user name or password."_s
-                                 .arg(engine == Engine::Postgres ? u"PostgreSQL"_s : u"MariaDB/MySQL"_s,
-                                      where, server.user);
+                             "user name or password."_s.arg(
+                                 engine == Engine::Postgres ? u"PostgreSQL"_s : u"MariaDB/MySQL"_s,
+                                 where, server.user);
     QVERIFY2(r.err.contains(expected), qPrintable(r.err));
     QString shown = url; // display() spells mariadb:// as mysql://
-    QVERIFY2(r.err.startsWith(shown.replace(u"mariadb://"_s, u"mysql://"_s) + u": "_s), qPrintable(r.err));
+    QVERIFY2(r.err.startsWith(shown.replace(u"mariadb://"_s, u"mysql://"_s) + u": "_s),
+             qPrintable(r.err));
     QCOMPARE(r.out, QString());
 }
 
@@ -322,12 +336,15 @@ void TestCliDb::unreachable_data()
     const QString silent = u"127.0.0.1:%1"_s.arg(m_silent.port());
     QTest::newRow("PostgreSQL, closed port") << u"postgres"_s << closed << u"PostgreSQL"_s << false;
     QTest::newRow("MariaDB, closed port") << u"mysql"_s << closed << u"MariaDB/MySQL"_s << false;
-    QTest::newRow("PostgreSQL, silent server") << u"postgres"_s << silent << u"PostgreSQL"_s << true;
+    QTest::newRow("PostgreSQL, silent server")
+        << u"postgres"_s << silent << u"PostgreSQL"_s << true;
     QTest::newRow("MariaDB, silent server") << u"mysql"_s << silent << u"MariaDB/MySQL"_s << true;
     // TEST-NET-1 (RFC 5737) routes nowhere: either the network says so at once or the
     // connect timeout ends the wait.
-    QTest::newRow("PostgreSQL, no route") << u"postgres"_s << u"192.0.2.1:5432"_s << u"PostgreSQL"_s << false;
-    QTest::newRow("MariaDB, no route") << u"mysql"_s << u"192.0.2.1:3306"_s << u"MariaDB/MySQL"_s << false;
+    QTest::newRow("PostgreSQL, no route")
+        << u"postgres"_s << u"192.0.2.1:5432"_s << u"PostgreSQL"_s << false;
+    QTest::newRow("MariaDB, no route")
+        << u"mysql"_s << u"192.0.2.1:3306"_s << u"MariaDB/MySQL"_s << false;
 }
 
 // Nothing answers: its own message, within the connect timeout (no test server needed).
@@ -338,16 +355,19 @@ void TestCliDb::unreachable()
     QFETCH(QString, engineName);
     QFETCH(bool, waits);
     const int timeout = 2;
-    const QString url = u"%1://junction@%2/junction_test?connect_timeout=%3"_s.arg(scheme, host).arg(timeout);
+    const QString url
+        = u"%1://junction@%2/junction_test?connect_timeout=%3"_s.arg(scheme, host).arg(timeout);
     const Run r = run({u"import"_s, u"--db"_s, url}, u"irrelevant"_s);
     QCOMPARE(r.exitCode, 2);
-    QVERIFY2(r.err.contains(u"error[connection]: Cannot reach the %1 server at %2."_s.arg(engineName, host)),
+    QVERIFY2(r.err.contains(
+                 u"error[connection]: Cannot reach the %1 server at %2."_s.arg(engineName, host)),
              qPrintable(r.err));
     QVERIFY2(r.milliseconds < (timeout + 2) * 1000,
              qPrintable(u"took %1 ms, the timeout is %2 s"_s.arg(r.milliseconds).arg(timeout)));
     if (waits)
         QVERIFY2(r.milliseconds >= timeout * 1000 - 200,
-                 qPrintable(u"gave up after %1 ms, before the %2 s timeout"_s.arg(r.milliseconds).arg(timeout)));
+                 qPrintable(u"gave up after %1 ms, before the %2 s timeout"_s.arg(r.milliseconds)
+                                .arg(timeout)));
 }
 
 void TestCliDb::missingDatabase_data()
@@ -365,13 +385,12 @@ void TestCliDb::missingDatabase()
     const QString database = u"junction_missing_"_s + randomSuffix();
     const Run r = run({u"import"_s, u"--db"_s, urlOf(engine, server, database)}, server.password);
     QCOMPARE(r.exitCode, 2);
-    const QString expected = u"error[connection]: The %1 server at %2:%3 has no database \"%4\"."_s
-                                 .arg(engine == Engine::Postgres ? u"PostgreSQL"_s : u"MariaDB/MySQL"_s,
-                                      server.host)
-                                 .arg(server.port)
-                                 .arg(database);
-    QVERIFY2(r.err.contains(expected),
-             qPrintable(r.err));
+    const QString expected
+        = u"error[connection]: The %1 server at %2:%3 has no database \"%4\"."_s
+              .arg(engine == Engine::Postgres ? u"PostgreSQL"_s : u"MariaDB/MySQL"_s, server.host)
+              .arg(server.port)
+              .arg(database);
+    QVERIFY2(r.err.contains(expected), qPrintable(r.err));
 }
 
 void TestCliDb::passwordStdin_data()
@@ -397,7 +416,7 @@ void TestCliDb::passwordStdin()
     QVERIFY2(scratch.setUp(engine, server, &error), qPrintable(error));
     QVERIFY2(applyBlog(scratch.ddl(), engine, &error), qPrintable(error));
 
-    QStringList arguments{u"import"_s, u"--db"_s};
+    QStringList arguments {u"import"_s, u"--db"_s};
     if (engine == Engine::Postgres)
         arguments << urlOf(engine, server, server.database) << u"--schema"_s << scratch.schema();
     else

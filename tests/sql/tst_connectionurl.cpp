@@ -34,43 +34,44 @@ void TestConnectionUrl::parse_data()
     QTest::addColumn<int>("timeout");
 
     const int defaultTimeout = ConnectionSpec().connectTimeoutSeconds;
-    QTest::newRow("sqlite relative") << u"sqlite:data/app.db"_s << Engine::Sqlite << QString() << 0
-                                     << QString() << u"data/app.db"_s << QString() << defaultTimeout;
-    QTest::newRow("sqlite absolute") << u"sqlite:/var/lib/app.db"_s << Engine::Sqlite << QString()
-                                     << 0 << QString() << u"/var/lib/app.db"_s << QString()
-                                     << defaultTimeout;
-    QTest::newRow("sqlite url form") << u"sqlite:///var/lib/app.db"_s << Engine::Sqlite << QString()
-                                     << 0 << QString() << u"/var/lib/app.db"_s << QString()
-                                     << defaultTimeout;
+    QTest::newRow("sqlite relative")
+        << u"sqlite:data/app.db"_s << Engine::Sqlite << QString() << 0 << QString()
+        << u"data/app.db"_s << QString() << defaultTimeout;
+    QTest::newRow("sqlite absolute")
+        << u"sqlite:/var/lib/app.db"_s << Engine::Sqlite << QString() << 0 << QString()
+        << u"/var/lib/app.db"_s << QString() << defaultTimeout;
+    QTest::newRow("sqlite url form")
+        << u"sqlite:///var/lib/app.db"_s << Engine::Sqlite << QString() << 0 << QString()
+        << u"/var/lib/app.db"_s << QString() << defaultTimeout;
     QTest::newRow("sqlite memory") << u"sqlite::memory:"_s << Engine::Sqlite << QString() << 0
                                    << QString() << u":memory:"_s << QString() << defaultTimeout;
-    QTest::newRow("sqlite keeps a question mark") << u"sqlite:odd?name.db"_s << Engine::Sqlite
-                                                  << QString() << 0 << QString()
-                                                  << u"odd?name.db"_s << QString() << defaultTimeout;
+    QTest::newRow("sqlite keeps a question mark")
+        << u"sqlite:odd?name.db"_s << Engine::Sqlite << QString() << 0 << QString()
+        << u"odd?name.db"_s << QString() << defaultTimeout;
     QTest::newRow("sqlite scheme case") << u"SQLite:app.db"_s << Engine::Sqlite << QString() << 0
                                         << QString() << u"app.db"_s << QString() << defaultTimeout;
     QTest::newRow("postgres") << u"postgres://app@db.example.com:5433/shop"_s << Engine::Postgres
                               << u"db.example.com"_s << 5433 << u"app"_s << u"shop"_s << QString()
                               << defaultTimeout;
-    QTest::newRow("postgresql, no port") << u"postgresql://app@localhost/shop"_s << Engine::Postgres
-                                         << u"localhost"_s << 0 << u"app"_s << u"shop"_s
-                                         << QString() << defaultTimeout;
-    QTest::newRow("postgres, no user") << u"postgres://127.0.0.1:5432/shop"_s << Engine::Postgres
-                                       << u"127.0.0.1"_s << 5432 << QString() << u"shop"_s
-                                       << QString() << defaultTimeout;
-    QTest::newRow("postgres sslmode") << u"postgres://app@h/shop?sslmode=require"_s
-                                      << Engine::Postgres << u"h"_s << 0 << u"app"_s << u"shop"_s
-                                      << u"sslmode=require"_s << defaultTimeout;
-    QTest::newRow("postgres two options") << u"postgres://app@h/shop?sslmode=verify-full&application_name=junction"_s
-                                          << Engine::Postgres << u"h"_s << 0 << u"app"_s << u"shop"_s
-                                          << u"sslmode=verify-full;application_name=junction"_s
-                                          << defaultTimeout;
+    QTest::newRow("postgresql, no port")
+        << u"postgresql://app@localhost/shop"_s << Engine::Postgres << u"localhost"_s << 0
+        << u"app"_s << u"shop"_s << QString() << defaultTimeout;
+    QTest::newRow("postgres, no user")
+        << u"postgres://127.0.0.1:5432/shop"_s << Engine::Postgres << u"127.0.0.1"_s << 5432
+        << QString() << u"shop"_s << QString() << defaultTimeout;
+    QTest::newRow("postgres sslmode")
+        << u"postgres://app@h/shop?sslmode=require"_s << Engine::Postgres << u"h"_s << 0 << u"app"_s
+        << u"shop"_s << u"sslmode=require"_s << defaultTimeout;
+    QTest::newRow("postgres two options")
+        << u"postgres://app@h/shop?sslmode=verify-full&application_name=junction"_s
+        << Engine::Postgres << u"h"_s << 0 << u"app"_s << u"shop"_s
+        << u"sslmode=verify-full;application_name=junction"_s << defaultTimeout;
     QTest::newRow("connect_timeout is not an option")
         << u"postgres://app@h/shop?connect_timeout=12&sslmode=disable"_s << Engine::Postgres
         << u"h"_s << 0 << u"app"_s << u"shop"_s << u"sslmode=disable"_s << 12;
-    QTest::newRow("percent-encoded user") << u"postgres://o%27brien@h/shop"_s << Engine::Postgres
-                                          << u"h"_s << 0 << u"o'brien"_s << u"shop"_s << QString()
-                                          << defaultTimeout;
+    QTest::newRow("percent-encoded user")
+        << u"postgres://o%27brien@h/shop"_s << Engine::Postgres << u"h"_s << 0 << u"o'brien"_s
+        << u"shop"_s << QString() << defaultTimeout;
     QTest::newRow("ipv6 host") << u"postgres://app@[::1]:5432/shop"_s << Engine::Postgres
                                << u"::1"_s << 5432 << u"app"_s << u"shop"_s << QString()
                                << defaultTimeout;
@@ -80,8 +81,9 @@ void TestConnectionUrl::parse_data()
     QTest::newRow("mariadb") << u"mariadb://app@db:3307/shop?MYSQL_OPT_RECONNECT=1"_s
                              << Engine::MySql << u"db"_s << 3307 << u"app"_s << u"shop"_s
                              << u"MYSQL_OPT_RECONNECT=1"_s << defaultTimeout;
-    QTest::newRow("surrounding spaces") << u"  mysql://app@db/shop  "_s << Engine::MySql << u"db"_s
-                                        << 0 << u"app"_s << u"shop"_s << QString() << defaultTimeout;
+    QTest::newRow("surrounding spaces")
+        << u"  mysql://app@db/shop  "_s << Engine::MySql << u"db"_s << 0 << u"app"_s << u"shop"_s
+        << QString() << defaultTimeout;
 }
 
 void TestConnectionUrl::parse()
@@ -116,9 +118,10 @@ void TestConnectionUrl::malformed_data()
     QTest::newRow("empty") << QString()
                            << u"'' is not a connection URL; use sqlite:FILE, "
                               "postgres://user@host:port/db or mysql://user@host:port/db"_s;
-    QTest::newRow("a bare file name") << u"shop.db"_s
-                                      << u"'shop.db' is not a connection URL; use sqlite:FILE, "
-                                         "postgres://user@host:port/db or mysql://user@host:port/db"_s;
+    QTest::newRow("a bare file name")
+        << u"shop.db"_s
+        << u"'shop.db' is not a connection URL; use sqlite:FILE, "
+           "postgres://user@host:port/db or mysql://user@host:port/db"_s;
     QTest::newRow("unknown engine") << u"oracle://app@h/shop"_s
                                     << u"unknown database 'oracle' in 'oracle://app@h/shop'; use "
                                        "sqlite, postgres, mysql or mariadb"_s;
@@ -148,8 +151,9 @@ void TestConnectionUrl::malformed_data()
                                  << u"connect_timeout must be a number of seconds, not 'soon'"_s;
     QTest::newRow("zero timeout") << u"mysql://app@db/shop?connect_timeout=0"_s
                                   << u"connect_timeout must be a number of seconds, not '0'"_s;
-    QTest::newRow("semicolon in an option") << u"postgres://app@db/shop?sslmode=require%3Bhost=evil"_s
-                                            << u"option 'sslmode' may not contain ';'"_s;
+    QTest::newRow("semicolon in an option")
+        << u"postgres://app@db/shop?sslmode=require%3Bhost=evil"_s
+        << u"option 'sslmode' may not contain ';'"_s;
 }
 
 void TestConnectionUrl::malformed()
@@ -168,13 +172,14 @@ void TestConnectionUrl::display_data()
     QTest::addColumn<QString>("display");
     QTest::newRow("sqlite") << u"sqlite:data/app.db"_s << u"sqlite:data/app.db"_s;
     QTest::newRow("sqlite absolute") << u"sqlite:///var/app.db"_s << u"sqlite:/var/app.db"_s;
-    QTest::newRow("postgres") << u"postgres://app@db:5433/shop"_s << u"postgres://app@db:5433/shop"_s;
-    QTest::newRow("postgresql becomes postgres") << u"postgresql://app@db/shop"_s
-                                                 << u"postgres://app@db/shop"_s;
+    QTest::newRow("postgres") << u"postgres://app@db:5433/shop"_s
+                              << u"postgres://app@db:5433/shop"_s;
+    QTest::newRow("postgresql becomes postgres")
+        << u"postgresql://app@db/shop"_s << u"postgres://app@db/shop"_s;
     QTest::newRow("options kept") << u"postgres://app@db/shop?sslmode=require"_s
                                   << u"postgres://app@db/shop?sslmode=require"_s;
-    QTest::newRow("mariadb is spoken as mysql") << u"mariadb://app@db:3306/shop"_s
-                                                << u"mysql://app@db:3306/shop"_s;
+    QTest::newRow("mariadb is spoken as mysql")
+        << u"mariadb://app@db:3306/shop"_s << u"mysql://app@db:3306/shop"_s;
     QTest::newRow("no user") << u"mysql://db/shop"_s << u"mysql://db/shop"_s;
 }
 

@@ -10,8 +10,8 @@
 #include "nativetypemap.h"
 #include "projectreader.h"
 #include "projectwriter.h"
-#include "scratchdatabase.h"
 #include "schemaimporter.h"
+#include "scratchdatabase.h"
 #include "validator.h"
 
 #include <QTest>
@@ -24,14 +24,18 @@ namespace {
 Dialect::Kind dialectOf(Engine engine)
 {
     switch (engine) {
-    case Engine::Sqlite: return Dialect::Kind::Sqlite;
-    case Engine::Postgres: return Dialect::Kind::Postgres;
-    case Engine::MySql: return Dialect::Kind::MySql;
+    case Engine::Sqlite:
+        return Dialect::Kind::Sqlite;
+    case Engine::Postgres:
+        return Dialect::Kind::Postgres;
+    case Engine::MySql:
+        return Dialect::Kind::MySql;
     }
     return Dialect::Kind::Sqlite;
 }
 
-QString codes(const Diagnostics &diagnostics, Diagnostic::Severity atLeast = Diagnostic::Severity::Warning)
+QString codes(const Diagnostics &diagnostics,
+              Diagnostic::Severity atLeast = Diagnostic::Severity::Warning)
 {
     QStringList out;
     for (const Diagnostic &d : diagnostics) {
@@ -50,7 +54,7 @@ struct Database
 
     bool setUp(Engine engine, QString *error)
     {
-        return scratch.setUp(engine, serverSpec(engine).value_or(ConnectionSpec{}), error);
+        return scratch.setUp(engine, serverSpec(engine).value_or(ConnectionSpec {}), error);
     }
     bool run(const QStringList &statements, QString *error)
     {
@@ -117,7 +121,7 @@ QStringList describe(const LiveTable &t, Engine engine)
     QStringList indexes;
     for (const LiveIndex &i : t.indexes)
         indexes << u"  index %1 (%2)%3"_s.arg(i.name, i.columns.join(u','),
-                                             i.unique ? u" unique"_s : QString());
+                                              i.unique ? u" unique"_s : QString());
     indexes.sort();
     return out + uniques + fks + indexes;
 }
@@ -150,7 +154,7 @@ const Association *findAssociation(const Project &p, AssociationType type, const
     return nullptr;
 }
 
-const QList<Engine> engines{Engine::Sqlite, Engine::Postgres, Engine::MySql};
+const QList<Engine> engines {Engine::Sqlite, Engine::Postgres, Engine::MySql};
 
 } // namespace
 
@@ -202,9 +206,9 @@ void TestImport::roundTrip_data()
 {
     QTest::addColumn<QString>("project");
     QTest::addColumn<Engine>("engine");
-    const QStringList projects{u"resources/examples/blog.junction.json"_s,
-                               u"resources/examples/shop.junction.json"_s,
-                               u"tests/data/ddl/hostile-identifiers.junction.json"_s};
+    const QStringList projects {u"resources/examples/blog.junction.json"_s,
+                                u"resources/examples/shop.junction.json"_s,
+                                u"tests/data/ddl/hostile-identifiers.junction.json"_s};
     for (const QString &p : projects) {
         for (Engine e : engines)
             QTest::addRow("%s on %s", qPrintable(p.section(u'/', -1)), qPrintable(engineName(e)))
@@ -230,7 +234,8 @@ void TestImport::roundTrip()
     // What the CLI writes is what is applied: through the file format and back.
     const QByteArray bytes = ProjectWriter::toBytes(imported.project);
     LoadResult reread = ProjectReader::readBytes(bytes);
-    QVERIFY2(reread.project, qPrintable(codes(reread.diagnostics) + u"\n"_s + QString::fromUtf8(bytes)));
+    QVERIFY2(reread.project,
+             qPrintable(codes(reread.diagnostics) + u"\n"_s + QString::fromUtf8(bytes)));
     QVERIFY2(reread.diagnostics.isEmpty(), qPrintable(codes(reread.diagnostics)));
     QCOMPARE(ProjectWriter::toBytes(*reread.project), bytes);
 
@@ -268,7 +273,7 @@ void TestImport::blogDecisions()
     QStringList models;
     for (const Entity &e : p.entities)
         models << e.name;
-    QCOMPARE(models, (QStringList{u"Picture"_s, u"Post"_s, u"Tag"_s, u"User"_s}));
+    QCOMPARE(models, (QStringList {u"Picture"_s, u"Post"_s, u"Tag"_s, u"User"_s}));
     for (const Entity &e : p.entities) {
         QVERIFY2(e.tableName.isEmpty(), qPrintable(e.name)); // Users is User's default table
         QVERIFY2(!e.attribute(u"id"_s) && !e.attribute(u"createdAt"_s), qPrintable(e.name));
@@ -277,8 +282,10 @@ void TestImport::blogDecisions()
     QCOMPARE(p.entity(u"User"_s)->attribute(u"email"_s)->id.toString(), u"a-User-email"_s);
 
     // PostTags: no model, a belongsToMany pair through the table.
-    const Association *postTags = findAssociation(p, AssociationType::BelongsToMany, u"Post"_s, u"Tag"_s);
-    const Association *tagPosts = findAssociation(p, AssociationType::BelongsToMany, u"Tag"_s, u"Post"_s);
+    const Association *postTags
+        = findAssociation(p, AssociationType::BelongsToMany, u"Post"_s, u"Tag"_s);
+    const Association *tagPosts
+        = findAssociation(p, AssociationType::BelongsToMany, u"Tag"_s, u"Post"_s);
     QVERIFY(postTags && tagPosts);
     for (const Association *a : {postTags, tagPosts}) {
         QCOMPARE(a->through.kind, Through::Kind::Table);
@@ -288,8 +295,10 @@ void TestImport::blogDecisions()
     QCOMPARE(postTags->id.toString(), u"as-Post-belongsToMany-Tag"_s);
 
     // Posts.UserId is Sequelize's default name with the default rules: nothing explicit.
-    const Association *postUser = findAssociation(p, AssociationType::BelongsTo, u"Post"_s, u"User"_s);
-    const Association *userPosts = findAssociation(p, AssociationType::HasMany, u"User"_s, u"Post"_s);
+    const Association *postUser
+        = findAssociation(p, AssociationType::BelongsTo, u"Post"_s, u"User"_s);
+    const Association *userPosts
+        = findAssociation(p, AssociationType::HasMany, u"User"_s, u"Post"_s);
     QVERIFY(postUser && userPosts);
     for (const Association *a : {postUser, userPosts}) {
         QVERIFY(!a->foreignKey.isSet);
@@ -301,7 +310,7 @@ void TestImport::blogDecisions()
     const int userPictures = int(std::find_if(p.associations.begin(), p.associations.end(),
                                               [](const Association &a) {
                                                   return a.type == AssociationType::HasMany
-                                                         && a.target == u"Picture"_s;
+                                                      && a.target == u"Picture"_s;
                                               })
                                  - p.associations.begin());
     QVERIFY(userPictures < p.associations.size());
@@ -346,12 +355,14 @@ void TestImport::shopDecisions()
     QStringList attributes;
     for (const Attribute &a : item->attributes)
         attributes << a.name;
-    QCOMPARE(attributes, (QStringList{u"id"_s, u"quantity"_s, u"unitPrice"_s}));
+    QCOMPARE(attributes, (QStringList {u"id"_s, u"quantity"_s, u"unitPrice"_s}));
     QVERIFY(item->attribute(u"id"_s)->primaryKey && item->attribute(u"id"_s)->autoIncrement);
     // SQLite has no BIGINT auto-increment key: INTEGER PRIMARY KEY AUTOINCREMENT.
     QCOMPARE(item->attribute(u"id"_s)->type, engine == Engine::Sqlite ? u"INTEGER"_s : u"BIGINT"_s);
-    const Association *orderProducts = findAssociation(p, AssociationType::BelongsToMany, u"Order"_s, u"Product"_s);
-    const Association *productOrders = findAssociation(p, AssociationType::BelongsToMany, u"Product"_s, u"Order"_s);
+    const Association *orderProducts
+        = findAssociation(p, AssociationType::BelongsToMany, u"Order"_s, u"Product"_s);
+    const Association *productOrders
+        = findAssociation(p, AssociationType::BelongsToMany, u"Product"_s, u"Order"_s);
     QVERIFY(orderProducts && productOrders);
     for (const Association *a : {orderProducts, productOrders}) {
         QCOMPARE(a->through.kind, Through::Kind::Model);
@@ -360,7 +371,8 @@ void TestImport::shopDecisions()
     // Pure junctions: no model.
     QVERIFY(!p.entity(u"ProductCategory"_s));
     QVERIFY(!p.entity(u"CustomerReferral"_s));
-    const Association *suppliers = findAssociation(p, AssociationType::BelongsToMany, u"Supplier"_s, u"Product"_s);
+    const Association *suppliers
+        = findAssociation(p, AssociationType::BelongsToMany, u"Supplier"_s, u"Product"_s);
     QVERIFY(suppliers);
     QCOMPARE(suppliers->timestamps, std::optional<bool>(false));
 
@@ -370,18 +382,21 @@ void TestImport::shopDecisions()
         if (a.through.name == u"CustomerReferrals"_s)
             referrals << a.as.plural + u':' + a.foreignKey.name + u'>' + a.otherKey.name;
     }
-    QCOMPARE(referrals, (QStringList{u"Referreds:referrerId>referredId"_s,
-                                     u"Referrers:referredId>referrerId"_s}));
+    QCOMPARE(
+        referrals,
+        (QStringList {u"Referreds:referrerId>referredId"_s, u"Referrers:referredId>referrerId"_s}));
 
     // Orders.ShippingAddressId: `as` gives the name; RESTRICT is not belongsTo's default.
-    const Association *shipping = findAssociation(p, AssociationType::BelongsTo, u"Order"_s, u"Address"_s);
+    const Association *shipping
+        = findAssociation(p, AssociationType::BelongsTo, u"Order"_s, u"Address"_s);
     QVERIFY(shipping);
     QCOMPARE(shipping->as.plural, u"ShippingAddress"_s);
     QVERIFY(!shipping->foreignKey.isSet);
     QCOMPARE(shipping->onDelete, u"RESTRICT"_s);
 
     // Categories.parentId: a self-reference named by its alias.
-    const Association *parent = findAssociation(p, AssociationType::BelongsTo, u"Category"_s, u"Category"_s);
+    const Association *parent
+        = findAssociation(p, AssociationType::BelongsTo, u"Category"_s, u"Category"_s);
     QVERIFY(parent);
     QCOMPARE(parent->as.plural, u"parent"_s);
 
@@ -389,7 +404,8 @@ void TestImport::shopDecisions()
     QCOMPARE(p.entity(u"Customer"_s)->paranoid, std::optional<bool>(true));
     QVERIFY(!p.entity(u"Customer"_s)->attribute(u"deletedAt"_s));
     QCOMPARE(p.entity(u"Employee"_s)->underscored, std::optional<bool>(true));
-    const Association *staff = findAssociation(p, AssociationType::BelongsTo, u"Employee"_s, u"Warehouse"_s);
+    const Association *staff
+        = findAssociation(p, AssociationType::BelongsTo, u"Employee"_s, u"Warehouse"_s);
     QVERIFY(staff);
     QCOMPARE(staff->foreignKey.name, u"WarehouseId"_s);
     // Coupons: a varchar key, no timestamps.
@@ -410,14 +426,15 @@ void TestImport::legacyDatabase_data()
     QTest::addColumn<Engine>("engine");
     QTest::addColumn<QStringList>("statements");
     const auto ddl = [](Engine e) {
-        const QString serial = e == Engine::Sqlite   ? u"INTEGER PRIMARY KEY AUTOINCREMENT"_s
-                               : e == Engine::Postgres ? u"SERIAL PRIMARY KEY"_s
-                                                       : u"INT AUTO_INCREMENT PRIMARY KEY"_s;
-        return QStringList{
+        const QString serial = e == Engine::Sqlite ? u"INTEGER PRIMARY KEY AUTOINCREMENT"_s
+            : e == Engine::Postgres                ? u"SERIAL PRIMARY KEY"_s
+                                                   : u"INT AUTO_INCREMENT PRIMARY KEY"_s;
+        return QStringList {
             u"CREATE TABLE tbl_customer (customer_id %1, name VARCHAR(100) NOT NULL, "
             "email VARCHAR(100), created DATE, referred_by INTEGER, "
             "CONSTRAINT customer_email UNIQUE (email), "
-            "CONSTRAINT fk_referrer FOREIGN KEY (referred_by) REFERENCES tbl_customer (customer_id))"_s.arg(serial),
+            "CONSTRAINT fk_referrer FOREIGN KEY (referred_by) "
+            "REFERENCES tbl_customer (customer_id))"_s.arg(serial),
             u"CREATE TABLE tbl_order (order_no VARCHAR(20) NOT NULL PRIMARY KEY, "
             "customer_id INTEGER NOT NULL, note TEXT, approved_by INTEGER, "
             "CONSTRAINT fk_order_customer FOREIGN KEY (customer_id) "
@@ -428,11 +445,13 @@ void TestImport::legacyDatabase_data()
             "qty INTEGER NOT NULL DEFAULT 1, PRIMARY KEY (order_no, line_no), "
             "CONSTRAINT fk_line_order FOREIGN KEY (order_no) REFERENCES tbl_order (order_no) "
             "ON DELETE CASCADE)"_s,
-            u"CREATE TABLE profile (id INTEGER NOT NULL PRIMARY KEY, customer_id INTEGER, bio TEXT, "
+            u"CREATE TABLE profile (id INTEGER NOT NULL PRIMARY KEY, customer_id INTEGER, bio "
+            u"TEXT, "
             "CONSTRAINT profile_customer_unique UNIQUE (customer_id), "
             "CONSTRAINT fk_profile_customer FOREIGN KEY (customer_id) "
             "REFERENCES tbl_customer (customer_id) ON DELETE SET NULL ON UPDATE CASCADE)"_s,
-            u"CREATE TABLE newsletter (id INTEGER NOT NULL PRIMARY KEY, email VARCHAR(100) NOT NULL, "
+            u"CREATE TABLE newsletter (id INTEGER NOT NULL PRIMARY KEY, email VARCHAR(100) NOT "
+            u"NULL, "
             "CONSTRAINT fk_newsletter_email FOREIGN KEY (email) REFERENCES tbl_customer (email) "
             "ON DELETE CASCADE ON UPDATE CASCADE)"_s,
         };
@@ -474,7 +493,8 @@ void TestImport::legacyDatabase()
     QVERIFY(order->attribute(u"order_no"_s)->primaryKey);
     QCOMPARE(order->attribute(u"order_no"_s)->type, u"STRING(20)"_s);
     QVERIFY(!order->attribute(u"customer_id"_s)); // made by the association
-    const Association *orderCustomer = findAssociation(p, AssociationType::BelongsTo, u"tbl_order"_s, u"tbl_customer"_s);
+    const Association *orderCustomer
+        = findAssociation(p, AssociationType::BelongsTo, u"tbl_order"_s, u"tbl_customer"_s);
     QVERIFY(orderCustomer);
     QCOMPARE(orderCustomer->foreignKey.name, u"customer_id"_s);
     QCOMPARE(orderCustomer->as.plural, u"customer"_s); // from the column, for getCustomer()
@@ -485,33 +505,39 @@ void TestImport::legacyDatabase()
         if (a.foreignKey.name == u"approved_by"_s)
             approvals << associationTypeName(a.type) + u' ' + a.source + u' ' + a.as.plural;
     }
-    QCOMPARE(approvals, (QStringList{u"belongsTo tbl_order "_s,
-                                     u"hasMany tbl_customer ApprovedByTbl_orders"_s}));
+    QCOMPARE(
+        approvals,
+        (QStringList {u"belongsTo tbl_order "_s, u"hasMany tbl_customer ApprovedByTbl_orders"_s}));
     // A self-reference, and a key to a unique column that is not the primary key.
     QVERIFY(findAssociation(p, AssociationType::BelongsTo, u"tbl_customer"_s, u"tbl_customer"_s));
     QCOMPARE(customer->attribute(u"email"_s)->unique, true);
-    const Association *newsletter = findAssociation(p, AssociationType::BelongsTo, u"newsletter"_s, u"tbl_customer"_s);
+    const Association *newsletter
+        = findAssociation(p, AssociationType::BelongsTo, u"newsletter"_s, u"tbl_customer"_s);
     QVERIFY(newsletter);
     QCOMPARE(newsletter->targetKey, u"email"_s);
     QCOMPARE(newsletter->foreignKey.name, u"email"_s);
-    const Association *subscribers = findAssociation(p, AssociationType::HasMany, u"tbl_customer"_s, u"newsletter"_s);
+    const Association *subscribers
+        = findAssociation(p, AssociationType::HasMany, u"tbl_customer"_s, u"newsletter"_s);
     QVERIFY(subscribers);
     QCOMPARE(subscribers->sourceKey, u"email"_s);
     QVERIFY(findAssociation(p, AssociationType::HasMany, u"tbl_customer"_s, u"tbl_order"_s));
 
     // A composite primary key whose first column is a foreign key: declared, both key columns.
     const Entity *line = p.entity(u"order_line"_s);
-    QVERIFY(line->attribute(u"order_no"_s)->primaryKey && line->attribute(u"line_no"_s)->primaryKey);
+    QVERIFY(line->attribute(u"order_no"_s)->primaryKey
+            && line->attribute(u"line_no"_s)->primaryKey);
     QCOMPARE(line->attribute(u"order_no"_s)->allowNull, std::optional<bool>(false));
     QVERIFY(findAssociation(p, AssociationType::BelongsTo, u"order_line"_s, u"tbl_order"_s));
 
     // A unique foreign key: hasOne, first, stating unique and its rules.
-    const Association *hasOne = findAssociation(p, AssociationType::HasOne, u"tbl_customer"_s, u"profile"_s);
+    const Association *hasOne
+        = findAssociation(p, AssociationType::HasOne, u"tbl_customer"_s, u"profile"_s);
     QVERIFY(hasOne);
     QCOMPARE(hasOne->foreignKey.name, u"customer_id"_s);
     QCOMPARE(hasOne->foreignKey.unique, std::optional<bool>(true));
     QVERIFY(!findAssociation(p, AssociationType::HasMany, u"tbl_customer"_s, u"profile"_s));
-    QVERIFY(hasOne < findAssociation(p, AssociationType::BelongsTo, u"profile"_s, u"tbl_customer"_s));
+    QVERIFY(hasOne
+            < findAssociation(p, AssociationType::BelongsTo, u"profile"_s, u"tbl_customer"_s));
     QCOMPARE(hasOne->onDelete, QString()); // SET NULL: hasOne's default for a nullable key
 
     // Applied and imported again: the same project, and the same catalog as the first.
@@ -568,9 +594,8 @@ void TestImport::typeMapping_data()
     const int approx = int(ImportedType::Fit::Approximated);
     const int none = int(ImportedType::Fit::Unsupported);
     const auto row = [](const char *name, Engine e, const QString &native, const QString &fact,
-                        const QString &type, int fit) {
-        QTest::newRow(name) << e << native << fact << type << fit;
-    };
+                        const QString &type,
+                        int fit) { QTest::newRow(name) << e << native << fact << type << fit; };
     const Engine pg = Engine::Postgres;
     const Engine my = Engine::MySql;
     const Engine lite = Engine::Sqlite;
@@ -697,7 +722,8 @@ void TestImport::defaultMapping_data()
     const Engine lite = Engine::Sqlite;
     row("none", pg, {}, u"STRING"_s, none, {}, 0);
     row("pg string", pg, u"'it''s \\ x'::character varying"_s, u"STRING"_s, str, u"it's \\ x"_s, 0);
-    row("pg enum", pg, u"'placed'::\"enum_Orders_status\""_s, u"ENUM('placed')"_s, str, u"placed"_s, 0);
+    row("pg enum", pg, u"'placed'::\"enum_Orders_status\""_s, u"ENUM('placed')"_s, str, u"placed"_s,
+        0);
     row("pg negative", pg, u"'-1'::integer"_s, u"INTEGER"_s, num, {}, -1);
     row("pg numeric", pg, u"'-1.5'::numeric"_s, u"DOUBLE"_s, num, {}, -1.5);
     row("pg zero", pg, u"0"_s, u"DECIMAL(10,2)"_s, num, {}, 0);
@@ -709,7 +735,8 @@ void TestImport::defaultMapping_data()
     row("my string", my, u"'it''s \\\\ \\n'"_s, u"STRING"_s, str, u"it's \\ \n"_s, 0);
     row("my decimal", my, u"0.00"_s, u"DECIMAL(10,2)"_s, num, {}, 0);
     row("my boolean", my, u"1"_s, u"BOOLEAN"_s, boo, u"true"_s, 0);
-    row("my current_timestamp()", my, u"current_timestamp()"_s, u"DATE"_s, sql, u"CURRENT_TIMESTAMP"_s, 0);
+    row("my current_timestamp()", my, u"current_timestamp()"_s, u"DATE"_s, sql,
+        u"CURRENT_TIMESTAMP"_s, 0);
     row("lite string", lite, u"'DE'"_s, u"CHAR(2)"_s, str, u"DE"_s, 0);
     row("lite boolean", lite, u"0"_s, u"BOOLEAN"_s, boo, u"false"_s, 0);
     row("lite number", lite, u"1"_s, u"INTEGER"_s, num, {}, 1);
@@ -737,13 +764,14 @@ void TestImport::defaultMapping()
 void TestImport::sqliteCheckValues()
 {
     const auto checks = ColumnFacts::sqliteCheckValues(
-        uR"(CREATE TABLE "t" ("semi;colon" TEXT DEFAULT 'c;d' CHECK ("semi;colon" IN ('a''b', 'c;d', 'e"f')),
+        uR"(CREATE TABLE "t" ("semi;colon" TEXT DEFAULT 'c;d'
+  CHECK ("semi;colon" IN ('a''b', 'c;d', 'e"f')),
   -- CHECK (commented IN ('x'))
   plain TEXT CHECK (plain IN ('x')), other INTEGER CHECK (other > 0),
   mixed TEXT CHECK (mixed IN ('a') OR mixed IS NULL))"_s);
     QCOMPARE(checks.size(), 2);
-    QCOMPARE(checks.value(u"semi;colon"_s), (QStringList{u"a'b"_s, u"c;d"_s, u"e\"f"_s}));
-    QCOMPARE(checks.value(u"plain"_s), QStringList{u"x"_s});
+    QCOMPARE(checks.value(u"semi;colon"_s), (QStringList {u"a'b"_s, u"c;d"_s, u"e\"f"_s}));
+    QCOMPARE(checks.value(u"plain"_s), QStringList {u"x"_s});
 }
 
 QTEST_GUILESS_MAIN(TestImport)
