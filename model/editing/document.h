@@ -84,6 +84,8 @@ public:
     static bool discardRecovery(const RecoveryFile &file);
 
 signals:
+    // Emitted from inside a command's redo()/undo(): slots update views and must not push
+    // commands (the stack is mid-step).
     void aboutToChange(const Junction::ChangeSet &changes);
     void changed(const Junction::ChangeSet &changes);
     void modifiedChanged(bool modified);
