@@ -180,6 +180,8 @@ inline QList<Case> cases()
          Kind::DropTable, true, 2, {u"Tags"_s}, {}});
     add({u"rename table"_s, [](Project &p) { entity(p, u"Tag"_s).tableName = u"Labels"_s; },
          Kind::RenameTable, false, -2, {}, {{u"Tags"_s, u"Labels"_s}}});
+    add({u"rename table with an enum"_s, [](Project &p) { entity(p, u"Author"_s).tableName = u"Writers"_s; },
+         Kind::RenameTable, false, -2, {}, {{u"Authors"_s, u"Writers"_s}}});
     add({u"add column"_s, [](Project &p) {
              entity(p, u"Author"_s).attributes << newAttribute(u"a-author-nick"_s, u"nickname"_s, u"STRING(20)"_s);
          }, Kind::AddColumn, false, -2, {}, {}});

@@ -150,7 +150,12 @@ private slots:
     void faultInjected();
     void statementRefusedByDatabase_data() { engineRows(); }
     void statementRefusedByDatabase();
+    void createKeepsTheRest_data() { engineRows(); }
+    void createKeepsTheRest();
+    void forceRecreates_data() { engineRows(); }
+    void forceRecreates();
     void postgresBatches();
+    void pendingRenameKeepsOldName();
     void hostileIdentifiers_data() { engineRows(); }
     void hostileIdentifiers();
     void historyNeverHoldsPassword();
@@ -356,6 +361,96 @@ void TestSync::statementRefusedByDatabase()
         QVERIFY(after.live == before.live);
         QCOMPARE(after.checksums, before.checksums);
     }
+}
+
+// Sequelize's default sync: what is missing is created, nothing else is touched.
+void TestSync::createKeepsTheRest()
+{
+    QFETCH(Engine, engine);
+    if (engine != Engine::Sqlite)
+        JUNCTION_REQUIRE_SERVER(engine);
+    const Project base = loadProject(baseProject());
+    Database db;
+    QString error;
+    QVERIFY2(db.setUp(engine, &error), qPrintable(error));
+    QVERIFY2(db.sync(base, SyncPlan::Mode::Create, {}, &error).ok, qPrintable(error));
+    QVERIFY2(insertBaseData(db.connection(), db.dialect(), &error), qPrintable(error));
+    const Snapshot before = db.snapshot(&error);
+    Project changed = base;
+    for (const Case &c : cases()) {
+        if (c.name == u"create table"_s || c.name == u"add index"_s || c.name == u"drop column"_s
+            || c.name == u"NOT NULL over NULLs"_s || c.name == u"rename table"_s)
+            c.mutate(changed);
+    }
+    const auto plan = db.plan(changed, SyncPlan::Mode::Create, &error);
+    QVERIFY2(plan && !plan->hasDestructive(), qPrintable(plan ? listing(*plan) : error));
+    QVERIFY(plan->differencesNotApplied >= 3);
+    const SyncResult result = SyncRunner::run(db.connection(), *plan, {});
+    QVERIFY2(result.ok, qPrintable(describe(result)));
+    db.history = SyncedHistory::updatedEntry(db.history, *plan, QDateTime::currentDateTimeUtc());
+
+    const Snapshot after = db.snapshot(&error);
+    QVERIFY(after.live.table(u"Comments"_s));
+    QVERIFY(!after.live.table(u"Labels"_s)); // a pending rename is no missing table
+    for (auto it = before.checksums.constBegin(); it != before.checksums.constEnd(); ++it)
+        QVERIFY2(after.checksums.value(it.key()) == *it, qPrintable(it.key()));
+    QCOMPARE(after.live.table(u"Authors"_s)->columns, before.live.table(u"Authors"_s)->columns);
+    bool indexed = false;
+    for (const LiveIndex &i : after.live.table(u"Posts"_s)->indexes)
+        indexed = indexed || i.name == u"posts_title"_s;
+    QVERIFY(indexed);
+    // The history still names Tags by its old name: --alter will rename it.
+    QCOMPARE(db.history.value(u"tables"_s).toObject().value(u"m-tag"_s).toString(), u"Tags"_s);
+    const auto alter = db.plan(changed, SyncPlan::Mode::Alter, &error);
+    QVERIFY2(alter, qPrintable(error));
+    bool renames = false;
+    for (const PlanChange &c : alter->changes)
+        renames = renames || c.kind == Kind::RenameTable;
+    QVERIFY2(renames, qPrintable(listing(*alter)));
+}
+
+// --force: every designed table dropped (destructive with rows) and created again.
+void TestSync::forceRecreates()
+{
+    QFETCH(Engine, engine);
+    if (engine != Engine::Sqlite)
+        JUNCTION_REQUIRE_SERVER(engine);
+    const Project base = loadProject(baseProject());
+    Database db;
+    QString error;
+    QVERIFY2(db.setUp(engine, &error), qPrintable(error));
+    QVERIFY2(db.sync(base, SyncPlan::Mode::Create, {}, &error).ok, qPrintable(error));
+    QVERIFY2(insertBaseData(db.connection(), db.dialect(), &error), qPrintable(error));
+    const auto plan = db.plan(base, SyncPlan::Mode::Force, &error);
+    QVERIFY2(plan && plan->hasDestructive(), qPrintable(plan ? listing(*plan) : error));
+    QVERIFY(SyncRunner::run(db.connection(), *plan, {}).refused);
+    QCOMPARE(rowCount(db.connection(), db.dialect(), u"Authors"_s), 4);
+    SyncRunOptions allow;
+    allow.allowDataLoss = true;
+    const SyncResult result = SyncRunner::run(db.connection(), *plan, allow);
+    QVERIFY2(result.ok, qPrintable(describe(result)));
+    QCOMPARE(rowCount(db.connection(), db.dialect(), u"Authors"_s), 0);
+    const auto again = db.plan(base, SyncPlan::Mode::Alter, &error);
+    QVERIFY2(again && again->isEmpty(), qPrintable(again ? listing(*again) : error));
+}
+
+// The history after a sync: designed names where the plan made them so, the old name where
+// a rename is still pending, the previous entry for what the plan does not know.
+void TestSync::pendingRenameKeepsOldName()
+{
+    SyncPlan plan;
+    plan.tableNames << SyncPlan::NameMatch {u"m-a"_s, u"New"_s, {}, u"Old"_s, false}
+                    << SyncPlan::NameMatch {u"m-b"_s, u"Made"_s, {}, {}, true}
+                    << SyncPlan::NameMatch {u"m-c"_s, u"Gone"_s, {}, {}, false};
+    plan.columnNames << SyncPlan::NameMatch {u"a-1"_s, u"New"_s, u"renamed"_s, u"old"_s, true};
+    const QJsonObject previous {{u"tables"_s, QJsonObject {{u"m-c"_s, u"Earlier"_s}}}};
+    const QJsonObject entry = SyncedHistory::updatedEntry(previous, plan, QDateTime(QDate(2026, 11, 25), QTime(10, 0), Qt::UTC));
+    QCOMPARE(entry.value(u"at"_s).toString(), u"2026-11-25T10:00:00Z"_s);
+    const QJsonObject tables = entry.value(u"tables"_s).toObject();
+    QCOMPARE(tables.value(u"m-a"_s).toString(), u"Old"_s);
+    QCOMPARE(tables.value(u"m-b"_s).toString(), u"Made"_s);
+    QCOMPARE(tables.value(u"m-c"_s).toString(), u"Earlier"_s);
+    QCOMPARE(entry.value(u"columns"_s).toObject().value(u"a-1"_s).toString(), u"renamed"_s);
 }
 
 // A plan bigger than the lock budget runs as several transactions of whole changes; a
