@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: MIT
 // junction-cli against databases, as a user runs it: the real binary in a QProcess.
 // import to a file and to stdout, the password from --password-stdin or JUNCTION_PASSWORD
-// and never in the written project, and the distinct connection errors (wrong password,
-// unreachable host within the connect timeout, missing database, missing SQLite file that
-// is not created) with exit code 2.
+// and never in the written project, and the distinct connection errors (missing Qt driver,
+// wrong password, unreachable host within the connect timeout, missing database, missing
+// SQLite file that is not created) with exit code 2.
 #include "ddlgenerator.h"
 #include "projectreader.h"
 #include "scratchdatabase.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
@@ -153,6 +154,8 @@ private slots:
     void importUsage_data();
     void importUsage();
     void missingSqliteFile();
+    void missingDriver_data();
+    void missingDriver();
     void wrongPassword_data();
     void wrongPassword();
     void unreachable_data();
@@ -290,6 +293,51 @@ void TestCliDb::missingSqliteFile()
         u"sqlite:%1: error[connection]: The SQLite database file %1 does not exist.\n"_s.arg(file));
     QCOMPARE(r.out, QString());
     QVERIFY(!QFile::exists(file));
+}
+
+void TestCliDb::missingDriver_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("PostgreSQL") << u"postgres://app@127.0.0.1/shop"_s
+                                << u"The Qt PostgreSQL driver (QPSQL) is not installed. Install "
+                                   "the Debian package libqt6sql6-psql."_s;
+    QTest::newRow("MariaDB") << u"mariadb://app@127.0.0.1/shop"_s
+                             << u"The Qt MariaDB/MySQL driver (QMYSQL) is not installed. Install "
+                                "the Debian package libqt6sql6-mysql."_s;
+    QTest::newRow("SQLite") << u"sqlite:shop.db"_s
+                            << u"The Qt SQLite driver (QSQLITE) is not installed. Install the "
+                               "Debian package libqt6sql6-sqlite."_s;
+}
+
+// A copy of junction-cli whose qt.conf points Qt at an empty plugin directory: no QtSql
+// driver can load, as on a machine without the driver package.
+void TestCliDb::missingDriver()
+{
+    QFETCH(QString, url);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString copy = dir.filePath(u"junction-cli"_s);
+    QVERIFY(QFile::copy(cli, copy));
+    QVERIFY(QDir(dir.path()).mkdir(u"no-plugins"_s));
+    QFile conf(dir.filePath(u"qt.conf"_s));
+    QVERIFY(conf.open(QIODevice::WriteOnly));
+    conf.write("[Paths]\nPlugins = no-plugins\n");
+    conf.close();
+
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(u"QT_PLUGIN_PATH"_s);
+    env.insert(u"JUNCTION_PASSWORD"_s, u"irrelevant"_s);
+    p.setProcessEnvironment(env);
+    p.setWorkingDirectory(dir.path());
+    p.start(copy, {u"import"_s, u"--db"_s, url});
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), 2);
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(err.contains(u": error[connection]: "_s + message), qPrintable(err));
+    QVERIFY(!QFile::exists(dir.filePath(u"shop.db"_s)));
 }
 
 void TestCliDb::wrongPassword_data()
