@@ -25,7 +25,8 @@ int runDiffCommand(CliContext &cli, const QStringList &arguments)
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this command's help."));
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Machine-readable JSON output."));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QStringLiteral("Machine-readable JSON output."));
     parser.addOption(help);
     parser.addOption(json);
     cli.addDatabaseOptions(parser);

@@ -26,7 +26,8 @@ namespace {
 
 void printFailure(CliContext &cli, const SyncResult &result, ConnectionSpec::Engine engine)
 {
-    cli.err << "error[sync]: " << (result.failedStatement.isEmpty() ? QString() : QStringLiteral("statement failed: "))
+    cli.err << "error[sync]: "
+            << (result.failedStatement.isEmpty() ? QString() : QStringLiteral("statement failed: "))
             << result.error << "\n";
     if (!result.failedStatement.isEmpty())
         cli.err << "  failed: " << result.failedStatement << "\n";
@@ -58,13 +59,14 @@ int runSyncCommand(CliContext &cli, const QStringList &arguments)
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this command's help."));
-    const QCommandLineOption alter(QStringLiteral("alter"),
-                                   QStringLiteral("Apply the whole plan (junction-cli diff shows it)."));
+    const QCommandLineOption alter(
+        QStringLiteral("alter"),
+        QStringLiteral("Apply the whole plan (junction-cli diff shows it)."));
     const QCommandLineOption force(QStringLiteral("force"),
                                    QStringLiteral("Drop the designed tables and create them again "
                                                   "(destructive)."));
-    const QCommandLineOption dryRun(QStringLiteral("dry-run"),
-                                    QStringLiteral("Print the SQL sync would run; change nothing."));
+    const QCommandLineOption dryRun(
+        QStringLiteral("dry-run"), QStringLiteral("Print the SQL sync would run; change nothing."));
     const QCommandLineOption allowDataLoss(QStringLiteral("allow-data-loss"),
                                            QStringLiteral("Apply destructive changes too."));
     for (const QCommandLineOption &o : {help, alter, force, dryRun, allowDataLoss})
@@ -83,9 +85,9 @@ int runSyncCommand(CliContext &cli, const QStringList &arguments)
         return cli.usage(QStringLiteral("sync takes one FILE"));
     if (parser.isSet(alter) && parser.isSet(force))
         return cli.usage(QStringLiteral("sync takes --alter or --force, not both"));
-    const SyncPlan::Mode mode = parser.isSet(force)   ? SyncPlan::Mode::Force
-                                : parser.isSet(alter) ? SyncPlan::Mode::Alter
-                                                      : SyncPlan::Mode::Create;
+    const SyncPlan::Mode mode = parser.isSet(force) ? SyncPlan::Mode::Force
+        : parser.isSet(alter)                       ? SyncPlan::Mode::Alter
+                                                    : SyncPlan::Mode::Create;
     const bool dry = parser.isSet(dryRun);
 
     int exitCode = CliContext::Ok;
@@ -136,7 +138,8 @@ int runSyncCommand(CliContext &cli, const QStringList &arguments)
     }
     cli.out << "\nSynced " << database << ": " << result.executed.size() << " statement(s)";
     if (result.batches > 1)
-        cli.out << " in " << result.batches << " transactions (the plan would not fit the lock table in one)";
+        cli.out << " in " << result.batches
+                << " transactions (the plan would not fit the lock table in one)";
     cli.out << ".\n";
     cli.out.flush();
 
@@ -152,7 +155,8 @@ int runSyncCommand(CliContext &cli, const QStringList &arguments)
 
     if (mode != SyncPlan::Mode::Create) {
         const QJsonObject entry = SyncedHistory::entry(project, database);
-        auto again = SyncPlanner::plan(target->design, *target->connection, entry, SyncPlan::Mode::Alter, &error);
+        auto again = SyncPlanner::plan(target->design, *target->connection, entry,
+                                       SyncPlan::Mode::Alter, &error);
         // --force leaves tables the design does not have alone.
         bool differs = !again;
         for (const PlanChange &c : again ? again->plan.changes : QList<PlanChange>())

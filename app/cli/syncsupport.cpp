@@ -10,8 +10,7 @@
 namespace Junction {
 
 std::optional<SyncTarget> openSyncTarget(CliContext &cli, const QCommandLineParser &parser,
-                                         const QString &file, bool createSqliteFile,
-                                         int *exitCode)
+                                         const QString &file, bool createSqliteFile, int *exitCode)
 {
     *exitCode = CliContext::UsageOrIo;
     if (!parser.isSet(QStringLiteral("db"))) {
@@ -32,7 +31,8 @@ std::optional<SyncTarget> openSyncTarget(CliContext &cli, const QCommandLinePars
         return std::nullopt;
     target.loaded = std::move(*loaded);
     target.design = resolve(target.loaded.project);
-    const Diagnostics diagnostics = validateProject(target.loaded.project, target.design, {dialect});
+    const Diagnostics diagnostics
+        = validateProject(target.loaded.project, target.design, {dialect});
     cli.printDiagnostics(file, diagnostics, target.loaded.bytes, false);
     if (hasErrors(diagnostics)) {
         *exitCode = CliContext::ProjectErrors;
@@ -47,7 +47,8 @@ std::optional<SyncTarget> openSyncTarget(CliContext &cli, const QCommandLinePars
         ConnectionError error;
         target.connection = Connection::open(memory, &error);
         if (!target.connection) {
-            cli.err << ConnectionUrl::display(*parsed) << ": error[connection]: " << error.message << "\n";
+            cli.err << ConnectionUrl::display(*parsed) << ": error[connection]: " << error.message
+                    << "\n";
             cli.err.flush();
             *exitCode = CliContext::UsageOrIo;
             return std::nullopt;

@@ -53,9 +53,9 @@
 //     (attgenerated) report no default.
 //   - pg_constraint: 'p' -> primaryKey, 'u' -> uniques, 'f' -> foreignKeys; columns from
 //     conkey/confkey in key order, named from the columns already read (a key into another
-//     schema or a partition looks its names up in pg_attribute). confdeltype/confupdtype: a = NO ACTION, r = RESTRICT,
-//     c = CASCADE, n = SET NULL, d = SET DEFAULT. referencedSchema is set only when the
-//     referenced table lives in another schema.
+//     schema or a partition looks its names up in pg_attribute). confdeltype/confupdtype:
+//     a = NO ACTION, r = RESTRICT, c = CASCADE, n = SET NULL, d = SET DEFAULT.
+//     referencedSchema is set only when the referenced table lives in another schema.
 //   - Indexes: pg_index, minus those that back a primary key, unique or exclusion
 //     constraint of the same table (pg_constraint.conindid). A CREATE UNIQUE INDEX is an
 //     index with unique = true, not a unique constraint. Key columns only (INCLUDE
@@ -331,7 +331,8 @@ bool readPostgresCatalog(QSqlDatabase db, const QString &schema, LiveSchema &liv
     // "{1,3}" -> the names of those attributes of the relation.
     const auto keyNames = [&](qint64 relation, const QString &attnums) {
         QStringList names;
-        const QStringList numbers = attnums.mid(1, attnums.size() - 2).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        const QStringList numbers
+            = attnums.mid(1, attnums.size() - 2).split(QLatin1Char(','), Qt::SkipEmptyParts);
         for (const QString &number : numbers)
             names << attributeNames.value(attributeKey(relation, number.toInt()));
         return names;

@@ -34,7 +34,7 @@ struct Item
     PlanChange change;
     int designTable = -1;
     bool createsMissing = false; // kept in create mode
-    bool needsRebuild = false;   // SQLite: only the table rebuild can do it
+    bool needsRebuild = false; // SQLite: only the table rebuild can do it
 };
 
 inline QString key(const QStringList &parts)
@@ -50,7 +50,7 @@ class DiffBuilder
 {
 public:
     DiffBuilder(const ResolvedSchema &design, const LiveSchema &live, const Dialect &dialect,
-            const QJsonObject &synced, SyncPlan::Mode mode)
+                const QJsonObject &synced, SyncPlan::Mode mode)
         : m_design(design)
         , m_live(live)
         , m_dialect(dialect)
@@ -174,14 +174,14 @@ private:
     const SyncPlan::Mode m_mode;
 
     QList<Item> m_steps[StepCount];
-    QList<QList<Item>> m_alters;             // step 5, per design table
+    QList<QList<Item>> m_alters; // step 5, per design table
     QList<QHash<QString, QString>> m_copies; // SQLite rebuild: column -> copy expression
-    QHash<QString, int> m_enumUsers;         // PostgreSQL: live enum type -> live columns
+    QHash<QString, int> m_enumUsers; // PostgreSQL: live enum type -> live columns
     QSet<QString> m_droppedTypes;
     QSet<QString> m_createdTypes;
-    QHash<QString, QString> m_typeRenamed;   // old type name -> new
+    QHash<QString, QString> m_typeRenamed; // old type name -> new
     QSet<QString> m_renamedTo;
-    QSet<QString> m_sqliteInlineKeys;        // foreign keys added with their column
+    QSet<QString> m_sqliteInlineKeys; // foreign keys added with their column
 };
 
 } // namespace Junction::SyncDiff

@@ -15,14 +15,15 @@ void DiffBuilder::addColumn(int d, const ResolvedColumn &dc)
     const LiveTable &lt = m_live.tables.at(m_match.liveTable(d));
     QList<Item> &alters = m_alters[d];
     if (m_kind == Dialect::Kind::Postgres && dc.type.kind == DataType::Kind::Enum)
-        ensureEnumType(alters, d, m_dialect.enumTypeName(t.name, dc.name), dc.type.enumValues, false);
+        ensureEnumType(alters, d, m_dialect.enumTypeName(t.name, dc.name), dc.type.enumValues,
+                       false);
     Item add = item(Kind::AddColumn, d, t.name, dc.name);
     add.change.liveTable = lt.name;
     add.change.detail = dc.type.toString();
     const bool noDefault = m_dialect.defaultLiteral(dc.defaultValue, dc.type).isEmpty();
     if (!dc.allowNull && noDefault && !dc.autoIncrement)
         add.change.detail += QStringLiteral(" NOT NULL; rows already there get ")
-                             + NativeTypes::zeroLiteral(m_dialect, dc.type);
+            + NativeTypes::zeroLiteral(m_dialect, dc.type);
     add.change.locks = 2;
     if (m_kind == Dialect::Kind::Sqlite) {
         // ALTER TABLE ADD COLUMN's limits: no key or unique, no expression default, a NOT
@@ -41,9 +42,8 @@ void DiffBuilder::addColumn(int d, const ResolvedColumn &dc)
         const QString literal = m_dialect.defaultLiteral(dc.defaultValue, dc.type);
         const bool nonNullDefault = !literal.isEmpty() && literal != QLatin1String("NULL");
         const bool addable = !dc.primaryKey && !unique && !dc.autoIncrement
-                             && dc.defaultValue.kind != DefaultValue::Kind::Sql
-                             && (dc.allowNull || nonNullDefault)
-                             && (!foreignKey || (singleKey && !nonNullDefault));
+            && dc.defaultValue.kind != DefaultValue::Kind::Sql && (dc.allowNull || nonNullDefault)
+            && (!foreignKey || (singleKey && !nonNullDefault));
         if (!addable) {
             add.needsRebuild = true;
         } else {
@@ -52,7 +52,8 @@ void DiffBuilder::addColumn(int d, const ResolvedColumn &dc)
                 if (fk.columns == QStringList {dc.name}) {
                     // SQLite adds a foreign key only with its column.
                     const QString clause = m_sql.ddl().foreignKeyClause(fk);
-                    statement += QLatin1Char(' ') + clause.mid(clause.indexOf(QLatin1String("REFERENCES")));
+                    statement += QLatin1Char(' ')
+                        + clause.mid(clause.indexOf(QLatin1String("REFERENCES")));
                     m_sqliteInlineKeys.insert(key({t.name, fk.name}));
                 }
             }
@@ -78,15 +79,16 @@ void DiffBuilder::compareColumn(int d, const ResolvedColumn &dc, const LiveColum
     bool typeDiffers;
     if (isEnum)
         typeDiffers = lc.enumValues != dc.type.enumValues
-                      || (lite && lc.nativeType.compare(QLatin1String("TEXT"), Qt::CaseInsensitive) != 0);
+            || (lite && lc.nativeType.compare(QLatin1String("TEXT"), Qt::CaseInsensitive) != 0);
     else
-        typeDiffers = !NativeTypes::same(m_kind, NativeTypes::expected(m_kind, t, dc), lc.nativeType)
-                      || !lc.enumValues.isEmpty();
+        typeDiffers
+            = !NativeTypes::same(m_kind, NativeTypes::expected(m_kind, t, dc), lc.nativeType)
+            || !lc.enumValues.isEmpty();
     const bool autoDiffers = NativeTypes::expectedAutoIncrement(m_kind, t, dc) != lc.autoIncrement;
     const bool nullDiffers = !dc.primaryKey && !lc.autoIncrement && dc.allowNull != lc.nullable;
     const QString designDefault = LiveDefaults::designKey(m_dialect, dc);
     const bool defaultDiffers = !dc.autoIncrement
-                                && designDefault != LiveDefaults::liveKey(m_kind, lc.defaultExpression, dc.type);
+        && designDefault != LiveDefaults::liveKey(m_kind, lc.defaultExpression, dc.type);
     const bool commentDiffers = !lite && dc.comment != lc.comment;
     const QString c = dc.name;
     const QString oldEnum = currentEnumType(lc);
@@ -101,15 +103,16 @@ void DiffBuilder::compareColumn(int d, const ResolvedColumn &dc, const LiveColum
             : QStringLiteral("enum(") + lc.enumValues.join(QStringLiteral(", ")) + QLatin1Char(')');
         ch.detail = liveSpelling + QStringLiteral(" -> ") + dc.type.toString();
         if (autoDiffers)
-            ch.detail += dc.autoIncrement ? QStringLiteral(", auto-increment") : QStringLiteral(", no auto-increment");
+            ch.detail += dc.autoIncrement ? QStringLiteral(", auto-increment")
+                                          : QStringLiteral(", no auto-increment");
         const DataType liveType = NativeTypes::parse(m_kind, lc.nativeType, lc.enumValues);
         ch.narrowing = typeDiffers && !NativeTypes::widens(liveType, dc.type);
         if (ch.narrowing) {
             const bool stringLike = liveType.kind == DataType::Kind::String
-                                    || liveType.kind == DataType::Kind::Char
-                                    || liveType.kind == DataType::Kind::Text
-                                    || liveType.kind == DataType::Kind::Invalid;
-            if ((dc.type.kind == DataType::Kind::String || dc.type.kind == DataType::Kind::Char) && stringLike) {
+                || liveType.kind == DataType::Kind::Char || liveType.kind == DataType::Kind::Text
+                || liveType.kind == DataType::Kind::Invalid;
+            if ((dc.type.kind == DataType::Kind::String || dc.type.kind == DataType::Kind::Char)
+                && stringLike) {
                 ch.countKind = Count::TooLong;
                 ch.countParameters = {dc.type.length > 0 ? dc.type.length : 255};
             } else if (isEnum && !lc.enumValues.isEmpty()) {
@@ -131,7 +134,8 @@ void DiffBuilder::compareColumn(int d, const ResolvedColumn &dc, const LiveColum
             const bool targetFree = (dropOld && oldEnum == target) || typeNameFree(target);
             if (isEnum)
                 m_createdTypes.insert(target);
-            ch.statements = m_sql.alterType(t, dc, !lc.defaultExpression.isEmpty(), oldEnum, dropOld, targetFree);
+            ch.statements = m_sql.alterType(t, dc, !lc.defaultExpression.isEmpty(), oldEnum,
+                                            dropOld, targetFree);
             ch.locks = tableLocks(lt) + 2;
         } else if (my) {
             if (ch.countKind == Count::TooLong) {
@@ -143,7 +147,8 @@ void DiffBuilder::compareColumn(int d, const ResolvedColumn &dc, const LiveColum
                         both << v;
                 }
                 ch.fixups << m_sql.widenEnum(t.name, c, both)
-                          << m_sql.replaceValuesNotIn(t.name, c, dc.type.enumValues, m_sql.enumFillLiteral(dc));
+                          << m_sql.replaceValuesNotIn(t.name, c, dc.type.enumValues,
+                                                      m_sql.enumFillLiteral(dc));
             }
         } else {
             alter.needsRebuild = true;
@@ -154,8 +159,10 @@ void DiffBuilder::compareColumn(int d, const ResolvedColumn &dc, const LiveColum
                 QStringList allowed;
                 for (const QString &v : dc.type.enumValues)
                     allowed << m_dialect.quoteString(v);
-                expression = QStringLiteral("CASE WHEN %1 IS NULL OR %1 IN (%2) THEN %1 ELSE %3 END")
-                                 .arg(expression, allowed.join(QStringLiteral(", ")), m_sql.enumFillLiteral(dc));
+                expression
+                    = QStringLiteral("CASE WHEN %1 IS NULL OR %1 IN (%2) THEN %1 ELSE %3 END")
+                          .arg(expression, allowed.join(QStringLiteral(", ")),
+                               m_sql.enumFillLiteral(dc));
             }
             m_copies[d].insert(c, expression);
         }
@@ -187,7 +194,8 @@ void DiffBuilder::compareColumn(int d, const ResolvedColumn &dc, const LiveColum
             if (!lite)
                 null.change.fixups << m_sql.fillNulls(t.name, c, fill);
             else
-                m_copies[d].insert(c, QStringLiteral("COALESCE(%1, %2)").arg(copyExpression(d, c), fill));
+                m_copies[d].insert(
+                    c, QStringLiteral("COALESCE(%1, %2)").arg(copyExpression(d, c), fill));
         }
         if (pg)
             null.change.statements << m_sql.setNotNull(t.name, c, !dc.allowNull);
@@ -220,8 +228,9 @@ void DiffBuilder::compareConstraints(int d)
     if (livePk != t.primaryKey) {
         Item pk = item(Kind::AlterPrimaryKey, d, t.name);
         pk.change.liveTable = lt.name;
-        pk.change.detail = QStringLiteral("(%1) -> (%2)").arg(lt.primaryKey.join(QStringLiteral(", ")),
-                                                              t.primaryKey.join(QStringLiteral(", ")));
+        pk.change.detail = QStringLiteral("(%1) -> (%2)")
+                               .arg(lt.primaryKey.join(QStringLiteral(", ")),
+                                    t.primaryKey.join(QStringLiteral(", ")));
         // The old key's columns that stay (the others were dropped just before, and the
         // key with them) order the rows when duplicates are deleted.
         QStringList surviving;
@@ -242,8 +251,9 @@ void DiffBuilder::compareConstraints(int d)
         if (lite)
             pk.needsRebuild = true;
         else
-            pk.change.statements = m_sql.alterPrimaryKey(t.name, m_dialect.generatedName(lt.name + QStringLiteral("_pkey")),
-                                                         !surviving.isEmpty(), t);
+            pk.change.statements = m_sql.alterPrimaryKey(
+                t.name, m_dialect.generatedName(lt.name + QStringLiteral("_pkey")),
+                !surviving.isEmpty(), t);
         pk.change.locks = tableLocks(lt) + 2;
         alters << pk;
     }
@@ -295,7 +305,9 @@ void DiffBuilder::compareConstraints(int d)
         add.change.liveTable = lt.name;
         add.change.liveColumns = live;
         if (my && designPk.isEmpty())
-            add.change.blockReason = QStringLiteral("table \"%1\" has no key to tell duplicate rows apart").arg(t.name);
+            add.change.blockReason
+                = QStringLiteral("table \"%1\" has no key to tell duplicate rows apart")
+                      .arg(t.name);
         add.change.fixups << m_sql.deleteDuplicates(t.name, columns, designPk);
     };
     for (const ResolvedUnique &u : t.uniques) {
@@ -327,27 +339,29 @@ void DiffBuilder::compareConstraints(int d)
             drop.change.liveTable = lt.name;
             drop.change.detail = QStringLiteral("it changes");
             drop.change.statements << (my && it->unique ? m_sql.dropUnique(lt.name, name)
-                                                         : m_sql.dropIndex(lt.name, name));
+                                                        : m_sql.dropIndex(lt.name, name));
             drop.change.locks = 3;
             m_steps[DropIndexes] << drop;
             liveIndexes.erase(it);
         }
         Item add = item(Kind::AddIndex, d, t.name);
         add.change.name = name;
-        add.change.detail = (i.unique ? QStringLiteral("unique: ") : QString()) + i.columns.join(QStringLiteral(", "));
+        add.change.detail = (i.unique ? QStringLiteral("unique: ") : QString())
+            + i.columns.join(QStringLiteral(", "));
         if (i.unique)
             addDuplicateCount(add, i.columns);
         add.change.statements << m_sql.addIndex(t.name, i);
         add.change.locks = 3;
-        add.createsMissing = !existed && !m_match.tableRenamed(d)
-                             && !liveColumns(d, i.columns).isEmpty();
+        add.createsMissing
+            = !existed && !m_match.tableRenamed(d) && !liveColumns(d, i.columns).isEmpty();
         m_steps[AddUniques] << add;
     }
     for (const LiveIndex &i : std::as_const(liveIndexes)) {
         Item drop = item(Kind::DropIndex, d, t.name);
         drop.change.name = i.name;
         drop.change.liveTable = lt.name;
-        drop.change.statements << (my && i.unique ? m_sql.dropUnique(lt.name, i.name) : m_sql.dropIndex(lt.name, i.name));
+        drop.change.statements << (my && i.unique ? m_sql.dropUnique(lt.name, i.name)
+                                                  : m_sql.dropIndex(lt.name, i.name));
         drop.change.locks = 3;
         m_steps[DropIndexes] << drop;
     }
@@ -357,22 +371,28 @@ void DiffBuilder::compareConstraints(int d)
         return key({key(fk.columns), fk.referencedTable, key(fk.referencedColumns)});
     };
     auto rules = [this](const QString &onDelete, const QString &onUpdate) {
-        return LiveDefaults::rule(m_kind, onDelete) + QLatin1Char('/') + LiveDefaults::rule(m_kind, onUpdate);
+        return LiveDefaults::rule(m_kind, onDelete) + QLatin1Char('/')
+            + LiveDefaults::rule(m_kind, onUpdate);
     };
     QHash<QString, QString> designKeys; // key -> rules
     for (const ResolvedForeignKey &fk : t.foreignKeys)
         designKeys.insert(designKey(fk), rules(fk.onDelete, fk.onUpdate));
     QSet<QString> presentKeys;
     for (const LiveForeignKey &fk : lt.foreignKeys) {
-        QString referenced = fk.referencedSchema.isEmpty() ? m_match.designTableName(fk.referencedTable) : QString();
+        QString referenced = fk.referencedSchema.isEmpty()
+            ? m_match.designTableName(fk.referencedTable)
+            : QString();
         const int rd = referenced.isEmpty() ? -1 : designIndex(referenced);
         const int rl = rd < 0 ? -1 : m_match.liveTable(rd);
-        const QStringList referencedColumns = rl >= 0 ? mappedColumns(rl, fk.referencedColumns) : fk.referencedColumns;
+        const QStringList referencedColumns
+            = rl >= 0 ? mappedColumns(rl, fk.referencedColumns) : fk.referencedColumns;
         if (referenced.isEmpty())
             referenced = QStringLiteral("\x01") + fk.referencedTable;
-        const QString k = key({key(mappedColumns(l, fk.columns)), referenced, key(referencedColumns)});
+        const QString k
+            = key({key(mappedColumns(l, fk.columns)), referenced, key(referencedColumns)});
         const auto it = designKeys.constFind(k);
-        if (it != designKeys.constEnd() && *it == rules(fk.onDelete, fk.onUpdate) && !presentKeys.contains(k)) {
+        if (it != designKeys.constEnd() && *it == rules(fk.onDelete, fk.onUpdate)
+            && !presentKeys.contains(k)) {
             presentKeys.insert(k);
             continue;
         }
@@ -380,7 +400,8 @@ void DiffBuilder::compareConstraints(int d)
         drop.change.name = fk.name;
         drop.change.liveTable = lt.name;
         drop.change.detail = it == designKeys.constEnd()
-            ? QStringLiteral("(%1) -> %2").arg(fk.columns.join(QStringLiteral(", ")), fk.referencedTable)
+            ? QStringLiteral("(%1) -> %2")
+                  .arg(fk.columns.join(QStringLiteral(", ")), fk.referencedTable)
             : QStringLiteral("its rules change");
         if (lite) {
             drop.needsRebuild = true;
@@ -397,15 +418,18 @@ void DiffBuilder::compareConstraints(int d)
             continue;
         Item add = item(Kind::AddForeignKey, d, t.name);
         add.change.name = m_dialect.generatedName(fk.name);
-        add.change.detail = QStringLiteral("(%1) -> %2(%3)").arg(fk.columns.join(QStringLiteral(", ")), fk.referencedTable,
-                                                                 fk.referencedColumns.join(QStringLiteral(", ")));
+        add.change.detail = QStringLiteral("(%1) -> %2(%3)")
+                                .arg(fk.columns.join(QStringLiteral(", ")), fk.referencedTable,
+                                     fk.referencedColumns.join(QStringLiteral(", ")));
         const QStringList live = liveColumns(d, fk.columns);
         if (!live.isEmpty()) {
             add.change.countKind = Count::Orphans;
             add.change.liveTable = lt.name;
             add.change.liveColumns = live;
             const int r = designIndex(fk.referencedTable);
-            const QStringList refs = r >= 0 && m_match.liveTable(r) >= 0 ? liveColumns(r, fk.referencedColumns) : QStringList();
+            const QStringList refs = r >= 0 && m_match.liveTable(r) >= 0
+                ? liveColumns(r, fk.referencedColumns)
+                : QStringList();
             if (!refs.isEmpty()) {
                 add.change.referencedLiveTable = m_live.tables.at(m_match.liveTable(r)).name;
                 add.change.referencedLiveColumns = refs;

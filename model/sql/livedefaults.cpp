@@ -43,8 +43,10 @@ bool isNumeric(const DataType &type)
     case K::Real:
     case K::Double:
     case K::Decimal:
-    case K::Boolean: return true;
-    default: return false;
+    case K::Boolean:
+        return true;
+    default:
+        return false;
     }
 }
 
@@ -70,7 +72,8 @@ QString temporalKey(const QString &text)
         return QStringLiteral("d:") + dt.toUTC().toString(Qt::ISODateWithMs);
     const QDate date = QDate::fromString(t, Qt::ISODate);
     if (date.isValid())
-        return QStringLiteral("d:") + QDateTime(date, QTime(0, 0), Qt::UTC).toString(Qt::ISODateWithMs);
+        return QStringLiteral("d:")
+            + QDateTime(date, QTime(0, 0), Qt::UTC).toString(Qt::ISODateWithMs);
     const QTime time = QTime::fromString(t, Qt::ISODateWithMs);
     if (time.isValid())
         return QStringLiteral("d:") + time.toString(Qt::ISODateWithMs);
@@ -163,13 +166,27 @@ bool readLiteral(const QString &e, int start, bool backslashes, QString *value, 
         if (backslashes && c == QLatin1Char('\\') && i + 1 < e.size()) {
             const QChar n = e.at(i + 1);
             switch (n.unicode()) {
-            case 'n': out += QLatin1Char('\n'); break;
-            case 't': out += QLatin1Char('\t'); break;
-            case 'r': out += QLatin1Char('\r'); break;
-            case '0': out += QChar(0); break;
-            case 'Z': out += QChar(26); break;
-            case 'b': out += QLatin1Char('\b'); break;
-            default: out += n; break;
+            case 'n':
+                out += QLatin1Char('\n');
+                break;
+            case 't':
+                out += QLatin1Char('\t');
+                break;
+            case 'r':
+                out += QLatin1Char('\r');
+                break;
+            case '0':
+                out += QChar(0);
+                break;
+            case 'Z':
+                out += QChar(26);
+                break;
+            case 'b':
+                out += QLatin1Char('\b');
+                break;
+            default:
+                out += n;
+                break;
             }
             i += 2;
             continue;
@@ -182,12 +199,13 @@ bool readLiteral(const QString &e, int start, bool backslashes, QString *value, 
 
 } // namespace
 
-QString LiveDefaults::liveKey(Dialect::Kind dialect, const QString &expression, const DataType &type)
+QString LiveDefaults::liveKey(Dialect::Kind dialect, const QString &expression,
+                              const DataType &type)
 {
     const QString e = unwrap(expression);
-    static const QRegularExpression nullDefault(QStringLiteral("^NULL(::.*)?$"),
-                                                QRegularExpression::CaseInsensitiveOption
-                                                    | QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression nullDefault(
+        QStringLiteral("^NULL(::.*)?$"),
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
     if (e.isEmpty() || nullDefault.match(e).hasMatch())
         return {};
     int start = -1;
@@ -211,7 +229,8 @@ QString LiveDefaults::liveKey(Dialect::Kind dialect, const QString &expression, 
     }
     static const QRegularExpression numberPattern(
         QStringLiteral("^[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?$"));
-    if (numberPattern.match(e).hasMatch() || e.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0
+    if (numberPattern.match(e).hasMatch()
+        || e.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0
         || e.compare(QLatin1String("false"), Qt::CaseInsensitive) == 0)
         return valueKey(type, e);
     return expressionKey(e);
@@ -223,14 +242,18 @@ QString LiveDefaults::designKey(const Dialect &dialect, const ResolvedColumn &co
     switch (d.kind) {
     case DefaultValue::Kind::None:
     case DefaultValue::Kind::Null:
-    case DefaultValue::Kind::Function: return {};
-    case DefaultValue::Kind::Sql: return liveKey(dialect.kind(), d.text, column.type);
-    default: break;
+    case DefaultValue::Kind::Function:
+        return {};
+    case DefaultValue::Kind::Sql:
+        return liveKey(dialect.kind(), d.text, column.type);
+    default:
+        break;
     }
     if (dialect.kind() == Dialect::Kind::MySql && column.type.isLargeObject())
         return {};
     switch (d.kind) {
-    case DefaultValue::Kind::String: return valueKey(column.type, d.text);
+    case DefaultValue::Kind::String:
+        return valueKey(column.type, d.text);
     case DefaultValue::Kind::Number:
         if (isNumeric(column.type))
             return numberKey(d.number);
@@ -239,7 +262,8 @@ QString LiveDefaults::designKey(const Dialect &dialect, const ResolvedColumn &co
         if (isNumeric(column.type))
             return numberKey(d.boolean ? 1 : 0);
         return valueKey(column.type, dialect.defaultLiteral(d, column.type));
-    default: return {};
+    default:
+        return {};
     }
 }
 

@@ -14,8 +14,8 @@ namespace Junction {
 QStringList LiveReader::sqliteEnumValues(const QString &createSql, const QString &column)
 {
     // Exactly the text DdlGenerator writes; anything else is not Junction's enum.
-    const QString needle = QStringLiteral("CHECK (") + Dialect::get(Dialect::Kind::Sqlite).quote(column)
-                           + QStringLiteral(" IN (");
+    const QString needle = QStringLiteral("CHECK (")
+        + Dialect::get(Dialect::Kind::Sqlite).quote(column) + QStringLiteral(" IN (");
     const qsizetype at = createSql.indexOf(needle);
     if (at < 0)
         return {};
@@ -62,11 +62,13 @@ LiveSchema LiveReader::read(const Connection &connection, const QString &schema,
     if (connection.engine() != ConnectionSpec::Engine::Sqlite)
         return live;
     // Only the two catalog tables CatalogReader allows; no name is spliced into SQL.
-    const QString master = live.schema == QLatin1String("temp") ? QStringLiteral("sqlite_temp_schema")
-                                                                : QStringLiteral("sqlite_schema");
+    const QString master = live.schema == QLatin1String("temp")
+        ? QStringLiteral("sqlite_temp_schema")
+        : QStringLiteral("sqlite_schema");
     QSqlQuery query(connection.database());
     query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT name, sql FROM ") + master + QStringLiteral(" WHERE type = 'table'"))) {
+    if (!query.exec(QStringLiteral("SELECT name, sql FROM ") + master
+                    + QStringLiteral(" WHERE type = 'table'"))) {
         if (error)
             *error = query.lastError().text();
         return {};

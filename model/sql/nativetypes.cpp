@@ -56,8 +56,9 @@ struct Parsed
 // "character varying(40)" -> {"character varying", [40]}.
 Parsed split(const QString &type)
 {
-    static const QRegularExpression pattern(QStringLiteral("^\\s*([a-z0-9_ ]+?)\\s*(?:\\(([0-9 ,]*)\\))?\\s*(binary|unsigned)?\\s*$"),
-                                            QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression pattern(
+        QStringLiteral("^\\s*([a-z0-9_ ]+?)\\s*(?:\\(([0-9 ,]*)\\))?\\s*(binary|unsigned)?\\s*$"),
+        QRegularExpression::CaseInsensitiveOption);
     Parsed p;
     const auto match = pattern.match(type);
     if (!match.hasMatch())
@@ -84,9 +85,12 @@ DataType make(K kind, int length = -1, int precision = -1, int scale = -1)
 Dialect::Kind NativeTypes::dialectOf(ConnectionSpec::Engine engine)
 {
     switch (engine) {
-    case ConnectionSpec::Engine::Sqlite: return Dialect::Kind::Sqlite;
-    case ConnectionSpec::Engine::Postgres: return Dialect::Kind::Postgres;
-    case ConnectionSpec::Engine::MySql: return Dialect::Kind::MySql;
+    case ConnectionSpec::Engine::Sqlite:
+        return Dialect::Kind::Sqlite;
+    case ConnectionSpec::Engine::Postgres:
+        return Dialect::Kind::Postgres;
+    case ConnectionSpec::Engine::MySql:
+        return Dialect::Kind::MySql;
     }
     return Dialect::Kind::Sqlite;
 }
@@ -99,7 +103,7 @@ bool NativeTypes::expectedAutoIncrement(Dialect::Kind dialect, const ResolvedTab
     if (dialect != Dialect::Kind::Sqlite)
         return true;
     return table.primaryKey.size() == 1 && table.primaryKey.first() == column.name
-           && column.type.isInteger();
+        && column.type.isInteger();
 }
 
 QString NativeTypes::expected(Dialect::Kind dialect, const ResolvedTable &table,
@@ -119,30 +123,47 @@ QString NativeTypes::expected(Dialect::Kind dialect, const ResolvedTable &table,
         return (pg ? QStringLiteral("character varying(%1)") : QStringLiteral("varchar(%1)"))
             .arg(stringLength(t));
     case K::Char:
-        return (pg ? QStringLiteral("character(%1)") : QStringLiteral("char(%1)")).arg(stringLength(t));
-    case K::Text: return QStringLiteral("text");
-    case K::Integer: return pg ? QStringLiteral("integer") : QStringLiteral("int(11)");
-    case K::BigInt: return pg ? QStringLiteral("bigint") : QStringLiteral("bigint(20)");
-    case K::SmallInt: return pg ? QStringLiteral("smallint") : QStringLiteral("smallint(6)");
-    case K::Float: return pg ? QStringLiteral("double precision") : QStringLiteral("float");
-    case K::Real: return pg ? QStringLiteral("real") : QStringLiteral("double");
-    case K::Double: return pg ? QStringLiteral("double precision") : QStringLiteral("double");
+        return (pg ? QStringLiteral("character(%1)") : QStringLiteral("char(%1)"))
+            .arg(stringLength(t));
+    case K::Text:
+        return QStringLiteral("text");
+    case K::Integer:
+        return pg ? QStringLiteral("integer") : QStringLiteral("int(11)");
+    case K::BigInt:
+        return pg ? QStringLiteral("bigint") : QStringLiteral("bigint(20)");
+    case K::SmallInt:
+        return pg ? QStringLiteral("smallint") : QStringLiteral("smallint(6)");
+    case K::Float:
+        return pg ? QStringLiteral("double precision") : QStringLiteral("float");
+    case K::Real:
+        return pg ? QStringLiteral("real") : QStringLiteral("double");
+    case K::Double:
+        return pg ? QStringLiteral("double precision") : QStringLiteral("double");
     case K::Decimal:
         if (t.precision < 0)
             return pg ? QStringLiteral("numeric") : QStringLiteral("decimal(10,0)");
         return (pg ? QStringLiteral("numeric(%1,%2)") : QStringLiteral("decimal(%1,%2)"))
             .arg(t.precision)
             .arg(qMax(t.scale, 0));
-    case K::Boolean: return pg ? QStringLiteral("boolean") : QStringLiteral("tinyint(1)");
-    case K::Date: return pg ? QStringLiteral("timestamp with time zone") : QStringLiteral("datetime");
-    case K::DateOnly: return QStringLiteral("date");
-    case K::Time: return pg ? QStringLiteral("time without time zone") : QStringLiteral("time");
-    case K::Uuid: return pg ? QStringLiteral("uuid") : QStringLiteral("char(36)");
-    case K::Json: return pg ? QStringLiteral("json") : QStringLiteral("longtext");
-    case K::Jsonb: return pg ? QStringLiteral("jsonb") : QStringLiteral("longtext");
-    case K::Blob: return pg ? QStringLiteral("bytea") : QStringLiteral("blob");
+    case K::Boolean:
+        return pg ? QStringLiteral("boolean") : QStringLiteral("tinyint(1)");
+    case K::Date:
+        return pg ? QStringLiteral("timestamp with time zone") : QStringLiteral("datetime");
+    case K::DateOnly:
+        return QStringLiteral("date");
+    case K::Time:
+        return pg ? QStringLiteral("time without time zone") : QStringLiteral("time");
+    case K::Uuid:
+        return pg ? QStringLiteral("uuid") : QStringLiteral("char(36)");
+    case K::Json:
+        return pg ? QStringLiteral("json") : QStringLiteral("longtext");
+    case K::Jsonb:
+        return pg ? QStringLiteral("jsonb") : QStringLiteral("longtext");
+    case K::Blob:
+        return pg ? QStringLiteral("bytea") : QStringLiteral("blob");
     case K::Enum:
-    case K::Invalid: return {};
+    case K::Invalid:
+        return {};
     }
     return {};
 }
@@ -153,8 +174,9 @@ bool NativeTypes::same(Dialect::Kind dialect, const QString &expected, const QSt
         return true;
     if (dialect != Dialect::Kind::MySql)
         return false;
-    static const QRegularExpression width(QStringLiteral("^(int|bigint|smallint|mediumint)\\(\\d+\\)"),
-                                          QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression width(
+        QStringLiteral("^(int|bigint|smallint|mediumint)\\(\\d+\\)"),
+        QRegularExpression::CaseInsensitiveOption);
     QString a = expected.toLower();
     QString b = live.toLower();
     a.replace(width, QStringLiteral("\\1"));
@@ -162,7 +184,8 @@ bool NativeTypes::same(Dialect::Kind dialect, const QString &expected, const QSt
     return a == b;
 }
 
-DataType NativeTypes::parse(Dialect::Kind dialect, const QString &live, const QStringList &enumValues)
+DataType NativeTypes::parse(Dialect::Kind dialect, const QString &live,
+                            const QStringList &enumValues)
 {
     if (!enumValues.isEmpty()) {
         DataType t = make(K::Enum);
@@ -176,10 +199,12 @@ DataType NativeTypes::parse(Dialect::Kind dialect, const QString &live, const QS
     if (n == QLatin1String("character varying") || n == QLatin1String("varchar")
         || n == QLatin1String("nvarchar"))
         return a0 > 0 ? make(K::String, a0) : make(K::Text);
-    if (n == QLatin1String("character") || n == QLatin1String("char") || n == QLatin1String("bpchar"))
+    if (n == QLatin1String("character") || n == QLatin1String("char")
+        || n == QLatin1String("bpchar"))
         return make(K::Char, a0 > 0 ? a0 : 1);
-    if (n == QLatin1String("text") || n == QLatin1String("tinytext") || n == QLatin1String("mediumtext")
-        || n == QLatin1String("longtext") || n == QLatin1String("clob"))
+    if (n == QLatin1String("text") || n == QLatin1String("tinytext")
+        || n == QLatin1String("mediumtext") || n == QLatin1String("longtext")
+        || n == QLatin1String("clob"))
         return make(K::Text);
     if (n == QLatin1String("integer") || n == QLatin1String("int") || n == QLatin1String("int4")
         || n == QLatin1String("mediumint"))
@@ -201,9 +226,9 @@ DataType NativeTypes::parse(Dialect::Kind dialect, const QString &live, const QS
         return make(dialect == Dialect::Kind::MySql ? K::Double : K::Real);
     if (n == QLatin1String("numeric") || n == QLatin1String("decimal"))
         return make(K::Decimal, -1, a0, a1);
-    if (n == QLatin1String("timestamp with time zone") || n == QLatin1String("timestamp without time zone")
-        || n == QLatin1String("timestamp") || n == QLatin1String("datetime")
-        || n == QLatin1String("timestamptz"))
+    if (n == QLatin1String("timestamp with time zone")
+        || n == QLatin1String("timestamp without time zone") || n == QLatin1String("timestamp")
+        || n == QLatin1String("datetime") || n == QLatin1String("timestamptz"))
         return make(K::Date);
     if (n == QLatin1String("date"))
         return make(K::DateOnly);
@@ -234,23 +259,29 @@ bool NativeTypes::widens(const DataType &from, const DataType &to)
         const int n = stringLength(to);
         switch (from.kind) {
         case K::String:
-        case K::Char: return stringLength(from) <= n;
-        case K::Uuid: return n >= 36;
+        case K::Char:
+            return stringLength(from) <= n;
+        case K::Uuid:
+            return n >= 36;
         case K::Enum:
             for (const QString &v : from.enumValues) {
                 if (v.size() > n)
                     return false;
             }
             return true;
-        default: return false;
+        default:
+            return false;
         }
     }
-    case K::Char: return from.kind == K::Char && stringLength(from) <= stringLength(to);
-    case K::Integer: return from.kind == K::SmallInt;
-    case K::BigInt: return from.kind == K::SmallInt || from.kind == K::Integer;
+    case K::Char:
+        return from.kind == K::Char && stringLength(from) <= stringLength(to);
+    case K::Integer:
+        return from.kind == K::SmallInt;
+    case K::BigInt:
+        return from.kind == K::SmallInt || from.kind == K::Integer;
     case K::Double:
         return from.kind == K::Float || from.kind == K::Real || from.kind == K::SmallInt
-               || from.kind == K::Integer;
+            || from.kind == K::Integer;
     case K::Decimal:
         if (from.kind != K::Decimal)
             return false;
@@ -259,7 +290,7 @@ bool NativeTypes::widens(const DataType &from, const DataType &to)
         if (from.precision < 0)
             return false;
         return qMax(to.scale, 0) >= qMax(from.scale, 0)
-               && to.precision - qMax(to.scale, 0) >= from.precision - qMax(from.scale, 0);
+            && to.precision - qMax(to.scale, 0) >= from.precision - qMax(from.scale, 0);
     case K::Enum:
         if (from.kind != K::Enum)
             return false;
@@ -269,9 +300,12 @@ bool NativeTypes::widens(const DataType &from, const DataType &to)
         }
         return true;
     case K::Json:
-    case K::Jsonb: return from.kind == K::Json || from.kind == K::Jsonb;
-    case K::Date: return from.kind == K::DateOnly;
-    default: return false;
+    case K::Jsonb:
+        return from.kind == K::Json || from.kind == K::Jsonb;
+    case K::Date:
+        return from.kind == K::DateOnly;
+    default:
+        return false;
     }
 }
 
@@ -285,24 +319,34 @@ QString NativeTypes::zeroLiteral(const Dialect &dialect, const DataType &type)
     case K::Float:
     case K::Real:
     case K::Double:
-    case K::Decimal: return QStringLiteral("0");
-    case K::Boolean: return pg ? QStringLiteral("false") : QStringLiteral("0");
+    case K::Decimal:
+        return QStringLiteral("0");
+    case K::Boolean:
+        return pg ? QStringLiteral("false") : QStringLiteral("0");
     case K::Date:
-        return pg ? QStringLiteral("'1970-01-01 00:00:00+00'") : QStringLiteral("'1970-01-01 00:00:00'");
-    case K::DateOnly: return QStringLiteral("'1970-01-01'");
-    case K::Time: return QStringLiteral("'00:00:00'");
-    case K::Uuid: return QStringLiteral("'00000000-0000-0000-0000-000000000000'");
+        return pg ? QStringLiteral("'1970-01-01 00:00:00+00'")
+                  : QStringLiteral("'1970-01-01 00:00:00'");
+    case K::DateOnly:
+        return QStringLiteral("'1970-01-01'");
+    case K::Time:
+        return QStringLiteral("'00:00:00'");
+    case K::Uuid:
+        return QStringLiteral("'00000000-0000-0000-0000-000000000000'");
     case K::Json:
-    case K::Jsonb: return QStringLiteral("'{}'");
+    case K::Jsonb:
+        return QStringLiteral("'{}'");
     case K::Blob:
         if (pg)
             return QStringLiteral("'\\x'");
-        return dialect.kind() == Dialect::Kind::Sqlite ? QStringLiteral("X''") : QStringLiteral("''");
-    case K::Enum: return dialect.quoteString(type.enumValues.value(0));
+        return dialect.kind() == Dialect::Kind::Sqlite ? QStringLiteral("X''")
+                                                       : QStringLiteral("''");
+    case K::Enum:
+        return dialect.quoteString(type.enumValues.value(0));
     case K::String:
     case K::Char:
     case K::Text:
-    case K::Invalid: return QStringLiteral("''");
+    case K::Invalid:
+        return QStringLiteral("''");
     }
     return QStringLiteral("''");
 }

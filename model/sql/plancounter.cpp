@@ -33,7 +33,8 @@ public:
     Counter(const Connection &connection, const Dialect &dialect)
         : m_db(connection.database())
         , m_dialect(dialect)
-    {}
+    {
+    }
 
     // -1 on failure (with m_error set).
     qint64 count(PlanChange &change);
@@ -88,10 +89,12 @@ qint64 Counter::count(PlanChange &change)
     const QString t = q(change.liveTable);
     const QString c = change.liveColumns.isEmpty() ? QString() : q(change.liveColumns.first());
     const bool pg = m_dialect.kind() == Dialect::Kind::Postgres;
-    const QString length = m_dialect.kind() == Dialect::Kind::Sqlite ? QStringLiteral("length")
-                                                                      : QStringLiteral("CHAR_LENGTH");
+    const QString length = m_dialect.kind() == Dialect::Kind::Sqlite
+        ? QStringLiteral("length")
+        : QStringLiteral("CHAR_LENGTH");
     switch (change.countKind) {
-    case C::None: return -1;
+    case C::None:
+        return -1;
     case C::Rows: {
         const auto cached = m_rows.constFind(change.liveTable);
         if (cached != m_rows.constEnd())
@@ -109,42 +112,44 @@ qint64 Counter::count(PlanChange &change)
                       {});
     case C::Duplicates: {
         qint64 groups = 0;
-        const qint64 n = scalar(QStringLiteral("SELECT COALESCE(SUM(junction_n - 1), 0), COUNT(*) FROM "
-                                               "(SELECT COUNT(*) AS junction_n FROM ")
-                                    + t + QStringLiteral(" WHERE ") + notNull(change.liveColumns)
-                                    + QStringLiteral(" GROUP BY ") + columnList(change.liveColumns)
-                                    + QStringLiteral(" HAVING COUNT(*) > 1) AS junction_d"),
-                                {}, &groups);
+        const qint64 n
+            = scalar(QStringLiteral("SELECT COALESCE(SUM(junction_n - 1), 0), COUNT(*) FROM "
+                                    "(SELECT COUNT(*) AS junction_n FROM ")
+                         + t + QStringLiteral(" WHERE ") + notNull(change.liveColumns)
+                         + QStringLiteral(" GROUP BY ") + columnList(change.liveColumns)
+                         + QStringLiteral(" HAVING COUNT(*) > 1) AS junction_d"),
+                     {}, &groups);
         change.groups = n >= 0 ? groups : -1;
         return n;
     }
     case C::TooLong:
-        return scalar(QStringLiteral("SELECT COUNT(*) FROM ") + t + QStringLiteral(" WHERE ") + length
-                          + QLatin1Char('(') + c + QStringLiteral(") > ?"),
+        return scalar(QStringLiteral("SELECT COUNT(*) FROM ") + t + QStringLiteral(" WHERE ")
+                          + length + QLatin1Char('(') + c + QStringLiteral(") > ?"),
                       change.countParameters);
     case C::NotIn: {
         QStringList marks;
         for (int i = 0; i < change.countParameters.size(); ++i)
             marks << QStringLiteral("?");
         QString sql = QStringLiteral("SELECT COUNT(*) FROM ") + t + QStringLiteral(" WHERE ") + c
-                      + QStringLiteral(" IS NOT NULL");
+            + QStringLiteral(" IS NOT NULL");
         if (!marks.isEmpty())
             sql += QStringLiteral(" AND ") + c + (pg ? QStringLiteral("::text") : QString())
-                   + QStringLiteral(" NOT IN (") + marks.join(QStringLiteral(", ")) + QLatin1Char(')');
+                + QStringLiteral(" NOT IN (") + marks.join(QStringLiteral(", ")) + QLatin1Char(')');
         return scalar(sql, change.countParameters);
     }
     case C::Orphans: {
-        QString sql = QStringLiteral("SELECT COUNT(*) FROM ") + t + QStringLiteral(" AS junction_c WHERE ")
-                      + notNull(change.liveColumns, QStringLiteral("junction_c."));
+        QString sql = QStringLiteral("SELECT COUNT(*) FROM ") + t
+            + QStringLiteral(" AS junction_c WHERE ")
+            + notNull(change.liveColumns, QStringLiteral("junction_c."));
         if (!change.referencedLiveTable.isEmpty()
             && change.referencedLiveColumns.size() == change.liveColumns.size()) {
             QStringList match;
             for (int i = 0; i < change.liveColumns.size(); ++i)
                 match << QStringLiteral("junction_p.") + q(change.referencedLiveColumns.at(i))
-                             + QStringLiteral(" = junction_c.") + q(change.liveColumns.at(i));
+                        + QStringLiteral(" = junction_c.") + q(change.liveColumns.at(i));
             sql += QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM ") + q(change.referencedLiveTable)
-                   + QStringLiteral(" AS junction_p WHERE ") + match.join(QStringLiteral(" AND "))
-                   + QLatin1Char(')');
+                + QStringLiteral(" AS junction_p WHERE ") + match.join(QStringLiteral(" AND "))
+                + QLatin1Char(')');
         }
         return scalar(sql, {});
     }

@@ -10,14 +10,22 @@ QString PlanReport::countName(PlanChange::Count count)
 {
     using C = PlanChange::Count;
     switch (count) {
-    case C::None: return {};
-    case C::Rows: return QStringLiteral("rows");
-    case C::Values: return QStringLiteral("values");
-    case C::Nulls: return QStringLiteral("nulls");
-    case C::Duplicates: return QStringLiteral("duplicates");
-    case C::TooLong: return QStringLiteral("too-long");
-    case C::NotIn: return QStringLiteral("not-allowed");
-    case C::Orphans: return QStringLiteral("orphans");
+    case C::None:
+        return {};
+    case C::Rows:
+        return QStringLiteral("rows");
+    case C::Values:
+        return QStringLiteral("values");
+    case C::Nulls:
+        return QStringLiteral("nulls");
+    case C::Duplicates:
+        return QStringLiteral("duplicates");
+    case C::TooLong:
+        return QStringLiteral("too-long");
+    case C::NotIn:
+        return QStringLiteral("not-allowed");
+    case C::Orphans:
+        return QStringLiteral("orphans");
     }
     return {};
 }
@@ -28,7 +36,8 @@ QString PlanReport::text(const SyncPlan &plan, const QString &database)
     const auto destructive = plan.destructiveChanges();
     const auto blocked = plan.blockedChanges();
     out += QStringLiteral("Plan for %1 (%2, %3 mode): ")
-               .arg(database, Dialect::get(plan.dialect).displayName(), SyncPlan::modeName(plan.mode));
+               .arg(database, Dialect::get(plan.dialect).displayName(),
+                    SyncPlan::modeName(plan.mode));
     if (plan.isEmpty()) {
         out += QStringLiteral("no changes, the database matches the design");
         if (plan.mode == SyncPlan::Mode::Create && plan.differencesNotApplied > 0)
@@ -44,14 +53,16 @@ QString PlanReport::text(const SyncPlan &plan, const QString &database)
         out += QStringLiteral(".\n");
     }
     if (!destructive.isEmpty()) {
-        out += QStringLiteral("\nDESTRUCTIVE: these lose data and are applied only with --allow-data-loss:\n");
+        out += QStringLiteral(
+            "\nDESTRUCTIVE: these lose data and are applied only with --allow-data-loss:\n");
         for (const PlanChange *c : destructive)
             out += QStringLiteral("  ! ") + c->reason + QLatin1Char('\n');
     }
     if (!blocked.isEmpty()) {
         out += QStringLiteral("\nBLOCKED: sync cannot make these, so it changes nothing:\n");
         for (const PlanChange *c : blocked)
-            out += QStringLiteral("  x ") + c->description() + QStringLiteral(": ") + c->reason + QLatin1Char('\n');
+            out += QStringLiteral("  x ") + c->description() + QStringLiteral(": ") + c->reason
+                + QLatin1Char('\n');
     }
     if (!plan.isEmpty()) {
         out += QStringLiteral("\nChanges, in the order they run:\n");
@@ -59,7 +70,9 @@ QString PlanReport::text(const SyncPlan &plan, const QString &database)
         for (int i = 0; i < plan.changes.size(); ++i) {
             const PlanChange &c = plan.changes.at(i);
             out += QStringLiteral("  %1. ").arg(i + 1, width);
-            out += c.blocked ? QStringLiteral("x ") : c.destructive ? QStringLiteral("! ") : QString();
+            out += c.blocked    ? QStringLiteral("x ")
+                : c.destructive ? QStringLiteral("! ")
+                                : QString();
             out += c.description();
             const QString counted = c.countDescription();
             if (!counted.isEmpty())
@@ -71,13 +84,16 @@ QString PlanReport::text(const SyncPlan &plan, const QString &database)
         QStringList names;
         for (const QString &t : plan.unmatchedTables)
             names << QLatin1Char('"') + t + QLatin1Char('"');
-        out += QStringLiteral("\nTables in the database that the design does not have: ") + names.join(QStringLiteral(", "));
-        out += plan.mode == SyncPlan::Mode::Alter ? QStringLiteral(" (dropped above)\n")
-                                                  : QStringLiteral(" (left alone; sync --alter drops them)\n");
+        out += QStringLiteral("\nTables in the database that the design does not have: ")
+            + names.join(QStringLiteral(", "));
+        out += plan.mode == SyncPlan::Mode::Alter
+            ? QStringLiteral(" (dropped above)\n")
+            : QStringLiteral(" (left alone; sync --alter drops them)\n");
     }
     if (plan.mode == SyncPlan::Mode::Create && plan.differencesNotApplied > 0)
-        out += QStringLiteral("\n%1 other difference%2 not applied in create mode; see 'junction-cli diff' "
-                              "and 'sync --alter'.\n")
+        out += QStringLiteral(
+                   "\n%1 other difference%2 not applied in create mode; see 'junction-cli diff' "
+                   "and 'sync --alter'.\n")
                    .arg(plan.differencesNotApplied)
                    .arg(plan.differencesNotApplied == 1 ? QString() : QStringLiteral("s"));
     return out;

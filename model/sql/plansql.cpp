@@ -8,7 +8,8 @@
 //
 //   change            PostgreSQL                      MySQL/MariaDB                 SQLite
 //   rename table      ALTER TABLE a RENAME TO b       same                          same
-//   add column        ALTER TABLE ADD COLUMN def      same                          same when SQLite
+//   add column        ALTER TABLE ADD COLUMN def      same                          same when
+//   SQLite
 //                     (NOT NULL without default:                                    allows it, else
 //                     DEFAULT zero, then DROP DEFAULT)                              rebuild
 //   drop column       ALTER TABLE DROP COLUMN         same                          rebuild
@@ -65,7 +66,7 @@ QString PlanSql::createEnumType(const QString &name, const QStringList &values) 
     for (const QString &v : values)
         literals << m_dialect.quoteString(v);
     return QStringLiteral("CREATE TYPE ") + q(name) + QStringLiteral(" AS ENUM (")
-           + literals.join(QStringLiteral(", ")) + QLatin1Char(')');
+        + literals.join(QStringLiteral(", ")) + QLatin1Char(')');
 }
 
 QString PlanSql::dropEnumType(const QString &name) const
@@ -95,7 +96,7 @@ QStringList PlanSql::addColumn(const ResolvedTable &table, const ResolvedColumn 
     QStringList statements;
     const bool pg = m_dialect.kind() == Dialect::Kind::Postgres;
     const bool needsFill = pg && existingTable && !column.allowNull && !column.autoIncrement
-                           && m_dialect.defaultLiteral(column.defaultValue, column.type).isEmpty();
+        && m_dialect.defaultLiteral(column.defaultValue, column.type).isEmpty();
     if (needsFill)
         def += QStringLiteral(" DEFAULT ") + NativeTypes::zeroLiteral(m_dialect, column.type);
     statements << alter(table.name) + QStringLiteral(" ADD COLUMN ") + def;
@@ -113,7 +114,8 @@ QString PlanSql::dropColumn(const QString &table, const QString &column) const
 
 QString PlanSql::renameColumn(const QString &table, const QString &from, const QString &to) const
 {
-    return alter(table) + QStringLiteral(" RENAME COLUMN ") + q(from) + QStringLiteral(" TO ") + q(to);
+    return alter(table) + QStringLiteral(" RENAME COLUMN ") + q(from) + QStringLiteral(" TO ")
+        + q(to);
 }
 
 QStringList PlanSql::alterType(const ResolvedTable &table, const ResolvedColumn &column,
@@ -136,11 +138,11 @@ QStringList PlanSql::alterType(const ResolvedTable &table, const ResolvedColumn 
         // Values the new enum lacks are replaced in the conversion itself: the old type
         // could not hold the replacement before, the new one cannot hold the old value.
         const QString converted = QStringLiteral("(CASE WHEN ") + c + QStringLiteral(" IS NULL OR ")
-                                  + c + QStringLiteral("::text IN (") + allowed.join(QStringLiteral(", "))
-                                  + QStringLiteral(") THEN ") + c + QStringLiteral("::text ELSE ")
-                                  + enumFillLiteral(column) + QStringLiteral(" END)::") + q(temp);
+            + c + QStringLiteral("::text IN (") + allowed.join(QStringLiteral(", "))
+            + QStringLiteral(") THEN ") + c + QStringLiteral("::text ELSE ")
+            + enumFillLiteral(column) + QStringLiteral(" END)::") + q(temp);
         statements << alterColumn + QStringLiteral(" TYPE ") + q(temp) + QStringLiteral(" USING ")
-                          + converted;
+                + converted;
         if (dropOldEnumType && !oldEnumType.isEmpty())
             statements << dropEnumType(oldEnumType);
         if (targetNameFree)
@@ -148,7 +150,7 @@ QStringList PlanSql::alterType(const ResolvedTable &table, const ResolvedColumn 
     } else {
         const QString type = m_dialect.columnType(column.type, table.name, column.name);
         statements << alterColumn + QStringLiteral(" TYPE ") + type + QStringLiteral(" USING ")
-                          + source + QStringLiteral("::") + type;
+                + source + QStringLiteral("::") + type;
         if (dropOldEnumType && !oldEnumType.isEmpty())
             statements << dropEnumType(oldEnumType);
     }
@@ -160,25 +162,28 @@ QStringList PlanSql::alterType(const ResolvedTable &table, const ResolvedColumn 
 QString PlanSql::setDefault(const ResolvedTable &table, const ResolvedColumn &column) const
 {
     return alter(table.name) + QStringLiteral(" ALTER COLUMN ") + q(column.name)
-           + QStringLiteral(" SET DEFAULT ") + m_dialect.defaultLiteral(column.defaultValue, column.type);
+        + QStringLiteral(" SET DEFAULT ")
+        + m_dialect.defaultLiteral(column.defaultValue, column.type);
 }
 
 QString PlanSql::dropDefault(const QString &table, const QString &column) const
 {
-    return alter(table) + QStringLiteral(" ALTER COLUMN ") + q(column) + QStringLiteral(" DROP DEFAULT");
+    return alter(table) + QStringLiteral(" ALTER COLUMN ") + q(column)
+        + QStringLiteral(" DROP DEFAULT");
 }
 
 QString PlanSql::setNotNull(const QString &table, const QString &column, bool notNull) const
 {
     return alter(table) + QStringLiteral(" ALTER COLUMN ") + q(column)
-           + (notNull ? QStringLiteral(" SET NOT NULL") : QStringLiteral(" DROP NOT NULL"));
+        + (notNull ? QStringLiteral(" SET NOT NULL") : QStringLiteral(" DROP NOT NULL"));
 }
 
-QString PlanSql::columnComment(const QString &table, const QString &column, const QString &comment) const
+QString PlanSql::columnComment(const QString &table, const QString &column,
+                               const QString &comment) const
 {
     return QStringLiteral("COMMENT ON COLUMN ") + q(table) + QLatin1Char('.') + q(column)
-           + QStringLiteral(" IS ")
-           + (comment.isEmpty() ? QStringLiteral("NULL") : m_dialect.quoteString(comment));
+        + QStringLiteral(" IS ")
+        + (comment.isEmpty() ? QStringLiteral("NULL") : m_dialect.quoteString(comment));
 }
 
 QString PlanSql::tableComment(const QString &table, const QString &comment) const
@@ -186,13 +191,13 @@ QString PlanSql::tableComment(const QString &table, const QString &comment) cons
     if (m_dialect.kind() == Dialect::Kind::MySql)
         return alter(table) + QStringLiteral(" COMMENT = ") + m_dialect.quoteString(comment);
     return QStringLiteral("COMMENT ON TABLE ") + q(table) + QStringLiteral(" IS ")
-           + (comment.isEmpty() ? QStringLiteral("NULL") : m_dialect.quoteString(comment));
+        + (comment.isEmpty() ? QStringLiteral("NULL") : m_dialect.quoteString(comment));
 }
 
 QString PlanSql::modifyColumn(const ResolvedTable &table, const ResolvedColumn &column) const
 {
     return alter(table.name) + QStringLiteral(" MODIFY COLUMN ")
-           + m_ddl.columnDefinition(table, column, false);
+        + m_ddl.columnDefinition(table, column, false);
 }
 
 QStringList PlanSql::alterPrimaryKey(const QString &table, const QString &livePrimaryKeyName,
@@ -203,24 +208,27 @@ QStringList PlanSql::alterPrimaryKey(const QString &table, const QString &livePr
         if (hadPrimaryKey)
             parts << QStringLiteral("DROP PRIMARY KEY");
         if (!design.primaryKey.isEmpty())
-            parts << QStringLiteral("ADD PRIMARY KEY (") + columnList(design.primaryKey) + QLatin1Char(')');
+            parts << QStringLiteral("ADD PRIMARY KEY (") + columnList(design.primaryKey)
+                    + QLatin1Char(')');
         return {alter(table) + QLatin1Char(' ') + parts.join(QStringLiteral(", "))};
     }
     QStringList statements;
     if (hadPrimaryKey)
-        statements << alter(table) + QStringLiteral(" DROP CONSTRAINT IF EXISTS ") + q(livePrimaryKeyName);
+        statements << alter(table) + QStringLiteral(" DROP CONSTRAINT IF EXISTS ")
+                + q(livePrimaryKeyName);
     if (!design.primaryKey.isEmpty())
         statements << alter(table) + QStringLiteral(" ADD CONSTRAINT ")
-                          + q(m_dialect.generatedName(design.name + QStringLiteral("_pkey")))
-                          + QStringLiteral(" PRIMARY KEY (") + columnList(design.primaryKey)
-                          + QLatin1Char(')');
+                + q(m_dialect.generatedName(design.name + QStringLiteral("_pkey")))
+                + QStringLiteral(" PRIMARY KEY (") + columnList(design.primaryKey)
+                + QLatin1Char(')');
     return statements;
 }
 
 QString PlanSql::addUnique(const QString &table, const ResolvedUnique &unique) const
 {
-    return alter(table) + QStringLiteral(" ADD CONSTRAINT ") + q(m_dialect.generatedName(unique.name))
-           + QStringLiteral(" UNIQUE (") + columnList(unique.columns) + QLatin1Char(')');
+    return alter(table) + QStringLiteral(" ADD CONSTRAINT ")
+        + q(m_dialect.generatedName(unique.name)) + QStringLiteral(" UNIQUE (")
+        + columnList(unique.columns) + QLatin1Char(')');
 }
 
 QString PlanSql::dropUnique(const QString &table, const QString &name) const
@@ -233,8 +241,8 @@ QString PlanSql::dropUnique(const QString &table, const QString &name) const
 QString PlanSql::addIndex(const QString &table, const ResolvedIndex &index) const
 {
     return QStringLiteral("CREATE ") + (index.unique ? QStringLiteral("UNIQUE ") : QString())
-           + QStringLiteral("INDEX ") + q(m_dialect.generatedName(index.name)) + QStringLiteral(" ON ")
-           + q(table) + QStringLiteral(" (") + columnList(index.columns) + QLatin1Char(')');
+        + QStringLiteral("INDEX ") + q(m_dialect.generatedName(index.name)) + QStringLiteral(" ON ")
+        + q(table) + QStringLiteral(" (") + columnList(index.columns) + QLatin1Char(')');
 }
 
 QString PlanSql::dropIndex(const QString &table, const QString &name) const
@@ -260,11 +268,12 @@ QStringList PlanSql::dropForeignKey(const QString &table, const QString &name) c
     return {alter(table) + QStringLiteral(" DROP CONSTRAINT ") + q(name)};
 }
 
-QString PlanSql::fillNulls(const QString &table, const QString &column, const QString &literal) const
+QString PlanSql::fillNulls(const QString &table, const QString &column,
+                           const QString &literal) const
 {
     return QStringLiteral("UPDATE ") + q(table) + QStringLiteral(" SET ") + q(column)
-           + QStringLiteral(" = ") + literal + QStringLiteral(" WHERE ") + q(column)
-           + QStringLiteral(" IS NULL");
+        + QStringLiteral(" = ") + literal + QStringLiteral(" WHERE ") + q(column)
+        + QStringLiteral(" IS NULL");
 }
 
 QString PlanSql::cutStrings(const QString &table, const QString &column, int length) const
@@ -273,11 +282,11 @@ QString PlanSql::cutStrings(const QString &table, const QString &column, int len
     const QString n = QString::number(length);
     if (m_dialect.kind() == Dialect::Kind::Sqlite)
         return QStringLiteral("UPDATE ") + q(table) + QStringLiteral(" SET ") + c
-               + QStringLiteral(" = substr(") + c + QStringLiteral(", 1, ") + n
-               + QStringLiteral(") WHERE length(") + c + QStringLiteral(") > ") + n;
-    return QStringLiteral("UPDATE ") + q(table) + QStringLiteral(" SET ") + c + QStringLiteral(" = LEFT(")
-           + c + QStringLiteral(", ") + n + QStringLiteral(") WHERE CHAR_LENGTH(") + c
-           + QStringLiteral(") > ") + n;
+            + QStringLiteral(" = substr(") + c + QStringLiteral(", 1, ") + n
+            + QStringLiteral(") WHERE length(") + c + QStringLiteral(") > ") + n;
+    return QStringLiteral("UPDATE ") + q(table) + QStringLiteral(" SET ") + c
+        + QStringLiteral(" = LEFT(") + c + QStringLiteral(", ") + n
+        + QStringLiteral(") WHERE CHAR_LENGTH(") + c + QStringLiteral(") > ") + n;
 }
 
 QString PlanSql::replaceValuesNotIn(const QString &table, const QString &column,
@@ -286,18 +295,20 @@ QString PlanSql::replaceValuesNotIn(const QString &table, const QString &column,
     QStringList allowed;
     for (const QString &v : values)
         allowed << m_dialect.quoteString(v);
-    return QStringLiteral("UPDATE ") + q(table) + QStringLiteral(" SET ") + q(column) + QStringLiteral(" = ")
-           + literal + QStringLiteral(" WHERE ") + q(column) + QStringLiteral(" IS NOT NULL AND ")
-           + q(column) + QStringLiteral(" NOT IN (") + allowed.join(QStringLiteral(", ")) + QLatin1Char(')');
+    return QStringLiteral("UPDATE ") + q(table) + QStringLiteral(" SET ") + q(column)
+        + QStringLiteral(" = ") + literal + QStringLiteral(" WHERE ") + q(column)
+        + QStringLiteral(" IS NOT NULL AND ") + q(column) + QStringLiteral(" NOT IN (")
+        + allowed.join(QStringLiteral(", ")) + QLatin1Char(')');
 }
 
-QString PlanSql::widenEnum(const QString &table, const QString &column, const QStringList &values) const
+QString PlanSql::widenEnum(const QString &table, const QString &column,
+                           const QStringList &values) const
 {
     QStringList literals;
     for (const QString &v : values)
         literals << m_dialect.quoteString(v);
     return alter(table) + QStringLiteral(" MODIFY COLUMN ") + q(column) + QStringLiteral(" ENUM(")
-           + literals.join(QStringLiteral(", ")) + QStringLiteral(") NULL");
+        + literals.join(QStringLiteral(", ")) + QStringLiteral(") NULL");
 }
 
 QString PlanSql::deleteDuplicates(const QString &table, const QStringList &columns,
@@ -308,26 +319,33 @@ QString PlanSql::deleteDuplicates(const QString &table, const QStringList &colum
         notNull << q(c) + QStringLiteral(" IS NOT NULL");
     QString rowId;
     switch (m_dialect.kind()) {
-    case Dialect::Kind::Postgres: rowId = QStringLiteral("ctid"); break;
-    case Dialect::Kind::Sqlite: rowId = QStringLiteral("rowid"); break;
-    case Dialect::Kind::MySql: break; // no row id: the key identifies rows
+    case Dialect::Kind::Postgres:
+        rowId = QStringLiteral("ctid");
+        break;
+    case Dialect::Kind::Sqlite:
+        rowId = QStringLiteral("rowid");
+        break;
+    case Dialect::Kind::MySql:
+        break; // no row id: the key identifies rows
     }
     const QString order = orderKey.isEmpty() ? rowId : columnList(orderKey);
-    const QString numbered = QStringLiteral("ROW_NUMBER() OVER (PARTITION BY ") + columnList(columns)
-                             + QStringLiteral(" ORDER BY ") + order + QStringLiteral(") AS junction_rn FROM ")
-                             + q(table) + QStringLiteral(" WHERE ") + notNull.join(QStringLiteral(" AND "));
+    const QString numbered = QStringLiteral("ROW_NUMBER() OVER (PARTITION BY ")
+        + columnList(columns) + QStringLiteral(" ORDER BY ") + order
+        + QStringLiteral(") AS junction_rn FROM ") + q(table) + QStringLiteral(" WHERE ")
+        + notNull.join(QStringLiteral(" AND "));
     if (!rowId.isEmpty())
         return QStringLiteral("DELETE FROM ") + q(table) + QStringLiteral(" WHERE ") + rowId
-               + QStringLiteral(" IN (SELECT junction_id FROM (SELECT ") + rowId
-               + QStringLiteral(" AS junction_id, ") + numbered
-               + QStringLiteral(") AS junction_d WHERE junction_rn > 1)");
+            + QStringLiteral(" IN (SELECT junction_id FROM (SELECT ") + rowId
+            + QStringLiteral(" AS junction_id, ") + numbered
+            + QStringLiteral(") AS junction_d WHERE junction_rn > 1)");
     const QString key = columnList(orderKey);
     const QString target = orderKey.size() == 1 ? key : QLatin1Char('(') + key + QLatin1Char(')');
     // The derived table is materialised (it has a window function), which is what lets
     // MariaDB read the table it deletes from.
     return QStringLiteral("DELETE FROM ") + q(table) + QStringLiteral(" WHERE ") + target
-           + QStringLiteral(" IN (SELECT ") + key + QStringLiteral(" FROM (SELECT ") + key
-           + QStringLiteral(", ") + numbered + QStringLiteral(") AS junction_d WHERE junction_rn > 1)");
+        + QStringLiteral(" IN (SELECT ") + key + QStringLiteral(" FROM (SELECT ") + key
+        + QStringLiteral(", ") + numbered
+        + QStringLiteral(") AS junction_d WHERE junction_rn > 1)");
 }
 
 QString PlanSql::fillLiteral(const ResolvedColumn &column) const
@@ -358,7 +376,7 @@ QStringList PlanSql::rebuildTable(const ResolvedTable &design, const QString &te
     // stay the designed ones.
     if (!create.isEmpty() && create.first().startsWith(prefix))
         statements << QStringLiteral("CREATE TABLE ") + q(tempName) + QStringLiteral(" (")
-                          + create.first().mid(prefix.size());
+                + create.first().mid(prefix.size());
     QStringList targets;
     QStringList sources;
     for (const auto &[column, expression] : copies) {
@@ -378,8 +396,8 @@ QStringList PlanSql::rebuildTable(const ResolvedTable &design, const QString &te
     }
     if (!targets.isEmpty())
         statements << QStringLiteral("INSERT INTO ") + q(tempName) + QStringLiteral(" (")
-                          + targets.join(QStringLiteral(", ")) + QStringLiteral(") SELECT ")
-                          + sources.join(QStringLiteral(", ")) + QStringLiteral(" FROM ") + q(design.name);
+                + targets.join(QStringLiteral(", ")) + QStringLiteral(") SELECT ")
+                + sources.join(QStringLiteral(", ")) + QStringLiteral(" FROM ") + q(design.name);
     statements << dropTable(design.name);
     statements << renameTable(tempName, design.name);
     statements += create.mid(1); // its indexes

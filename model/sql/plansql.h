@@ -19,7 +19,8 @@ public:
     explicit PlanSql(const Dialect &dialect)
         : m_dialect(dialect)
         , m_ddl(dialect)
-    {}
+    {
+    }
 
     const Dialect &dialect() const { return m_dialect; }
     const DdlGenerator &ddl() const { return m_ddl; }
@@ -45,13 +46,14 @@ public:
     // after (an old default may not cast). An enum target is a new type swapped in:
     // values the new enum lacks become `fill` (a literal or NULL). `oldEnumType` is dropped
     // when `dropOldEnumType`; the new type takes the designed name when `targetNameFree`.
-    QStringList alterType(const ResolvedTable &table, const ResolvedColumn &column,
-                          bool hadDefault, const QString &oldEnumType, bool dropOldEnumType,
+    QStringList alterType(const ResolvedTable &table, const ResolvedColumn &column, bool hadDefault,
+                          const QString &oldEnumType, bool dropOldEnumType,
                           bool targetNameFree) const;
     QString setDefault(const ResolvedTable &table, const ResolvedColumn &column) const;
     QString dropDefault(const QString &table, const QString &column) const;
     QString setNotNull(const QString &table, const QString &column, bool notNull) const;
-    QString columnComment(const QString &table, const QString &column, const QString &comment) const;
+    QString columnComment(const QString &table, const QString &column,
+                          const QString &comment) const;
     QString tableComment(const QString &table, const QString &comment) const;
     // MySQL: the whole column restated.
     QString modifyColumn(const ResolvedTable &table, const ResolvedColumn &column) const;

@@ -75,10 +75,11 @@ QString unquoteTypeName(const QString &nativeType)
 }
 
 void DiffBuilder::ensureEnumType(QList<Item> &into, int designTable, const QString &name,
-                             const QStringList &values, bool createsMissing)
+                                 const QStringList &values, bool createsMissing)
 {
     const QString table = m_design.tables.at(designTable).name;
-    if (m_live.enums.contains(name) && !m_droppedTypes.contains(name) && !m_typeRenamed.contains(name)) {
+    if (m_live.enums.contains(name) && !m_droppedTypes.contains(name)
+        && !m_typeRenamed.contains(name)) {
         // A type left behind with this name: reused when it is the same and unused,
         // replaced when unused, else in the way.
         if (m_enumUsers.value(name) == 0) {
@@ -130,7 +131,9 @@ void DiffBuilder::dropTables(const QList<int> &liveTables, bool foreignKeysFromO
                 continue;
             for (const LiveForeignKey &fk : t.foreignKeys) {
                 if (fk.referencedSchema.isEmpty() && dropping.contains(fk.referencedTable))
-                    dropKey(t, fk, QStringLiteral("it references dropped table \"%1\"").arg(fk.referencedTable));
+                    dropKey(t, fk,
+                            QStringLiteral("it references dropped table \"%1\"")
+                                .arg(fk.referencedTable));
             }
         }
     }
@@ -168,7 +171,8 @@ void DiffBuilder::dropTables(const QList<int> &liveTables, bool foreignKeysFromO
         for (int l : std::as_const(pending)) {
             const LiveTable &t = m_live.tables.at(l);
             for (const LiveForeignKey &fk : t.foreignKeys) {
-                if (canDropKeys && fk.referencedTable != t.name && dropping.contains(fk.referencedTable))
+                if (canDropKeys && fk.referencedTable != t.name
+                    && dropping.contains(fk.referencedTable))
                     dropKey(t, fk, QStringLiteral("it closes a cycle among dropped tables"));
             }
         }
@@ -249,7 +253,8 @@ void DiffBuilder::compareTable(int d)
             renames << rename;
         }
         // PostgreSQL: a type named by Junction's convention follows its table and column.
-        if (pg && lc && (tableRename >= 0 || columnRename >= 0) && dc.type.kind == DataType::Kind::Enum) {
+        if (pg && lc && (tableRename >= 0 || columnRename >= 0)
+            && dc.type.kind == DataType::Kind::Enum) {
             const QString type = liveEnumType(*lc);
             const QString target = m_dialect.enumTypeName(t.name, dc.name);
             if (!type.isEmpty() && type == m_dialect.enumTypeName(lt.name, live) && type != target
@@ -299,7 +304,7 @@ void DiffBuilder::compareTable(int d)
 void DiffBuilder::foldRebuilds()
 {
     QSet<QString> names; // every table name, for temporary names that collide with none
-    QSet<int> affected;  // design tables something needs rebuilt
+    QSet<int> affected; // design tables something needs rebuilt
     for (int s = 0; s < StepCount; ++s) {
         for (const Item &i : std::as_const(m_steps[s])) {
             if (i.needsRebuild)
@@ -448,15 +453,20 @@ SyncPlan DiffBuilder::build()
         const int l = m_match.liveTable(d);
         const QString liveName = l >= 0 ? m_live.tables.at(l).name : QString();
         const bool tableThere = m_mode == SyncPlan::Mode::Force || liveName == t.name
-                                || establishedTables.contains(t.name);
+            || establishedTables.contains(t.name);
         const bool created = m_mode == SyncPlan::Mode::Force || (l < 0 && tableThere);
-        plan.tableNames << SyncPlan::NameMatch {SchemaMatch::tableId(t), t.name, {}, liveName, tableThere};
+        plan.tableNames << SyncPlan::NameMatch {
+            SchemaMatch::tableId(t), t.name, {}, liveName, tableThere};
         for (const ResolvedColumn &c : t.columns) {
             if (c.attributeId.isNull())
                 continue;
             const QString liveColumn = l >= 0 ? m_match.liveColumn(d, c.name) : QString();
-            const bool there = created || (tableThere && (liveColumn == c.name || establishedColumns.contains(key({t.name, c.name}))));
-            plan.columnNames << SyncPlan::NameMatch {c.attributeId.toString(), t.name, c.name, liveColumn, there};
+            const bool there = created
+                || (tableThere
+                    && (liveColumn == c.name
+                        || establishedColumns.contains(key({t.name, c.name}))));
+            plan.columnNames << SyncPlan::NameMatch {c.attributeId.toString(), t.name, c.name,
+                                                     liveColumn, there};
         }
     }
     plan.classify();
@@ -467,8 +477,9 @@ SyncPlan DiffBuilder::build()
 
 namespace Junction {
 
-SyncPlan SchemaDiff::compute(const ResolvedSchema &design, const LiveSchema &live, const Dialect &dialect,
-                             const QJsonObject &syncedEntry, SyncPlan::Mode mode)
+SyncPlan SchemaDiff::compute(const ResolvedSchema &design, const LiveSchema &live,
+                             const Dialect &dialect, const QJsonObject &syncedEntry,
+                             SyncPlan::Mode mode)
 {
     return SyncDiff::DiffBuilder(design, live, dialect, syncedEntry, mode).build();
 }

@@ -20,7 +20,8 @@ namespace Junction {
 class SchemaMatch
 {
 public:
-    SchemaMatch(const ResolvedSchema &design, const LiveSchema &live, const QJsonObject &syncedEntry);
+    SchemaMatch(const ResolvedSchema &design, const LiveSchema &live,
+                const QJsonObject &syncedEntry);
 
     // The id `synced` keys a table by: its model id, or its junction association's id.
     static QString tableId(const ResolvedTable &table);

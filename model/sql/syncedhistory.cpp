@@ -42,18 +42,22 @@ QJsonObject SyncedHistory::updatedEntry(const QJsonObject &previous, const SyncP
     };
     QJsonObject entry;
     entry.insert(QStringLiteral("at"), at.toUTC().toString(Qt::ISODate));
-    entry.insert(QStringLiteral("tables"), names(plan.tableNames, previous.value(QLatin1String("tables")).toObject()));
-    entry.insert(QStringLiteral("columns"), names(plan.columnNames, previous.value(QLatin1String("columns")).toObject()));
+    entry.insert(QStringLiteral("tables"),
+                 names(plan.tableNames, previous.value(QLatin1String("tables")).toObject()));
+    entry.insert(QStringLiteral("columns"),
+                 names(plan.columnNames, previous.value(QLatin1String("columns")).toObject()));
     return entry;
 }
 
-bool SyncedHistory::update(Project &project, const QString &key, const SyncPlan &plan, const QDateTime &at)
+bool SyncedHistory::update(Project &project, const QString &key, const SyncPlan &plan,
+                           const QDateTime &at)
 {
     const QJsonObject previous = entry(project, key);
     QJsonObject next = updatedEntry(previous, plan, at);
     // Nothing ran and nothing is named differently: keep the file as it is, so that a
     // sync that found nothing to do does not change it.
-    if (plan.isEmpty() && next.value(QLatin1String("tables")) == previous.value(QLatin1String("tables"))
+    if (plan.isEmpty()
+        && next.value(QLatin1String("tables")) == previous.value(QLatin1String("tables"))
         && next.value(QLatin1String("columns")) == previous.value(QLatin1String("columns")))
         return false;
     project.synced.insert(key, next);

@@ -21,7 +21,7 @@ struct PlanChange
         CreateTable,
         DropTable,
         RenameTable,
-        RebuildTable,   // SQLite: the official 12-step procedure, for what ALTER cannot do
+        RebuildTable, // SQLite: the official 12-step procedure, for what ALTER cannot do
         AddColumn,
         DropColumn,
         RenameColumn,
@@ -30,7 +30,7 @@ struct PlanChange
         DropNotNull,
         SetDefault,
         DropDefault,
-        AlterComment,   // a table comment when column is empty, else the column's
+        AlterComment, // a table comment when column is empty, else the column's
         AlterPrimaryKey,
         AddForeignKey,
         DropForeignKey,
@@ -43,19 +43,19 @@ struct PlanChange
     // What `count` counts, in the live database before the plan runs.
     enum class Count {
         None,
-        Rows,       // rows of liveTable
-        Values,     // non-NULL values of liveColumns[0]
-        Nulls,      // NULLs in liveColumns[0]
+        Rows, // rows of liveTable
+        Values, // non-NULL values of liveColumns[0]
+        Nulls, // NULLs in liveColumns[0]
         Duplicates, // rows that repeat another row's (non-NULL) liveColumns; groups in `groups`
-        TooLong,    // values of liveColumns[0] longer than countParameters[0] characters
-        NotIn,      // non-NULL values of liveColumns[0] not among countParameters
-        Orphans,    // rows whose liveColumns match no row of referencedLiveTable
+        TooLong, // values of liveColumns[0] longer than countParameters[0] characters
+        NotIn, // non-NULL values of liveColumns[0] not among countParameters
+        Orphans, // rows whose liveColumns match no row of referencedLiveTable
     };
 
     Kind kind = Kind::CreateTable;
-    QString table;  // the table as designed (for drops of unmatched tables: as it is live)
+    QString table; // the table as designed (for drops of unmatched tables: as it is live)
     QString column;
-    QString name;   // constraint, index or enum type
+    QString name; // constraint, index or enum type
     QString detail; // what changes, e.g. "VARCHAR(255) -> VARCHAR(20)"
 
     // Classification. `conditional` changes are destructive only when their count is not 0
@@ -64,19 +64,19 @@ struct PlanChange
     bool narrowing = false;
     bool conditional = false;
     bool destructive = false;
-    bool blocked = false;    // cannot be applied at all; `reason` says why
-    QString blockReason;     // set by the diff for what Junction cannot do
+    bool blocked = false; // cannot be applied at all; `reason` says why
+    QString blockReason; // set by the diff for what Junction cannot do
     QString reason;
 
     // Counting, by PlanCounter. Names here are the live ones (before any rename).
     Count countKind = Count::None;
     QString liveTable;
     QStringList liveColumns;
-    QString referencedLiveTable;   // Orphans: empty when the parent does not exist yet
+    QString referencedLiveTable; // Orphans: empty when the parent does not exist yet
     QStringList referencedLiveColumns;
-    QVariantList countParameters;  // bound, never spliced into SQL
-    qint64 count = -1;             // -1: not counted (yet)
-    qint64 groups = -1;            // Duplicates: how many distinct duplicated values
+    QVariantList countParameters; // bound, never spliced into SQL
+    qint64 count = -1; // -1: not counted (yet)
+    qint64 groups = -1; // Duplicates: how many distinct duplicated values
 
     // SQL, without trailing semicolons. `fixups` are data statements that make the live
     // data fit (fill NULLs, cut strings, delete duplicates); they run, before `statements`,
@@ -87,7 +87,7 @@ struct PlanChange
 
     QString description() const; // one line for people: "add column \"Users\".\"age\""
     QString countDescription() const; // "12 NULLs", "" when nothing was counted
-    QStringList sql() const;       // fixups (when destructive) + statements
+    QStringList sql() const; // fixups (when destructive) + statements
     static QString kindName(Kind kind); // "add-column"
 };
 
@@ -101,17 +101,17 @@ struct SyncPlan
     // How a design id maps to a live name, for the `synced` history (see SyncedHistory).
     struct NameMatch
     {
-        QString id;          // model id (or, for a created junction table, its association id)
-        QString table;       // design table
-        QString column;      // design column; empty for a table
-        QString liveName;    // the name in the database before the plan; empty: none
+        QString id; // model id (or, for a created junction table, its association id)
+        QString table; // design table
+        QString column; // design column; empty for a table
+        QString liveName; // the name in the database before the plan; empty: none
         bool establishes = false; // after the plan the design name exists in the database
     };
 
     Dialect::Kind dialect = Dialect::Kind::Sqlite;
     Mode mode = Mode::Alter;
     QList<PlanChange> changes;
-    QStringList unmatchedTables;   // live tables no design table claims
+    QStringList unmatchedTables; // live tables no design table claims
     int differencesNotApplied = 0; // Create mode: differences that need --alter
     QList<NameMatch> tableNames;
     QList<NameMatch> columnNames;

@@ -116,15 +116,17 @@ void runSqlite(Runner &r, const SyncPlan &plan)
                 result.error = check.lastError().text();
             } else {
                 while (check.next())
-                    result.foreignKeyViolations << QStringLiteral("%1 row %2 references a missing row of %3")
-                                                       .arg(check.value(0).toString(), check.value(1).toString(),
-                                                            check.value(2).toString());
+                    result.foreignKeyViolations
+                        << QStringLiteral("%1 row %2 references a missing row of %3")
+                               .arg(check.value(0).toString(), check.value(1).toString(),
+                                    check.value(2).toString());
                 if (!result.foreignKeyViolations.isEmpty()) {
                     ok = false;
                     result.failedStatement = QStringLiteral("PRAGMA foreign_key_check");
                     result.error = QStringLiteral("%1 foreign key violation(s): %2")
                                        .arg(result.foreignKeyViolations.size())
-                                       .arg(result.foreignKeyViolations.mid(0, 5).join(QStringLiteral("; ")));
+                                       .arg(result.foreignKeyViolations.mid(0, 5).join(
+                                           QStringLiteral("; ")));
                 }
             }
         }
@@ -198,9 +200,10 @@ QList<QList<int>> SyncRunner::batches(const Connection &connection, const SyncPl
     qint64 budget = options.postgresLockBudget;
     if (budget <= 0) {
         QSqlQuery query(connection.database());
-        if (!query.exec(QStringLiteral("SELECT current_setting('max_locks_per_transaction')::bigint * "
-                                       "(current_setting('max_connections')::bigint + "
-                                       "current_setting('max_prepared_transactions')::bigint)"))
+        if (!query.exec(
+                QStringLiteral("SELECT current_setting('max_locks_per_transaction')::bigint * "
+                               "(current_setting('max_connections')::bigint + "
+                               "current_setting('max_prepared_transactions')::bigint)"))
             || !query.next()) {
             if (error)
                 *error = query.lastError().text();
@@ -272,7 +275,7 @@ SyncResult SyncRunner::run(const Connection &connection, const SyncPlan &plan,
     if (plan.hasBlocked()) {
         result.refused = true;
         result.error = QStringLiteral("the plan has changes sync cannot make: ")
-                       + plan.blockedChanges().first()->reason;
+            + plan.blockedChanges().first()->reason;
         return result;
     }
     if (plan.hasDestructive() && !options.allowDataLoss) {
@@ -294,9 +297,15 @@ SyncResult SyncRunner::run(const Connection &connection, const SyncPlan &plan,
     }
     Runner runner {connection.database(), options, result};
     switch (connection.engine()) {
-    case ConnectionSpec::Engine::Sqlite: runSqlite(runner, plan); break;
-    case ConnectionSpec::Engine::Postgres: runPostgres(runner, plan, batches); break;
-    case ConnectionSpec::Engine::MySql: runMySql(runner, plan); break;
+    case ConnectionSpec::Engine::Sqlite:
+        runSqlite(runner, plan);
+        break;
+    case ConnectionSpec::Engine::Postgres:
+        runPostgres(runner, plan, batches);
+        break;
+    case ConnectionSpec::Engine::MySql:
+        runMySql(runner, plan);
+        break;
     }
     return result;
 }

@@ -24,12 +24,12 @@ struct SyncRunOptions
 struct SyncResult
 {
     bool ok = false;
-    bool refused = false;        // destructive without allowDataLoss, or blocked: nothing ran
-    QStringList executed;        // the statements that ran, in order (rolled back or not)
-    QString failedStatement;     // empty when none failed
-    QString error;               // the database's error text, or why the plan was refused
+    bool refused = false; // destructive without allowDataLoss, or blocked: nothing ran
+    QStringList executed; // the statements that ran, in order (rolled back or not)
+    QString failedStatement; // empty when none failed
+    QString error; // the database's error text, or why the plan was refused
     bool databaseUnchanged = true;
-    int batches = 0;             // transactions (PostgreSQL may need several)
+    int batches = 0; // transactions (PostgreSQL may need several)
     int committedBatches = 0;
     QStringList foreignKeyViolations; // SQLite: what foreign_key_check found
 };

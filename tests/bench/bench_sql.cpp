@@ -7,12 +7,12 @@
 // The PostgreSQL schema is emptied again by a sync to a design without tables (batched:
 // one DROP SCHEMA of 2,750 tables would not fit the lock table); JUNCTION_BENCH_KEEP=1
 // leaves it for inspection. Exit 1 when a budget is missed or anything fails.
-#include "scratchdatabase.h"
 #include "schemagenerator.h"
+#include "scratchdatabase.h"
 
 #include "livereader.h"
-#include "plancounter.h"
 #include "nativetypes.h"
+#include "plancounter.h"
 #include "schemadiff.h"
 #include "syncedhistory.h"
 #include "syncplanner.h"
@@ -31,11 +31,11 @@ namespace {
 
 struct Figures
 {
-    double plan = 0;  // read + diff + count into the empty database
+    double plan = 0; // read + diff + count into the empty database
     double apply = 0; // the runner
     int statements = 0;
     int batches = 0;
-    double alterPlan = 0;  // the 50-change plan: read + diff + count
+    double alterPlan = 0; // the 50-change plan: read + diff + count
     double alterRead = 0;
     double alterDiff = 0;
     double alterCount = 0;
@@ -80,7 +80,8 @@ Figures measure(Engine engine, const Project &project, const Project &changed)
 
     QElapsedTimer timer;
     timer.start();
-    auto planned = SyncPlanner::plan(design, connection, {}, SyncPlan::Mode::Create, &error, schema);
+    auto planned
+        = SyncPlanner::plan(design, connection, {}, SyncPlan::Mode::Create, &error, schema);
     f.plan = timer.nsecsElapsed() / 1e6;
     if (!planned) {
         std::printf("  %s: plan failed: %s\n", qPrintable(engineName(engine)), qPrintable(error));
@@ -96,7 +97,8 @@ Figures measure(Engine engine, const Project &project, const Project &changed)
                     qPrintable(result.error), qPrintable(result.failedStatement.left(300)));
         return f;
     }
-    const QJsonObject history = SyncedHistory::updatedEntry({}, planned->plan, QDateTime::currentDateTimeUtc());
+    const QJsonObject history
+        = SyncedHistory::updatedEntry({}, planned->plan, QDateTime::currentDateTimeUtc());
 
     // The plan as SyncPlanner makes it, phase by phase: catalog, diff, counts.
     const ResolvedSchema changedDesign = resolve(changed);
@@ -104,8 +106,9 @@ Figures measure(Engine engine, const Project &project, const Project &changed)
     const LiveSchema live = LiveReader::read(connection, schema, &error);
     f.alterRead = timer.nsecsElapsed() / 1e6;
     timer.restart();
-    SyncPlan alter = SchemaDiff::compute(changedDesign, live, Dialect::get(NativeTypes::dialectOf(engine)), history,
-                                         SyncPlan::Mode::Alter);
+    SyncPlan alter
+        = SchemaDiff::compute(changedDesign, live, Dialect::get(NativeTypes::dialectOf(engine)),
+                              history, SyncPlan::Mode::Alter);
     f.alterDiff = timer.nsecsElapsed() / 1e6;
     timer.restart();
     const bool counted = PlanCounter::count(alter, connection, &error);
@@ -114,13 +117,15 @@ Figures measure(Engine engine, const Project &project, const Project &changed)
     f.alterChanges = int(alter.changes.size());
     f.ok = counted && error.isEmpty() && !live.tables.isEmpty();
     if (!f.ok)
-        std::printf("  %s: alter plan failed: %s\n", qPrintable(engineName(engine)), qPrintable(error));
+        std::printf("  %s: alter plan failed: %s\n", qPrintable(engineName(engine)),
+                    qPrintable(error));
 
     // Clean up with sync itself: a design without tables drops them all, in batches that
     // fit the lock table (DROP SCHEMA ... CASCADE in one transaction would not).
     if (engine == Engine::Postgres && !qEnvironmentVariableIsSet("JUNCTION_BENCH_KEEP")) {
-        SyncPlan drop = SchemaDiff::compute(ResolvedSchema {}, live, Dialect::get(Dialect::Kind::Postgres), {},
-                                            SyncPlan::Mode::Alter);
+        SyncPlan drop
+            = SchemaDiff::compute(ResolvedSchema {}, live, Dialect::get(Dialect::Kind::Postgres),
+                                  {}, SyncPlan::Mode::Alter);
         drop.classify();
         SyncRunOptions options;
         options.allowDataLoss = true;
@@ -142,9 +147,10 @@ int main(int argc, char *argv[])
     const Project project = Bench::generateProject(size.models, size.associations);
     const Project changed = fiftyChanges(project);
     const ResolvedSchema design = resolve(project);
-    std::printf("bench_sql: %s schema, %d models, %d associations, %d tables\n", size.name, size.models,
-                size.associations, int(design.tables.size()));
-    if (hasErrors(validateProject(project, design)) || hasErrors(validateProject(changed, resolve(changed)))) {
+    std::printf("bench_sql: %s schema, %d models, %d associations, %d tables\n", size.name,
+                size.models, size.associations, int(design.tables.size()));
+    if (hasErrors(validateProject(project, design))
+        || hasErrors(validateProject(changed, resolve(changed)))) {
         std::printf("generated schema has errors\n");
         return 1;
     }
@@ -153,7 +159,8 @@ int main(int argc, char *argv[])
     auto check = [&ok](const char *what, double value, double budget) {
         const bool pass = value <= budget;
         ok = ok && pass;
-        std::printf("  %-40s %8.1f ms  budget %6.0f ms  %s\n", what, value, budget, pass ? "ok" : "OVER BUDGET");
+        std::printf("  %-40s %8.1f ms  budget %6.0f ms  %s\n", what, value, budget,
+                    pass ? "ok" : "OVER BUDGET");
     };
     for (Engine engine : {Engine::Sqlite, Engine::Postgres}) {
         if (engine != Engine::Sqlite && !serverSpec(engine)) {
@@ -169,8 +176,10 @@ int main(int argc, char *argv[])
                     qPrintable(engineName(engine)), f.statements, f.batches, f.plan, f.apply,
                     f.alterChanges, f.alterRead, f.alterDiff, f.alterCount);
         const double budget = engine == Engine::Sqlite ? 1000 : 8000;
-        check(qPrintable(engineName(engine) + QStringLiteral(" sync of L into an empty database")), f.plan + f.apply, budget);
-        check(qPrintable(engineName(engine) + QStringLiteral(" --alter plan, 50 changes")), f.alterPlan, 500);
+        check(qPrintable(engineName(engine) + QStringLiteral(" sync of L into an empty database")),
+              f.plan + f.apply, budget);
+        check(qPrintable(engineName(engine) + QStringLiteral(" --alter plan, 50 changes")),
+              f.alterPlan, 500);
     }
     return ok ? 0 : 1;
 }

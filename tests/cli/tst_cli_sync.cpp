@@ -138,7 +138,8 @@ void TestCliSync::help()
              qPrintable(diff.out));
     const Run sync = run(sourceDir, {u"sync"_s, u"--help"_s});
     QCOMPARE(sync.exitCode, 0);
-    for (const char *option : {"--alter", "--force", "--dry-run", "--allow-data-loss", "--db", "--password-stdin"})
+    for (const char *option :
+         {"--alter", "--force", "--dry-run", "--allow-data-loss", "--db", "--password-stdin"})
         QVERIFY2(sync.out.contains(QLatin1String(option)), qPrintable(sync.out));
 }
 
@@ -147,12 +148,16 @@ void TestCliSync::usage_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("message");
     const QString blog = u"resources/examples/blog.junction.json"_s;
-    QTest::newRow("no --db") << QStringList {u"diff"_s, blog} << u"junction-cli: this command needs --db URL"_s;
-    QTest::newRow("alter and force") << QStringList {u"sync"_s, blog, u"--db"_s, u"sqlite:x.db"_s, u"--alter"_s, u"--force"_s}
-                                     << u"junction-cli: sync takes --alter or --force, not both"_s;
-    QTest::newRow("two files") << QStringList {u"sync"_s, blog, blog} << u"junction-cli: sync takes one FILE"_s;
-    QTest::newRow("missing project") << QStringList {u"sync"_s, u"nope.junction.json"_s, u"--db"_s, u"sqlite:x.db"_s}
-                                     << u"nope.junction.json: error[io]: cannot read the file: No such file or directory"_s;
+    QTest::newRow("no --db") << QStringList {u"diff"_s, blog}
+                             << u"junction-cli: this command needs --db URL"_s;
+    QTest::newRow("alter and force")
+        << QStringList {u"sync"_s, blog, u"--db"_s, u"sqlite:x.db"_s, u"--alter"_s, u"--force"_s}
+        << u"junction-cli: sync takes --alter or --force, not both"_s;
+    QTest::newRow("two files") << QStringList {u"sync"_s, blog, blog}
+                               << u"junction-cli: sync takes one FILE"_s;
+    QTest::newRow("missing project")
+        << QStringList {u"sync"_s, u"nope.junction.json"_s, u"--db"_s, u"sqlite:x.db"_s}
+        << u"nope.junction.json: error[io]: cannot read the file: No such file or directory"_s;
 }
 
 void TestCliSync::usage()
@@ -169,8 +174,9 @@ void TestCliSync::usage()
 void TestCliSync::projectWithErrors()
 {
     QTemporaryDir dir;
-    const Run r = run(dir.path(), {u"sync"_s, sourceDir + u"/resources/examples/cycle.junction.json"_s, u"--db"_s,
-                                   u"sqlite:cycle.db"_s});
+    const Run r = run(dir.path(),
+                      {u"sync"_s, sourceDir + u"/resources/examples/cycle.junction.json"_s,
+                       u"--db"_s, u"sqlite:cycle.db"_s});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(u"error[cycle]"_s), qPrintable(describe(r)));
     QVERIFY(!QFile::exists(dir.filePath(u"cycle.db"_s)));
@@ -186,22 +192,31 @@ void TestCliSync::sqliteStory()
     const QStringList db {u"--db"_s, u"sqlite:blog.db"_s};
 
     Run r = run(dir.path(), QStringList {u"diff"_s, project} + db);
-    QVERIFY2(r.exitCode == 0 && r.out.contains(u"5 changes, 0 destructive"_s), qPrintable(describe(r)));
+    QVERIFY2(r.exitCode == 0 && r.out.contains(u"5 changes, 0 destructive"_s),
+             qPrintable(describe(r)));
     QVERIFY2(r.out.contains(u"create table \"PostTags\""_s), qPrintable(r.out));
     QVERIFY(!QFile::exists(dir.filePath(u"blog.db"_s)));
 
     r = run(dir.path(), QStringList {u"sync"_s, project, u"--dry-run"_s} + db);
     QVERIFY2(r.exitCode == 0 && r.out.contains(u"PRAGMA foreign_keys = OFF;\nBEGIN;\n"_s)
-                 && r.out.contains(u"CREATE TABLE \"Users\""_s) && r.out.contains(u"PRAGMA foreign_key_check;"_s),
+                 && r.out.contains(u"CREATE TABLE \"Users\""_s)
+                 && r.out.contains(u"PRAGMA foreign_key_check;"_s),
              qPrintable(describe(r)));
     QVERIFY(!QFile::exists(dir.filePath(u"blog.db"_s)));
 
     r = run(dir.path(), QStringList {u"sync"_s, project} + db);
-    QVERIFY2(r.exitCode == 0 && r.out.contains(u"Synced sqlite:blog.db"_s), qPrintable(describe(r)));
+    QVERIFY2(r.exitCode == 0 && r.out.contains(u"Synced sqlite:blog.db"_s),
+             qPrintable(describe(r)));
     QVERIFY(QFile::exists(dir.filePath(u"blog.db"_s)));
-    const QJsonObject synced = QJsonDocument::fromJson(readFile(project)).object().value(u"synced"_s).toObject();
+    const QJsonObject synced
+        = QJsonDocument::fromJson(readFile(project)).object().value(u"synced"_s).toObject();
     QCOMPARE(synced.keys(), QStringList {u"sqlite:blog.db"_s});
-    QCOMPARE(synced.value(u"sqlite:blog.db"_s).toObject().value(u"columns"_s).toObject().value(u"a-user-name"_s).toString(),
+    QCOMPARE(synced.value(u"sqlite:blog.db"_s)
+                 .toObject()
+                 .value(u"columns"_s)
+                 .toObject()
+                 .value(u"a-user-name"_s)
+                 .toString(),
              u"name"_s);
     r = run(dir.path(), QStringList {u"diff"_s, project} + db);
     QVERIFY2(r.exitCode == 0 && r.out.contains(u"no changes"_s), qPrintable(describe(r)));
@@ -214,15 +229,18 @@ void TestCliSync::sqliteStory()
     {
         auto c = openSqlite(dir.filePath(u"blog.db"_s));
         QVERIFY(c);
-        QVERIFY(exec(*c, u"INSERT INTO \"Users\" (\"name\", \"email\", \"role\", \"createdAt\", \"updatedAt\") VALUES "
-                         "('Ann', 'ann@example.org', 'admin', '2026-01-01', '2026-01-01'), "
-                         "('Bob', 'bob@example.org', 'reader', '2026-01-01', '2026-01-01')"_s));
+        QVERIFY(exec(*c,
+                     u"INSERT INTO \"Users\" (\"name\", \"email\", \"role\", \"createdAt\", "
+                     u"\"updatedAt\") VALUES "
+                     "('Ann', 'ann@example.org', 'admin', '2026-01-01', '2026-01-01'), "
+                     "('Bob', 'bob@example.org', 'reader', '2026-01-01', '2026-01-01')"_s));
     }
     QVERIFY(writeFile(project, changedBlog(readFile(project))));
 
     r = run(dir.path(), QStringList {u"diff"_s, project} + db);
     QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
-    QVERIFY2(r.out.contains(u"DESTRUCTIVE"_s) && r.out.contains(u"drops column \"Users\".\"role\" with 2 non-NULL values"_s)
+    QVERIFY2(r.out.contains(u"DESTRUCTIVE"_s)
+                 && r.out.contains(u"drops column \"Users\".\"role\" with 2 non-NULL values"_s)
                  && r.out.contains(u"rename column \"Users\".\"name\" to \"fullName\""_s),
              qPrintable(r.out));
     // Destructive changes come first.
@@ -245,22 +263,33 @@ void TestCliSync::sqliteStory()
     // Refused: exit 1, the counts on screen, the database as it was.
     r = run(dir.path(), QStringList {u"sync"_s, project, u"--alter"_s} + db);
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.err.contains(u"nothing was changed"_s) && r.out.contains(u"2 non-NULL values"_s), qPrintable(describe(r)));
+    QVERIFY2(r.err.contains(u"nothing was changed"_s) && r.out.contains(u"2 non-NULL values"_s),
+             qPrintable(describe(r)));
     {
         auto c = openSqlite(dir.filePath(u"blog.db"_s));
-        QCOMPARE(values(*c, u"SELECT \"role\" FROM \"Users\" ORDER BY \"id\""_s), (QStringList {u"admin"_s, u"reader"_s}));
+        QCOMPARE(values(*c, u"SELECT \"role\" FROM \"Users\" ORDER BY \"id\""_s),
+                 (QStringList {u"admin"_s, u"reader"_s}));
     }
 
-    r = run(dir.path(), QStringList {u"sync"_s, project, u"--alter"_s, u"--allow-data-loss"_s} + db);
-    QVERIFY2(r.exitCode == 0 && r.out.contains(u"The database matches the design."_s), qPrintable(describe(r)));
+    r = run(dir.path(),
+            QStringList {u"sync"_s, project, u"--alter"_s, u"--allow-data-loss"_s} + db);
+    QVERIFY2(r.exitCode == 0 && r.out.contains(u"The database matches the design."_s),
+             qPrintable(describe(r)));
     {
         auto c = openSqlite(dir.filePath(u"blog.db"_s));
-        QCOMPARE(values(*c, u"SELECT \"fullName\" FROM \"Users\" ORDER BY \"id\""_s), (QStringList {u"Ann"_s, u"Bob"_s}));
+        QCOMPARE(values(*c, u"SELECT \"fullName\" FROM \"Users\" ORDER BY \"id\""_s),
+                 (QStringList {u"Ann"_s, u"Bob"_s}));
     }
     r = run(dir.path(), QStringList {u"diff"_s, project} + db);
     QVERIFY2(r.exitCode == 0 && r.out.contains(u"no changes"_s), qPrintable(describe(r)));
-    const QJsonObject after = QJsonDocument::fromJson(readFile(project)).object().value(u"synced"_s).toObject();
-    QCOMPARE(after.value(u"sqlite:blog.db"_s).toObject().value(u"columns"_s).toObject().value(u"a-user-name"_s).toString(),
+    const QJsonObject after
+        = QJsonDocument::fromJson(readFile(project)).object().value(u"synced"_s).toObject();
+    QCOMPARE(after.value(u"sqlite:blog.db"_s)
+                 .toObject()
+                 .value(u"columns"_s)
+                 .toObject()
+                 .value(u"a-user-name"_s)
+                 .toString(),
              u"fullName"_s);
 
     // --force drops tables with rows: destructive too.
@@ -287,17 +316,21 @@ void TestCliSync::serverDatabase()
     QVERIFY(admin);
     const QString name = u"junction_cli_"_s + randomSuffix();
     const bool pg = engine == Engine::Postgres;
-    QVERIFY(exec(*admin, pg ? u"CREATE DATABASE \"%1\""_s.arg(name) : u"CREATE DATABASE `%1`"_s.arg(name)));
+    QVERIFY(exec(*admin,
+                 pg ? u"CREATE DATABASE \"%1\""_s.arg(name) : u"CREATE DATABASE `%1`"_s.arg(name)));
     const auto dropDatabase = qScopeGuard([&] {
-        exec(*admin, pg ? u"DROP DATABASE IF EXISTS \"%1\""_s.arg(name) : u"DROP DATABASE IF EXISTS `%1`"_s.arg(name));
+        exec(*admin,
+             pg ? u"DROP DATABASE IF EXISTS \"%1\""_s.arg(name)
+                : u"DROP DATABASE IF EXISTS `%1`"_s.arg(name));
     });
 
     QTemporaryDir dir;
     const QString project = dir.filePath(u"shop.junction.json"_s);
     QVERIFY(QFile::copy(sourceDir + u"/resources/examples/shop.junction.json"_s, project));
-    const QString url = u"%1://%2@%3:%4/%5"_s.arg(pg ? u"postgres"_s : u"mysql"_s, server.user, server.host)
-                            .arg(server.port)
-                            .arg(name);
+    const QString url
+        = u"%1://%2@%3:%4/%5"_s.arg(pg ? u"postgres"_s : u"mysql"_s, server.user, server.host)
+              .arg(server.port)
+              .arg(name);
     Run r = run(dir.path(), {u"sync"_s, project, u"--db"_s, url}, server.password);
     QVERIFY2(r.exitCode == 0 && r.out.contains(u"Synced "_s + url), qPrintable(describe(r)));
     r = run(dir.path(), {u"diff"_s, project, u"--db"_s, url}, server.password);

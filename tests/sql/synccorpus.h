@@ -117,7 +117,7 @@ inline bool insert(const Connection &c, const Dialect &d, const QString &table,
     }
     QSqlQuery q(c.database());
     if (!q.prepare(u"INSERT INTO %1 (%2) VALUES (%3)"_s.arg(d.quote(table), quoted.join(u", "_s),
-                                                           marks.join(u", "_s)))) {
+                                                            marks.join(u", "_s)))) {
         *error = q.lastError().text();
         return false;
     }
@@ -137,14 +137,17 @@ inline bool insert(const Connection &c, const Dialect &d, const QString &table,
 inline bool insertBaseData(const Connection &c, const Dialect &d, QString *error)
 {
     const QVariant null;
-    return insert(c, d, u"Authors"_s, {u"id"_s, u"name"_s, u"email"_s, u"bio"_s, u"score"_s, u"status"_s},
+    return insert(c, d, u"Authors"_s,
+                  {u"id"_s, u"name"_s, u"email"_s, u"bio"_s, u"score"_s, u"status"_s},
                   {{1, u"Ann"_s, u"ann@example.org"_s, u"short"_s, 5, u"active"_s},
                    {2, u"Bob"_s, null, u"a biography well past twenty characters"_s, 3, u"away"_s},
                    {3, u"Ann"_s, u"ann2@example.org"_s, null, 7, u"gone"_s},
                    {4, u"Dee"_s, u"dee@example.org"_s, u"x"_s, 1, u"active"_s}},
                   error)
         && insert(c, d, u"Posts"_s, {u"id"_s, u"title"_s, u"views"_s, u"AuthorId"_s, u"EditorId"_s},
-                  {{1, u"First"_s, 10, 1, 2}, {2, u"Second"_s, 20, 2, null}, {3, u"Orphan"_s, 30, null, 1}},
+                  {{1, u"First"_s, 10, 1, 2},
+                   {2, u"Second"_s, 20, 2, null},
+                   {3, u"Orphan"_s, 30, null, 1}},
                   error)
         && insert(c, d, u"Tags"_s, {u"id"_s, u"label"_s}, {{1, u"news"_s}, {2, u"blog"_s}}, error);
 }
@@ -153,10 +156,10 @@ struct Case
 {
     QString name;
     std::function<void(Project &)> mutate;
-    Kind kind;               // the change the plan must contain
-    bool destructive;        // that change's classification with the base data
-    qint64 count;            // its live count; -2: not checked
-    QStringList mayChange;   // "Table" (its rows and values) or "Table.column" (values) it may alter
+    Kind kind; // the change the plan must contain
+    bool destructive; // that change's classification with the base data
+    qint64 count; // its live count; -2: not checked
+    QStringList mayChange; // "Table" (its rows and values) or "Table.column" (values) it may alter
     QHash<QString, QString> renamed; // "Table" or "Table.column" -> its name afterwards
     bool blocked = false;
     // Extra data or tables before the plan, per dialect.
@@ -164,6 +167,8 @@ struct Case
     QList<Dialect::Kind> only = {}; // dialects the case applies to; empty: all
 };
 
+// One row per line, as a table reads best.
+// clang-format off
 inline QList<Case> cases()
 {
     QList<Case> out;
@@ -299,6 +304,7 @@ inline QList<Case> cases()
     add(unmatched);
     return out;
 }
+// clang-format on
 
 // A multiset checksum of one column's values (order-free, so a rebuilt or re-keyed table
 // compares equal): the sorted text of the values, NULL kept apart.
@@ -315,7 +321,8 @@ inline QByteArray columnChecksum(const Connection &c, const Dialect &d, const QS
     while (q.next())
         values << (q.value(0).isNull() ? u"\\N"_s : q.value(0).toString());
     std::sort(values.begin(), values.end());
-    return QCryptographicHash::hash(values.join(QChar(0x1f)).toUtf8(), QCryptographicHash::Sha1).toHex();
+    return QCryptographicHash::hash(values.join(QChar(0x1f)).toUtf8(), QCryptographicHash::Sha1)
+        .toHex();
 }
 
 inline qint64 rowCount(const Connection &c, const Dialect &d, const QString &table)

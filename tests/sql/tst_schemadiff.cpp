@@ -36,7 +36,8 @@ QJsonObject historyOf(const Project &project)
     QJsonObject tables;
     QJsonObject columns;
     for (const ResolvedTable &t : schema.tables) {
-        tables.insert(t.isCreatedJunction() ? t.junctionOf.toString() : t.entity.toString(), t.name);
+        tables.insert(t.isCreatedJunction() ? t.junctionOf.toString() : t.entity.toString(),
+                      t.name);
         for (const ResolvedColumn &c : t.columns) {
             if (!c.attributeId.isNull())
                 columns.insert(c.attributeId.toString(), c.name);
@@ -67,8 +68,12 @@ struct Database
         }
         return true;
     }
-    LiveSchema read(QString *error) const { return LiveReader::read(connection(), schema(), error); }
-    SyncPlan plan(const Project &project, const QJsonObject &history, SyncPlan::Mode mode, QString *error) const
+    LiveSchema read(QString *error) const
+    {
+        return LiveReader::read(connection(), schema(), error);
+    }
+    SyncPlan plan(const Project &project, const QJsonObject &history, SyncPlan::Mode mode,
+                  QString *error) const
     {
         const LiveSchema live = read(error);
         SyncPlan plan = SchemaDiff::compute(resolve(project), live, dialect(), history, mode);
@@ -81,15 +86,18 @@ QString listing(const SyncPlan &plan)
 {
     QStringList lines;
     for (const PlanChange &c : plan.changes)
-        lines << PlanChange::kindName(c.kind) + u": "_s + c.description() + (c.destructive ? u" !"_s : QString())
-                     + (c.blocked ? u" BLOCKED: "_s + c.reason : QString()) + u" ["_s + c.countDescription() + u"]"_s;
+        lines << PlanChange::kindName(c.kind) + u": "_s + c.description()
+                + (c.destructive ? u" !"_s : QString())
+                + (c.blocked ? u" BLOCKED: "_s + c.reason : QString()) + u" ["_s
+                + c.countDescription() + u"]"_s;
     return lines.join(u'\n');
 }
 
 int indexOf(const SyncPlan &plan, PlanChange::Kind kind, const QString &table = {})
 {
     for (int i = 0; i < plan.changes.size(); ++i) {
-        if (plan.changes.at(i).kind == kind && (table.isEmpty() || plan.changes.at(i).table == table))
+        if (plan.changes.at(i).kind == kind
+            && (table.isEmpty() || plan.changes.at(i).table == table))
             return i;
     }
     return -1;
@@ -133,7 +141,8 @@ void TestSchemaDiff::changeKind_data()
         for (Engine e : {Engine::Sqlite, Engine::Postgres, Engine::MySql}) {
             if (!all.at(i).only.isEmpty() && !all.at(i).only.contains(dialectOf(e)))
                 continue;
-            QTest::addRow("%s on %s", qPrintable(all.at(i).name), qPrintable(engineName(e))) << e << i;
+            QTest::addRow("%s on %s", qPrintable(all.at(i).name), qPrintable(engineName(e)))
+                << e << i;
         }
     }
 }
@@ -167,7 +176,8 @@ void TestSchemaDiff::changeKind()
     if (qEnvironmentVariableIsSet("JUNCTION_TEST_VERBOSE"))
         qInfo().noquote() << listing(plan);
     const int at = indexOf(plan, c.kind);
-    QVERIFY2(at >= 0, qPrintable(u"no "_s + PlanChange::kindName(c.kind) + u" in:\n"_s + listing(plan)));
+    QVERIFY2(at >= 0,
+             qPrintable(u"no "_s + PlanChange::kindName(c.kind) + u" in:\n"_s + listing(plan)));
     const PlanChange &change = plan.changes.at(at);
     QVERIFY2(change.destructive == c.destructive, qPrintable(listing(plan)));
     QVERIFY2(change.blocked == c.blocked, qPrintable(listing(plan)));
@@ -190,10 +200,12 @@ void TestSchemaDiff::appliedDesignDiffsEmpty_data()
 {
     QTest::addColumn<QString>("project");
     QTest::addColumn<Engine>("engine");
-    for (const char *p : {"resources/examples/blog.junction.json", "resources/examples/shop.junction.json",
-                          "tests/data/ddl/hostile-identifiers.junction.json"}) {
+    for (const char *p :
+         {"resources/examples/blog.junction.json", "resources/examples/shop.junction.json",
+          "tests/data/ddl/hostile-identifiers.junction.json"}) {
         for (Engine e : {Engine::Sqlite, Engine::Postgres, Engine::MySql})
-            QTest::addRow("%s on %s", QString::fromLatin1(p).section(u'/', -1).toLatin1().constData(),
+            QTest::addRow("%s on %s",
+                          QString::fromLatin1(p).section(u'/', -1).toLatin1().constData(),
                           qPrintable(engineName(e)))
                 << QString::fromLatin1(p) << e;
     }
@@ -254,11 +266,13 @@ void TestSchemaDiff::renameNeedsHistory()
     QCOMPARE(indexOf(without, Kind::RenameTable), -1);
     QCOMPARE(indexOf(without, Kind::RenameColumn), -1);
     const int drop = indexOf(without, Kind::DropTable, u"Tags"_s);
-    QVERIFY2(drop >= 0 && without.changes.at(drop).destructive && without.changes.at(drop).count == 2,
+    QVERIFY2(drop >= 0 && without.changes.at(drop).destructive
+                 && without.changes.at(drop).count == 2,
              qPrintable(listing(without)));
     QVERIFY(indexOf(without, Kind::CreateTable, u"Labels"_s) > drop);
     const int dropColumn = indexOf(without, Kind::DropColumn);
-    QVERIFY2(dropColumn >= 0 && without.changes.at(dropColumn).count == 3, qPrintable(listing(without)));
+    QVERIFY2(dropColumn >= 0 && without.changes.at(dropColumn).count == 3,
+             qPrintable(listing(without)));
     QCOMPARE(without.unmatchedTables, QStringList {u"Tags"_s});
 }
 
@@ -312,8 +326,10 @@ void TestSchemaDiff::modes()
     QCOMPARE(drops, (QStringList {u"Authors"_s, u"Posts"_s, u"Tags"_s}));
     QCOMPARE(creates.size(), 4);
     // Posts references Authors: it goes first.
-    QVERIFY(indexOf(force, Kind::DropTable, u"Posts"_s) < indexOf(force, Kind::DropTable, u"Authors"_s));
-    QVERIFY(indexOf(force, Kind::CreateTable, u"Authors"_s) < indexOf(force, Kind::CreateTable, u"Posts"_s));
+    QVERIFY(indexOf(force, Kind::DropTable, u"Posts"_s)
+            < indexOf(force, Kind::DropTable, u"Authors"_s));
+    QVERIFY(indexOf(force, Kind::CreateTable, u"Authors"_s)
+            < indexOf(force, Kind::CreateTable, u"Posts"_s));
 }
 
 void TestSchemaDiff::ordering_data()
@@ -378,25 +394,33 @@ void TestSchemaDiff::defaultKeys_data()
     QTest::addColumn<QString>("live");
     QTest::addColumn<QString>("key");
     using D = Dialect::Kind;
-    QTest::newRow("pg varchar cast") << D::Postgres << u"STRING"_s << u"'x'::character varying"_s << u"s:x"_s;
-    QTest::newRow("pg quote inside") << D::Postgres << u"STRING"_s << u"'it''s'::text"_s << u"s:it's"_s;
+    QTest::newRow("pg varchar cast")
+        << D::Postgres << u"STRING"_s << u"'x'::character varying"_s << u"s:x"_s;
+    QTest::newRow("pg quote inside")
+        << D::Postgres << u"STRING"_s << u"'it''s'::text"_s << u"s:it's"_s;
     QTest::newRow("pg negative") << D::Postgres << u"INTEGER"_s << u"'-1'::integer"_s << u"n:-1"_s;
     QTest::newRow("pg parenthesised") << D::Postgres << u"INTEGER"_s << u"(-1)"_s << u"n:-1"_s;
     QTest::newRow("pg numeric") << D::Postgres << u"DECIMAL(12,2)"_s << u"1.50"_s << u"n:1.5"_s;
     QTest::newRow("pg boolean") << D::Postgres << u"BOOLEAN"_s << u"true"_s << u"n:1"_s;
-    QTest::newRow("pg enum") << D::Postgres << u"ENUM('a','b')"_s << u"'a'::\"enum_T_c\""_s << u"s:a"_s;
-    QTest::newRow("pg timestamp") << D::Postgres << u"DATE"_s << u"'2020-01-01 00:00:00+00'::timestamp with time zone"_s
+    QTest::newRow("pg enum") << D::Postgres << u"ENUM('a','b')"_s << u"'a'::\"enum_T_c\""_s
+                             << u"s:a"_s;
+    QTest::newRow("pg timestamp") << D::Postgres << u"DATE"_s
+                                  << u"'2020-01-01 00:00:00+00'::timestamp with time zone"_s
                                   << u"d:2020-01-01T00:00:00.000Z"_s;
     QTest::newRow("pg now") << D::Postgres << u"DATE"_s << u"now()"_s << u"x:current_timestamp"_s;
-    QTest::newRow("pg NULL") << D::Postgres << u"STRING"_s << u"NULL::character varying"_s << QString();
+    QTest::newRow("pg NULL") << D::Postgres << u"STRING"_s << u"NULL::character varying"_s
+                             << QString();
     QTest::newRow("maria string") << D::MySql << u"STRING"_s << u"'x'"_s << u"s:x"_s;
     QTest::newRow("maria backslash") << D::MySql << u"STRING"_s << u"'a\\\\b'"_s << u"s:a\\b"_s;
     QTest::newRow("maria decimal") << D::MySql << u"DECIMAL(12,2)"_s << u"0.00"_s << u"n:0"_s;
-    QTest::newRow("maria function") << D::MySql << u"DATE"_s << u"current_timestamp()"_s << u"x:current_timestamp"_s;
-    QTest::newRow("maria date") << D::MySql << u"DATEONLY"_s << u"'2020-01-01'"_s << u"d:2020-01-01T00:00:00.000Z"_s;
+    QTest::newRow("maria function")
+        << D::MySql << u"DATE"_s << u"current_timestamp()"_s << u"x:current_timestamp"_s;
+    QTest::newRow("maria date") << D::MySql << u"DATEONLY"_s << u"'2020-01-01'"_s
+                                << u"d:2020-01-01T00:00:00.000Z"_s;
     QTest::newRow("sqlite number") << D::Sqlite << u"INTEGER"_s << u"0"_s << u"n:0"_s;
     QTest::newRow("sqlite number on text") << D::Sqlite << u"STRING"_s << u"5"_s << u"s:5"_s;
-    QTest::newRow("sqlite expression") << D::Sqlite << u"DATE"_s << u"CURRENT_TIMESTAMP"_s << u"x:current_timestamp"_s;
+    QTest::newRow("sqlite expression")
+        << D::Sqlite << u"DATE"_s << u"CURRENT_TIMESTAMP"_s << u"x:current_timestamp"_s;
 }
 
 void TestSchemaDiff::defaultKeys()
@@ -420,7 +444,8 @@ void TestSchemaDiff::widening_data()
     QTest::newRow("integer to bigint") << u"INTEGER"_s << u"BIGINT"_s << true;
     QTest::newRow("bigint to integer") << u"BIGINT"_s << u"INTEGER"_s << false;
     QTest::newRow("decimal more digits") << u"DECIMAL(8,2)"_s << u"DECIMAL(10,3)"_s << true;
-    QTest::newRow("decimal fewer integer digits") << u"DECIMAL(8,2)"_s << u"DECIMAL(8,3)"_s << false;
+    QTest::newRow("decimal fewer integer digits")
+        << u"DECIMAL(8,2)"_s << u"DECIMAL(8,3)"_s << false;
     QTest::newRow("enum gains") << u"ENUM('a','b')"_s << u"ENUM('a','b','c')"_s << true;
     QTest::newRow("enum loses") << u"ENUM('a','b')"_s << u"ENUM('a')"_s << false;
     QTest::newRow("integer to string") << u"INTEGER"_s << u"STRING"_s << false;
@@ -432,7 +457,8 @@ void TestSchemaDiff::widening()
     QFETCH(QString, from);
     QFETCH(QString, to);
     QFETCH(bool, widens);
-    QCOMPARE(NativeTypes::widens(DataType::parse(from).value(), DataType::parse(to).value()), widens);
+    QCOMPARE(NativeTypes::widens(DataType::parse(from).value(), DataType::parse(to).value()),
+             widens);
 }
 
 QTEST_GUILESS_MAIN(TestSchemaDiff)

@@ -28,7 +28,7 @@ namespace {
 struct Snapshot
 {
     LiveSchema live;
-    QHash<QString, qint64> rows;          // table -> rows
+    QHash<QString, qint64> rows; // table -> rows
     QHash<QString, QByteArray> checksums; // "table.column" -> checksum
 };
 
@@ -49,13 +49,15 @@ public:
 
     std::optional<SyncPlan> plan(const Project &project, SyncPlan::Mode mode, QString *error) const
     {
-        auto planned = SyncPlanner::plan(resolve(project), connection(), history, mode, error, schema());
+        auto planned
+            = SyncPlanner::plan(resolve(project), connection(), history, mode, error, schema());
         if (!planned)
             return std::nullopt;
         return planned->plan;
     }
     // Plans, runs and, when it worked, records the names as the CLI does.
-    SyncResult sync(const Project &project, SyncPlan::Mode mode, SyncRunOptions options, QString *error)
+    SyncResult sync(const Project &project, SyncPlan::Mode mode, SyncRunOptions options,
+                    QString *error)
     {
         const auto p = plan(project, mode, error);
         if (!p) {
@@ -75,7 +77,8 @@ public:
         for (const LiveTable &t : s.live.tables) {
             s.rows.insert(t.name, rowCount(connection(), dialect(), t.name));
             for (const LiveColumn &c : t.columns)
-                s.checksums.insert(t.name + u'.' + c.name, columnChecksum(connection(), dialect(), t.name, c.name, error));
+                s.checksums.insert(t.name + u'.' + c.name,
+                                   columnChecksum(connection(), dialect(), t.name, c.name, error));
         }
         return s;
     }
@@ -99,15 +102,17 @@ QString listing(const SyncPlan &plan)
 {
     QStringList lines;
     for (const PlanChange &c : plan.changes)
-        lines << c.description() + (c.destructive ? u" !"_s : QString()) + u" ["_s + c.countDescription() + u"]"_s
-                     + u"\n    "_s + c.sql().join(u"\n    "_s);
+        lines << c.description() + (c.destructive ? u" !"_s : QString()) + u" ["_s
+                + c.countDescription() + u"]"_s + u"\n    "_s + c.sql().join(u"\n    "_s);
     return lines.join(u'\n');
 }
 
 QString describe(const SyncResult &r)
 {
-    return u"ok=%1 refused=%2 unchanged=%3 error=%4\nfailed: %5\nran:\n  %6"_s.arg(r.ok).arg(r.refused)
-        .arg(r.databaseUnchanged).arg(r.error, r.failedStatement, r.executed.join(u"\n  "_s));
+    return u"ok=%1 refused=%2 unchanged=%3 error=%4\nfailed: %5\nran:\n  %6"_s.arg(r.ok)
+        .arg(r.refused)
+        .arg(r.databaseUnchanged)
+        .arg(r.error, r.failedStatement, r.executed.join(u"\n  "_s));
 }
 
 Project loadFile(const QString &path)
@@ -165,9 +170,11 @@ void TestSync::createIntoEmpty_data()
 {
     QTest::addColumn<QString>("project");
     QTest::addColumn<Engine>("engine");
-    for (const char *p : {"resources/examples/blog.junction.json", "resources/examples/shop.junction.json"}) {
+    for (const char *p :
+         {"resources/examples/blog.junction.json", "resources/examples/shop.junction.json"}) {
         for (Engine e : {Engine::Sqlite, Engine::Postgres, Engine::MySql})
-            QTest::addRow("%s on %s", QString::fromLatin1(p).section(u'/', -1).toLatin1().constData(),
+            QTest::addRow("%s on %s",
+                          QString::fromLatin1(p).section(u'/', -1).toLatin1().constData(),
                           qPrintable(engineName(e)))
                 << QString::fromLatin1(p) << e;
     }
@@ -201,7 +208,8 @@ void TestSync::changeKind_data()
         for (Engine e : {Engine::Sqlite, Engine::Postgres, Engine::MySql}) {
             if (!all.at(i).only.isEmpty() && !all.at(i).only.contains(NativeTypes::dialectOf(e)))
                 continue;
-            QTest::addRow("%s on %s", qPrintable(all.at(i).name), qPrintable(engineName(e))) << e << i;
+            QTest::addRow("%s on %s", qPrintable(all.at(i).name), qPrintable(engineName(e)))
+                << e << i;
         }
     }
 }
@@ -235,7 +243,8 @@ void TestSync::changeKind()
     if (plan->hasBlocked() || plan->hasDestructive()) {
         // Refused: not one statement runs, the database is exactly as it was.
         result = SyncRunner::run(db.connection(), *plan, {});
-        QVERIFY2(result.refused && !result.ok && result.executed.isEmpty(), qPrintable(describe(result)));
+        QVERIFY2(result.refused && !result.ok && result.executed.isEmpty(),
+                 qPrintable(describe(result)));
         const Snapshot untouched = db.snapshot(&error);
         QVERIFY(untouched.live == before.live);
         QCOMPARE(untouched.checksums, before.checksums);
@@ -279,7 +288,8 @@ void TestSync::changeKind()
         const QString now = renamed(table, column);
         if (!after.checksums.contains(now))
             continue; // dropped by the case, which says so in its classification
-        QVERIFY2(after.checksums.value(now) == *it, qPrintable(u"values of "_s + it.key() + u" changed"_s));
+        QVERIFY2(after.checksums.value(now) == *it,
+                 qPrintable(u"values of "_s + it.key() + u" changed"_s));
     }
 }
 
@@ -444,7 +454,8 @@ void TestSync::pendingRenameKeepsOldName()
                     << SyncPlan::NameMatch {u"m-c"_s, u"Gone"_s, {}, {}, false};
     plan.columnNames << SyncPlan::NameMatch {u"a-1"_s, u"New"_s, u"renamed"_s, u"old"_s, true};
     const QJsonObject previous {{u"tables"_s, QJsonObject {{u"m-c"_s, u"Earlier"_s}}}};
-    const QJsonObject entry = SyncedHistory::updatedEntry(previous, plan, QDateTime(QDate(2026, 11, 25), QTime(10, 0), Qt::UTC));
+    const QJsonObject entry = SyncedHistory::updatedEntry(
+        previous, plan, QDateTime(QDate(2026, 11, 25), QTime(10, 0), Qt::UTC));
     QCOMPARE(entry.value(u"at"_s).toString(), u"2026-11-25T10:00:00Z"_s);
     const QJsonObject tables = entry.value(u"tables"_s).toObject();
     QCOMPARE(tables.value(u"m-a"_s).toString(), u"Old"_s);
@@ -513,10 +524,12 @@ void TestSync::hostileIdentifiers()
 
     Project changed = base;
     attribute(changed, u"Quote"_s, u"it's"_s).name = u"it''s \"renamed\"; --"_s;
-    changed.entities[0].attributes << newAttribute(u"a-q-new"_s, u"new`col\"umn;"_s, u"STRING(10)"_s);
+    changed.entities[0].attributes
+        << newAttribute(u"a-q-new"_s, u"new`col\"umn;"_s, u"STRING(10)"_s);
     attribute(changed, u"Quote"_s, u"semi;colon"_s).type = u"ENUM('a''b','c;d','e\"f','g`h')"_s;
     entity(changed, u"Long"_s).tableName = u"ttt\"tt"_s;
-    QVERIFY(!hasErrors(validateProject(changed, resolve(changed), {NativeTypes::dialectOf(engine)})));
+    QVERIFY(
+        !hasErrors(validateProject(changed, resolve(changed), {NativeTypes::dialectOf(engine)})));
     const auto plan = db.plan(changed, SyncPlan::Mode::Alter, &error);
     QVERIFY2(plan, qPrintable(error));
     SyncRunOptions options;
@@ -542,8 +555,12 @@ void TestSync::hostileIdentifiers()
         actual.sort();
         QCOMPARE(actual, expected);
     }
-    QCOMPARE(columnChecksum(db.connection(), db.dialect(), u"we\"ird table"_s, u"it''s \"renamed\"; --"_s, &error),
-             QCryptographicHash::hash(u"'\x1f" "a; DROP TABLE x; --"_s.toUtf8(), QCryptographicHash::Sha1).toHex());
+    QCOMPARE(columnChecksum(db.connection(), db.dialect(), u"we\"ird table"_s,
+                            u"it''s \"renamed\"; --"_s, &error),
+             QCryptographicHash::hash(u"'\x1f"
+                                      "a; DROP TABLE x; --"_s.toUtf8(),
+                                      QCryptographicHash::Sha1)
+                 .toHex());
 }
 
 // The history is keyed by the URL without password, and a saved project never holds it.
