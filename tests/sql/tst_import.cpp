@@ -445,15 +445,27 @@ void TestImport::legacyDatabase_data()
             "qty INTEGER NOT NULL DEFAULT 1, PRIMARY KEY (order_no, line_no), "
             "CONSTRAINT fk_line_order FOREIGN KEY (order_no) REFERENCES tbl_order (order_no) "
             "ON DELETE CASCADE)"_s,
-            u"CREATE TABLE profile (id INTEGER NOT NULL PRIMARY KEY, customer_id INTEGER, bio "
-            u"TEXT, "
+            u"CREATE TABLE profile (id INTEGER NOT NULL PRIMARY KEY, customer_id INTEGER, "
+            "bio TEXT, "
             "CONSTRAINT profile_customer_unique UNIQUE (customer_id), "
             "CONSTRAINT fk_profile_customer FOREIGN KEY (customer_id) "
             "REFERENCES tbl_customer (customer_id) ON DELETE SET NULL ON UPDATE CASCADE)"_s,
-            u"CREATE TABLE newsletter (id INTEGER NOT NULL PRIMARY KEY, email VARCHAR(100) NOT "
-            u"NULL, "
+            u"CREATE TABLE newsletter (id INTEGER NOT NULL PRIMARY KEY, "
+            "email VARCHAR(100) NOT NULL, "
             "CONSTRAINT fk_newsletter_email FOREIGN KEY (email) REFERENCES tbl_customer (email) "
             "ON DELETE CASCADE ON UPDATE CASCADE)"_s,
+            // One-to-one on a shared key: the key column is the foreign key.
+            u"CREATE TABLE customer_note (customer_id INTEGER NOT NULL PRIMARY KEY, body TEXT, "
+            "CONSTRAINT fk_note_customer FOREIGN KEY (customer_id) "
+            "REFERENCES tbl_customer (customer_id) ON DELETE CASCADE ON UPDATE CASCADE)"_s,
+            // A pure junction whose two keys have other rules than Sequelize's CASCADE.
+            u"CREATE TABLE tbl_tag (tag_id INTEGER NOT NULL PRIMARY KEY, label VARCHAR(20))"_s,
+            u"CREATE TABLE customer_tags (customer_id INTEGER NOT NULL, tag_id INTEGER NOT NULL, "
+            "PRIMARY KEY (customer_id, tag_id), "
+            "CONSTRAINT fk_ct_customer FOREIGN KEY (customer_id) "
+            "REFERENCES tbl_customer (customer_id) ON DELETE RESTRICT, "
+            "CONSTRAINT fk_ct_tag FOREIGN KEY (tag_id) REFERENCES tbl_tag (tag_id) "
+            "ON DELETE CASCADE)"_s,
         };
     };
     for (Engine e : engines)
@@ -539,6 +551,24 @@ void TestImport::legacyDatabase()
     QVERIFY(hasOne
             < findAssociation(p, AssociationType::BelongsTo, u"profile"_s, u"tbl_customer"_s));
     QCOMPARE(hasOne->onDelete, QString()); // SET NULL: hasOne's default for a nullable key
+
+    // The shared key: hasOne, the key column declared as the primary key it is.
+    const Association *note
+        = findAssociation(p, AssociationType::HasOne, u"tbl_customer"_s, u"customer_note"_s);
+    QVERIFY(note);
+    QCOMPARE(note->foreignKey.name, u"customer_id"_s);
+    QVERIFY(p.entity(u"customer_note"_s)->attribute(u"customer_id"_s)->primaryKey);
+    // customer_tags: no model, a pair through the table, each stating the rule of its key.
+    QVERIFY(!p.entity(u"customer_tag"_s));
+    const Association *tags
+        = findAssociation(p, AssociationType::BelongsToMany, u"tbl_customer"_s, u"tbl_tag"_s);
+    const Association *customers
+        = findAssociation(p, AssociationType::BelongsToMany, u"tbl_tag"_s, u"tbl_customer"_s);
+    QVERIFY(tags && customers);
+    QCOMPARE(tags->through.kind, Through::Kind::Table);
+    QCOMPARE(tags->through.name, u"customer_tags"_s);
+    QCOMPARE(tags->onDelete, u"RESTRICT"_s);
+    QCOMPARE(customers->onDelete, u"CASCADE"_s); // else it would inherit its partner's
 
     // Applied and imported again: the same project, and the same catalog as the first.
     const QByteArray bytes = ProjectWriter::toBytes(p);
@@ -763,8 +793,8 @@ void TestImport::defaultMapping()
 
 void TestImport::sqliteCheckValues()
 {
-    const auto checks = ColumnFacts::sqliteCheckValues(
-        uR"(CREATE TABLE "t" ("semi;colon" TEXT DEFAULT 'c;d'
+    const auto checks
+        = ColumnFacts::sqliteCheckValues(uR"(CREATE TABLE "t" ("semi;colon" TEXT DEFAULT 'c;d'
   CHECK ("semi;colon" IN ('a''b', 'c;d', 'e"f')),
   -- CHECK (commented IN ('x'))
   plain TEXT CHECK (plain IN ('x')), other INTEGER CHECK (other > 0),
