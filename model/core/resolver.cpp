@@ -236,6 +236,8 @@ private:
     bool addReferences(WorkAttribute &attribute, int referencedModel, const QString &key,
                        const QString &onDelete, const QString &onUpdate, int associationIndex);
     bool checkAlias(int index, WorkModel &source, const QString &key);
+    int referencedKeyIndex(int index, const WorkModel &model, const QString &given,
+                           const QString &option, const QString &ignoredOption);
     void warnIfOwnedElsewhere(int index, const WorkModel &holder, const WorkAttribute *existing,
                               const WorkAttribute &incoming);
     void checkNamingCollision(int index, const WorkModel &source, const QString &as);
@@ -279,6 +281,30 @@ private:
 QString upperActions(const QString &action)
 {
     return action.trimmed().toUpper();
+}
+
+struct Actions
+{
+    QString onDelete;
+    QString onUpdate;
+    bool references = false; // whether the FK gets a REFERENCES at all
+};
+
+// The referential-action rule of belongsTo/hasOne/hasMany (table at the top): with
+// constraints, ON DELETE defaults by nullability and ON UPDATE to CASCADE; without, only
+// what was given explicitly, which still brings the REFERENCES back.
+Actions referentialActions(const Association &a, bool allowNull, const QString &notNullDelete)
+{
+    Actions actions{upperActions(a.onDelete), upperActions(a.onUpdate)};
+    const bool constraints = a.constraints.value_or(true);
+    if (constraints) {
+        if (actions.onDelete.isEmpty())
+            actions.onDelete = allowNull ? kSetNull : notNullDelete;
+        if (actions.onUpdate.isEmpty())
+            actions.onUpdate = kCascade;
+    }
+    actions.references = constraints || !actions.onDelete.isEmpty() || !actions.onUpdate.isEmpty();
+    return actions;
 }
 
 void Resolver::report(Diagnostic::Severity severity, const QString &code,
@@ -728,6 +754,29 @@ void Resolver::associate(int index)
     out.valid = true;
 }
 
+// targetKey (belongsTo) or sourceKey (hasMany): the given attribute, else the model's
+// primary key; an unknown one is Sequelize v6's error. The other option does not apply.
+int Resolver::referencedKeyIndex(int index, const WorkModel &model, const QString &given,
+                                 const QString &option, const QString &ignoredOption)
+{
+    const Association &a = m_project.associations.at(index);
+    if (!ignoredOption.isEmpty())
+        warning(QStringLiteral("ignored-option"),
+                QStringLiteral("%1: `%2` does not apply to %3 and is ignored.")
+                    .arg(describeAssociation(index), ignoredOption, associationTypeName(a.type)),
+                associationPath(index, ignoredOption), {assocId(index)});
+    const QString key = given.isEmpty() ? model.primaryKey()->name : given;
+    const int keyIndex = model.indexOf(key);
+    if (keyIndex < 0)
+        error(option == QLatin1String("targetKey") ? QStringLiteral("unknown-target-key")
+                                                    : QStringLiteral("unknown-source-key"),
+              QStringLiteral("Unknown attribute \"%1\" passed as %2, define this attribute on "
+                             "model \"%3\" first")
+                  .arg(key, option, model.name),
+              associationPath(index, option), {assocId(index)});
+    return keyIndex;
+}
+
 void Resolver::belongsTo(int index, int source, int target, ResolvedAssociation &out)
 {
     const Association &a = m_project.associations.at(index);
@@ -736,21 +785,10 @@ void Resolver::belongsTo(int index, int source, int target, ResolvedAssociation 
     const WorkAttribute *pk = tgt.primaryKey();
     if (!pk)
         return;
-    const QString targetKey = a.targetKey.isEmpty() ? pk->name : a.targetKey;
-    const int keyIndex = tgt.indexOf(targetKey);
-    if (keyIndex < 0) {
-        error(QStringLiteral("unknown-target-key"),
-              QStringLiteral("Unknown attribute \"%1\" passed as targetKey, define this attribute "
-                             "on model \"%2\" first")
-                  .arg(targetKey, tgt.name),
-              associationPath(index, QStringLiteral("targetKey")), {assocId(index)});
+    const int keyIndex = referencedKeyIndex(index, tgt, a.targetKey, QStringLiteral("targetKey"),
+                                            a.sourceKey.isEmpty() ? QString() : QStringLiteral("sourceKey"));
+    if (keyIndex < 0)
         return;
-    }
-    if (!a.sourceKey.isEmpty())
-        warning(QStringLiteral("ignored-option"),
-                QStringLiteral("%1: `sourceKey` does not apply to belongsTo and is ignored.")
-                    .arg(describeAssociation(index)),
-                associationPath(index, QStringLiteral("sourceKey")), {assocId(index)});
     const WorkAttribute &key = tgt.attributes.at(keyIndex);
     // Read before the merge: for a self-association it appends to the list `key` lives in.
     const QString keyColumn = key.column();
@@ -764,16 +802,10 @@ void Resolver::belongsTo(int index, int source, int target, ResolvedAssociation 
     const WorkAttribute *existing = src.attribute(fk.name);
     const bool allowNull = existing ? existing->allowNull.value_or(false)
                                     : fk.allowNull.value_or(true);
-    QString onDelete = upperActions(a.onDelete);
-    QString onUpdate = upperActions(a.onUpdate);
-    const bool constraints = a.constraints.value_or(true);
-    if (constraints) {
-        if (onDelete.isEmpty())
-            onDelete = allowNull ? kSetNull : kNoAction;
-        if (onUpdate.isEmpty())
-            onUpdate = kCascade;
-    }
-    if (constraints || !onDelete.isEmpty() || !onUpdate.isEmpty())
+    const Actions actions = referentialActions(a, allowNull, kNoAction);
+    const QString &onDelete = actions.onDelete;
+    const QString &onUpdate = actions.onUpdate;
+    if (actions.references)
         addReferences(fk, target, keyColumn, onDelete, onUpdate, index);
     warnIfOwnedElsewhere(index, src, existing, fk);
     WorkAttribute &merged = mergeAttribute(src, std::move(fk), index);
@@ -818,16 +850,10 @@ void Resolver::hasOne(int index, int source, int target, ResolvedAssociation &ou
     const int before = tgt.indexOf(fk.name);
     const QString earlierOnDelete = before >= 0 ? tgt.attributes.at(before).onDelete : QString();
     WorkAttribute &merged = mergeAttribute(tgt, std::move(fk), index);
-    QString onDelete = upperActions(a.onDelete);
-    QString onUpdate = upperActions(a.onUpdate);
-    const bool constraints = a.constraints.value_or(true);
-    if (constraints) {
-        if (onDelete.isEmpty())
-            onDelete = merged.allowNull.value_or(false) ? kSetNull : kCascade;
-        if (onUpdate.isEmpty())
-            onUpdate = kCascade;
-    }
-    if (constraints || !onDelete.isEmpty() || !onUpdate.isEmpty()) {
+    const Actions actions = referentialActions(a, merged.allowNull.value_or(false), kCascade);
+    const QString &onDelete = actions.onDelete;
+    const QString &onUpdate = actions.onUpdate;
+    if (actions.references) {
         if (!earlierOnDelete.isEmpty() && earlierOnDelete != onDelete && merged.associations.size() > 1)
             warning(QStringLiteral("fk-redefined"),
                     QStringLiteral("%1 redefines ON DELETE of %2.%3 from %4 to %5 (Sequelize v4's "
@@ -855,21 +881,10 @@ void Resolver::hasMany(int index, int source, int target, ResolvedAssociation &o
     const WorkAttribute *pk = src.primaryKey();
     if (!pk)
         return;
-    const QString sourceKey = a.sourceKey.isEmpty() ? pk->name : a.sourceKey;
-    const int keyIndex = src.indexOf(sourceKey);
-    if (keyIndex < 0) {
-        error(QStringLiteral("unknown-source-key"),
-              QStringLiteral("Unknown attribute \"%1\" passed as sourceKey, define this attribute "
-                             "on model \"%2\" first")
-                  .arg(sourceKey, src.name),
-              associationPath(index, QStringLiteral("sourceKey")), {assocId(index)});
+    const int keyIndex = referencedKeyIndex(index, src, a.sourceKey, QStringLiteral("sourceKey"),
+                                            a.targetKey.isEmpty() ? QString() : QStringLiteral("targetKey"));
+    if (keyIndex < 0)
         return;
-    }
-    if (!a.targetKey.isEmpty())
-        warning(QStringLiteral("ignored-option"),
-                QStringLiteral("%1: `targetKey` does not apply to hasMany and is ignored.")
-                    .arg(describeAssociation(index)),
-                associationPath(index, QStringLiteral("targetKey")), {assocId(index)});
     const WorkAttribute key = src.attributes.at(keyIndex);
     WorkAttribute fk = newForeignKey(a.foreignKey, key, index);
     fk.name = !a.foreignKey.name.isEmpty()
@@ -880,16 +895,10 @@ void Resolver::hasMany(int index, int source, int target, ResolvedAssociation &o
     const WorkAttribute *existing = tgt.attribute(fk.name);
     const bool allowNull = existing ? existing->allowNull.value_or(false)
                                     : fk.allowNull.value_or(true);
-    QString onDelete = upperActions(a.onDelete);
-    QString onUpdate = upperActions(a.onUpdate);
-    const bool constraints = a.constraints.value_or(true);
-    if (constraints) {
-        if (onDelete.isEmpty())
-            onDelete = allowNull ? kSetNull : kCascade;
-        if (onUpdate.isEmpty())
-            onUpdate = kCascade;
-    }
-    if (constraints || !onDelete.isEmpty() || !onUpdate.isEmpty())
+    const Actions actions = referentialActions(a, allowNull, kCascade);
+    const QString &onDelete = actions.onDelete;
+    const QString &onUpdate = actions.onUpdate;
+    if (actions.references)
         addReferences(fk, source, key.column(), onDelete, onUpdate, index);
     warnIfOwnedElsewhere(index, tgt, existing, fk);
     WorkAttribute &merged = mergeAttribute(tgt, std::move(fk), index);
