@@ -10,6 +10,11 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <memory>
 #include <optional>
 
@@ -57,6 +62,57 @@ inline QString randomSuffix()
     return QString::number(QRandomGenerator::global()->generate(), 16);
 }
 
+// A TCP port on 127.0.0.1 that nothing listens on: bound by us, then released.
+inline int closedPort()
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0)
+        return 0;
+    sockaddr_in address {};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = 0;
+    socklen_t length = sizeof address;
+    int port = 0;
+    if (::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0
+        && ::getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length) == 0)
+        port = ntohs(address.sin_port);
+    ::close(fd);
+    return port;
+}
+
+// A server that accepts TCP connections (the kernel completes the handshake) but never
+// says a word: only the connect timeout can end the wait.
+class SilentServer
+{
+public:
+    SilentServer()
+    {
+        m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in address {};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof address;
+        if (m_fd >= 0 && ::bind(m_fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0
+            && ::listen(m_fd, 8) == 0
+            && ::getsockname(m_fd, reinterpret_cast<sockaddr *>(&address), &length) == 0)
+            m_port = ntohs(address.sin_port);
+    }
+    ~SilentServer()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    SilentServer(const SilentServer &) = delete;
+    SilentServer &operator=(const SilentServer &) = delete;
+
+    int port() const { return m_port; }
+
+private:
+    int m_fd = -1;
+    int m_port = 0;
+};
+
 inline bool exec(const Connection &connection, const QString &sql, QString *error = nullptr)
 {
     QSqlQuery query(connection.database());
@@ -78,12 +134,14 @@ public:
         if (!m_admin)
             return;
         if (m_engine == Engine::Postgres)
-            exec(*m_admin, u"DROP SCHEMA IF EXISTS \"%1\" CASCADE"_s.arg(m_schema));
+            exec(*m_admin, u"DROP SCHEMA IF EXISTS %1 CASCADE"_s.arg(quotedSchema()));
         else if (m_engine == Engine::MySql)
-            exec(*m_admin, u"DROP DATABASE IF EXISTS `%1`"_s.arg(m_schema));
+            exec(*m_admin, u"DROP DATABASE IF EXISTS %1"_s.arg(quotedSchema()));
     }
 
-    bool setUp(Engine engine, const ConnectionSpec &serverSpec, QString *error)
+    // nameSuffix: appended to the server-side scratch name, to make it hostile.
+    bool setUp(Engine engine, const ConnectionSpec &serverSpec, QString *error,
+               const QString &nameSuffix = {})
     {
         m_engine = engine;
         ConnectionError openError;
@@ -108,20 +166,20 @@ public:
             *error = openError.message;
             return false;
         }
-        m_schema = u"junction_t"_s + randomSuffix();
+        m_schema = u"junction_t"_s + randomSuffix() + nameSuffix;
         if (engine == Engine::Postgres) {
             // DDL and reads share this connection; search_path is moved away again before
             // reading, so the reader must not depend on it.
             // client_min_messages: DROP ... CASCADE's notices would litter the test log.
             if (!exec(*m_admin, u"SET client_min_messages TO warning"_s, error)
-                || !exec(*m_admin, u"CREATE SCHEMA \"%1\""_s.arg(m_schema), error)
-                || !exec(*m_admin, u"SET search_path TO \"%1\""_s.arg(m_schema), error))
+                || !exec(*m_admin, u"CREATE SCHEMA %1"_s.arg(quotedSchema()), error)
+                || !exec(*m_admin, u"SET search_path TO %1"_s.arg(quotedSchema()), error))
                 return false;
             return true;
         }
         if (!exec(*m_admin,
-                  u"CREATE DATABASE `%1` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"_s.arg(
-                      m_schema),
+                  u"CREATE DATABASE %1 CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"_s.arg(
+                      quotedSchema()),
                   error))
             return false;
         ConnectionSpec spec = serverSpec;
@@ -139,6 +197,13 @@ public:
     // Where the reader reads from (for MariaDB another database than its own).
     const Connection &reader() const { return m_admin ? *m_admin : *m_ddl; }
     QString schema() const { return m_schema; }
+    // The scratch name as an identifier in this test's hand-written SQL.
+    QString quotedSchema() const
+    {
+        if (m_engine == Engine::MySql)
+            return u"`"_s + QString(m_schema).replace(u"`"_s, u"``"_s) + u"`"_s;
+        return u"\""_s + QString(m_schema).replace(u"\""_s, u"\"\""_s) + u"\""_s;
+    }
 
 private:
     Engine m_engine = Engine::Sqlite;
