@@ -283,8 +283,10 @@ ImportedType sqlite(const LiveColumn &column, const ColumnFact &fact)
 {
     const Parsed p = parse(column.nativeType);
     const QString &b = p.base;
-    if (!fact.checkValues.isEmpty() && (b == QLatin1String("text") || b.isEmpty()))
-        return exact(enumType(fact.checkValues));
+    // The CHECK's values, from ColumnFacts or already in the column (LiveReader's).
+    const QStringList &values = fact.checkValues.isEmpty() ? column.enumValues : fact.checkValues;
+    if (!values.isEmpty() && (b == QLatin1String("text") || b.isEmpty()))
+        return exact(enumType(values));
     if (b == QLatin1String("integer") || b == QLatin1String("int"))
         return exact(QStringLiteral("INTEGER"));
     if (b == QLatin1String("bigint"))

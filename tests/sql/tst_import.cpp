@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
-// Import against real SQLite, PostgreSQL 15 and MariaDB 10.11: the DDL of a project goes into
-// one scratch database, is imported, the imported project's DDL goes into a second one, and
-// both catalogs must be the same table by table, column by column (constraint names aside).
+// Import against real SQLite, PostgreSQL 15 and MariaDB 10.11: the DDL of a project (or a
+// sync of it) goes into one scratch database, is imported, the imported project's DDL goes
+// into a second one, and both catalogs must be the same table by table, column by column
+// (constraint names aside).
 // Plus databases Junction did not design (legacy names, composite and varchar keys, RESTRICT,
 // a unique FK, a PostgreSQL inet), and the type/default rule tables row by row.
 #include "catalogreader.h"
@@ -12,6 +13,8 @@
 #include "projectwriter.h"
 #include "schemaimporter.h"
 #include "scratchdatabase.h"
+#include "syncplanner.h"
+#include "syncrunner.h"
 #include "validator.h"
 
 #include <QTest>
@@ -180,23 +183,43 @@ private slots:
 
 private:
     // The example's DDL in a fresh database, imported.
-    bool importExample(const QString &file, Engine engine, Database &db, ImportResult &result);
+    bool importExample(const QString &file, Engine engine, Database &db, ImportResult &result,
+                       bool viaSync = false);
 };
 
 bool TestImport::importExample(const QString &file, Engine engine, Database &db,
-                               ImportResult &result)
+                               ImportResult &result, bool viaSync)
 {
+    // QVERIFY returns from the function it is in: each step is a lambda, checked at once.
+    auto failed = [](auto step) {
+        step();
+        return QTest::currentTestFailed();
+    };
     LoadResult loaded = ProjectReader::readFile(QStringLiteral(JUNCTION_SOURCE_DIR "/") + file);
-    [&] { QVERIFY2(loaded.project, qPrintable(file)); }();
-    if (!loaded.project)
-        return false;
     QString error;
-    const QStringList statements = ddlOf(*loaded.project, engine, &error);
-    [&] { QVERIFY2(error.isEmpty(), qPrintable(error)); }();
-    [&] { QVERIFY2(db.setUp(engine, &error), qPrintable(error)); }();
-    [&] { QVERIFY2(db.run(statements, &error), qPrintable(error)); }();
-    [&] { QVERIFY2(db.read(&error), qPrintable(error)); }();
-    if (QTest::currentTestFailed())
+    if (failed([&] { QVERIFY2(loaded.project, qPrintable(file)); })
+        || failed([&] { QVERIFY2(db.setUp(engine, &error), qPrintable(error)); }))
+        return false;
+    if (viaSync) {
+        // What `junction-cli sync` does to an empty database.
+        const auto planned = SyncPlanner::plan(resolve(*loaded.project), db.scratch.ddl(), {},
+                                               SyncPlan::Mode::Create, &error, db.scratch.schema());
+        if (failed([&] { QVERIFY2(planned, qPrintable(error)); }))
+            return false;
+        const SyncResult synced = SyncRunner::run(db.scratch.ddl(), planned->plan);
+        if (failed([&] {
+                QVERIFY2(synced.ok,
+                         qPrintable(synced.error + u"\nin: "_s + synced.failedStatement));
+            }))
+            return false;
+    } else {
+        const QStringList statements = ddlOf(*loaded.project, engine, &error);
+        if (failed([&] { QVERIFY2(error.isEmpty(), qPrintable(error)); })
+            || failed([&] { QVERIFY2(db.run(statements, &error), qPrintable(error)); }))
+            return false;
+    }
+    if (failed([&] { QVERIFY2(db.read(&error), qPrintable(error)); })
+        || failed([&] { QCOMPARE(db.live.tables.size(), resolve(*loaded.project).tables.size()); }))
         return false;
     result = db.import(engine);
     return true;
@@ -206,28 +229,33 @@ void TestImport::roundTrip_data()
 {
     QTest::addColumn<QString>("project");
     QTest::addColumn<Engine>("engine");
+    QTest::addColumn<bool>("viaSync"); // the first database made by sync rather than the DDL
     const QStringList projects {u"resources/examples/blog.junction.json"_s,
                                 u"resources/examples/shop.junction.json"_s,
                                 u"tests/data/ddl/hostile-identifiers.junction.json"_s};
     for (const QString &p : projects) {
-        for (Engine e : engines)
-            QTest::addRow("%s on %s", qPrintable(p.section(u'/', -1)), qPrintable(engineName(e)))
-                << p << e;
+        for (Engine e : engines) {
+            for (bool viaSync : {false, true})
+                QTest::addRow("%s on %s%s", qPrintable(p.section(u'/', -1)),
+                              qPrintable(engineName(e)), viaSync ? ", synced" : "")
+                    << p << e << viaSync;
+        }
     }
 }
 
 // import(apply(DDL(resolve(P)))) resolves to P's physical schema: applied again, the two
-// catalogs are the same.
+// catalogs are the same. Also when P was applied by sync (what users import after a sync).
 void TestImport::roundTrip()
 {
     QFETCH(QString, project);
     QFETCH(Engine, engine);
+    QFETCH(bool, viaSync);
     if (engine != Engine::Sqlite)
         JUNCTION_REQUIRE_SERVER(engine);
 
     Database first;
     ImportResult imported;
-    if (!importExample(project, engine, first, imported))
+    if (!importExample(project, engine, first, imported, viaSync))
         return;
     QVERIFY2(imported.diagnostics.isEmpty(), qPrintable(codes(imported.diagnostics)));
 
@@ -691,6 +719,7 @@ void TestImport::typeMapping_data()
     row("lite CHAR", lite, u"CHAR(2)"_s, {}, u"CHAR(2)"_s, exact);
     row("lite TEXT", lite, u"TEXT"_s, {}, u"TEXT"_s, exact);
     row("lite TEXT enum", lite, u"TEXT"_s, u"a|b'c"_s, u"ENUM('a','b''c')"_s, exact);
+    row("lite TEXT enum values", lite, u"TEXT"_s, u"enum:x|y"_s, u"ENUM('x','y')"_s, exact);
     row("lite DECIMAL", lite, u"DECIMAL(10,2)"_s, {}, u"DECIMAL(10,2)"_s, exact);
     row("lite DOUBLE PRECISION", lite, u"DOUBLE PRECISION"_s, {}, u"DOUBLE"_s, exact);
     row("lite DATETIME", lite, u"DATETIME"_s, {}, u"DATE"_s, exact);
@@ -720,7 +749,9 @@ void TestImport::typeMapping()
     ColumnFact f;
     f.binaryCollation = fact == u"bin"_s;
     f.jsonChecked = fact == u"json"_s;
-    if (engine == Engine::Sqlite && !fact.isEmpty())
+    if (engine == Engine::Sqlite && fact.startsWith(u"enum:"_s))
+        column.enumValues = fact.mid(5).split(u'|'); // as LiveReader reports it
+    else if (engine == Engine::Sqlite && !fact.isEmpty())
         f.checkValues = fact.split(u'|');
     const ImportedType imported = NativeTypeMap::type(engine, column, f);
     QCOMPARE(imported.type, type);
