@@ -1,0 +1,256 @@
+// SPDX-License-Identifier: MIT
+#include "associationitem.h"
+
+#include "resolvedschema.h"
+#include "tableitem.h"
+
+#include <QFontMetricsF>
+#include <QGuiApplication>
+#include <QLineF>
+#include <QPainter>
+#include <QPainterPathStroker>
+#include <QStyleOptionGraphicsItem>
+
+#include <cmath>
+#include <functional>
+
+namespace Junction {
+
+namespace {
+
+constexpr qreal laneSpacing = 18;
+constexpr qreal endLength = 14; // how far the crow's foot reaches along the edge
+constexpr qreal endSpread = 7;
+
+const QColor edgeColor(0x5b, 0x6b, 0x7c);
+const QColor selectedColor(0xf0, 0x8c, 0x00);
+const QColor labelColor(0x39, 0x45, 0x52);
+
+QFont labelFont()
+{
+    QFont font = QGuiApplication::font();
+    font.setPointSizeF(font.pointSizeF() * 0.85);
+    return font;
+}
+
+QPointF unit(QPointF v)
+{
+    const qreal length = std::hypot(v.x(), v.y());
+    return length > 0 ? v / length : QPointF(1, 0);
+}
+
+// Where the segment from `inside` (in the rect) towards `outside` leaves the rect.
+QPointF borderPoint(const QRectF &rect, QPointF inside, QPointF outside)
+{
+    const QLineF line(inside, outside);
+    const QLineF sides[] = {
+        {rect.topLeft(), rect.topRight()},
+        {rect.topRight(), rect.bottomRight()},
+        {rect.bottomRight(), rect.bottomLeft()},
+        {rect.bottomLeft(), rect.topLeft()},
+    };
+    for (const QLineF &side : sides) {
+        QPointF hit;
+        if (line.intersects(side, &hit) == QLineF::BoundedIntersection)
+            return hit;
+    }
+    return inside;
+}
+
+} // namespace
+
+AssociationItem::AssociationItem(const AssociationId &id)
+    : m_id(id)
+{
+    setFlags(ItemIsSelectable);
+    setZValue(-1); // under the boxes, so a box is always the one clicked
+}
+
+AssociationItem::Content AssociationItem::contentOf(const ResolvedAssociation &association)
+{
+    Content content;
+    content.type = association.type;
+    content.constraints = association.constraints;
+    QStringList parts;
+    if (association.isAliased)
+        parts << association.as;
+    if (!association.foreignKeyColumn.isEmpty())
+        parts << association.foreignKeyColumn;
+    content.label = parts.join(QStringLiteral(" · "));
+    return content;
+}
+
+void AssociationItem::setContent(const Content &content)
+{
+    if (content == m_content)
+        return;
+    m_content = content;
+    updateGeometry(); // the label's size may change
+}
+
+void AssociationItem::setEnds(TableItem *source, TableItem *target, int lane, int laneCount)
+{
+    m_source = source;
+    m_target = target;
+    m_lane = lane;
+    m_laneCount = laneCount;
+}
+
+AssociationItem::End AssociationItem::sourceEnd() const
+{
+    switch (m_content.type) {
+    case AssociationType::BelongsTo:
+        return End::Many;
+    case AssociationType::HasOne:
+    case AssociationType::HasMany:
+    case AssociationType::BelongsToMany:
+        return End::One;
+    }
+    return End::One;
+}
+
+AssociationItem::End AssociationItem::targetEnd() const
+{
+    switch (m_content.type) {
+    case AssociationType::BelongsTo:
+        return End::One;
+    case AssociationType::HasOne:
+        return End::ZeroOrOne;
+    case AssociationType::HasMany:
+    case AssociationType::BelongsToMany: // the target end is the junction table
+        return End::Many;
+    }
+    return End::Many;
+}
+
+void AssociationItem::updateGeometry()
+{
+    if (!m_source || !m_target)
+        return;
+    prepareGeometryChange();
+
+    const QRectF a = m_source->sceneBoundingRect().adjusted(2, 2, -2, -2);
+    const QRectF b = m_target->sceneBoundingRect().adjusted(2, 2, -2, -2);
+    m_path = QPainterPath();
+    QPointF labelAnchor;
+
+    if (m_source == m_target) {
+        // A loop over the top right corner; each further loop a little larger.
+        const qreal reach = 36 + m_lane * laneSpacing;
+        const QPointF start(a.right(), a.top() + 14 + m_lane * 8);
+        const QPointF end(a.right() - 24 - m_lane * 8, a.top());
+        m_path.moveTo(start);
+        m_path.cubicTo(start + QPointF(reach, 0), end + QPointF(0, -reach), end);
+        m_sourcePoint = {start, QPointF(-1, 0)};
+        m_targetPoint = {end, QPointF(0, 1)};
+        labelAnchor = m_path.pointAtPercent(0.5) + QPointF(8, -8);
+    } else {
+        // Lanes are offset across a direction that does not depend on which end is the
+        // source, so A→B and B→A edges share one set of lanes.
+        const bool forward = std::less<const TableItem *>()(m_source, m_target);
+        const QPointF along = unit(forward ? b.center() - a.center() : a.center() - b.center());
+        const QPointF across(-along.y(), along.x());
+        const qreal offset = (m_lane - (m_laneCount - 1) / 2.0) * laneSpacing;
+        const QPointF from = a.center() + across * offset;
+        const QPointF to = b.center() + across * offset;
+        QPointF p1 = borderPoint(a, from, to);
+        QPointF p2 = borderPoint(b, to, from);
+        if (a.intersects(b)) { // overlapping boxes: centre to centre is all one can do
+            p1 = from;
+            p2 = to;
+        }
+        m_path.moveTo(p1);
+        m_path.lineTo(p2);
+        m_sourcePoint = {p1, unit(p1 - p2)};
+        m_targetPoint = {p2, unit(p2 - p1)};
+        // Parallel edges put their labels at different points along the way, so that
+        // labels of neighbouring lanes do not cover each other.
+        // Measured in the lanes' own direction: A→B and B→A edges share one set of lanes.
+        qreal t = m_laneCount > 1 ? 0.3 + 0.4 * m_lane / (m_laneCount - 1) : 0.5;
+        if (!forward)
+            t = 1 - t;
+        labelAnchor = p1 + (p2 - p1) * t;
+    }
+
+    m_labelRect = QRectF();
+    if (!m_content.label.isEmpty()) {
+        const QFontMetricsF metrics(labelFont());
+        const QSizeF size(metrics.horizontalAdvance(m_content.label) + 8, metrics.height() + 2);
+        m_labelRect = QRectF(labelAnchor - QPointF(size.width() / 2, size.height() / 2), size);
+    }
+
+    QPainterPathStroker stroker;
+    stroker.setWidth(8);
+    m_shape = stroker.createStroke(m_path);
+    if (!m_labelRect.isNull())
+        m_shape.addRect(m_labelRect);
+    m_bounds = m_shape.boundingRect().adjusted(-endSpread - 2, -endSpread - 2, endSpread + 2,
+                                               endSpread + 2);
+    update();
+}
+
+QRectF AssociationItem::boundingRect() const
+{
+    return m_bounds;
+}
+
+QPainterPath AssociationItem::shape() const
+{
+    return m_shape;
+}
+
+void AssociationItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const qreal zoom = option->levelOfDetailFromTransform(painter->worldTransform());
+    painter->setRenderHint(QPainter::Antialiasing);
+    QPen pen(isSelected() ? selectedColor : edgeColor, isSelected() ? 2.5 : 1.4);
+    pen.setCosmetic(zoom < TableItem::detailZoom);
+    if (!m_content.constraints)
+        pen.setStyle(Qt::DashLine);
+    painter->setPen(pen);
+    painter->setBrush(Qt::NoBrush);
+    painter->drawPath(m_path);
+
+    pen.setStyle(Qt::SolidLine);
+    painter->setPen(pen);
+    drawEnd(painter, m_sourcePoint, sourceEnd());
+    drawEnd(painter, m_targetPoint, targetEnd());
+
+    if (zoom < TableItem::detailZoom || m_labelRect.isNull())
+        return;
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(QColor(255, 255, 255, 220));
+    painter->drawRoundedRect(m_labelRect, 3, 3);
+    painter->setFont(labelFont());
+    painter->setPen(isSelected() ? selectedColor : labelColor);
+    painter->drawText(m_labelRect, Qt::AlignCenter, m_content.label);
+}
+
+void AssociationItem::drawEnd(QPainter *painter, const EndPoint &end, End kind) const
+{
+    // `inward` points into the box; `back` is the point on the edge just outside it.
+    const QPointF across(-end.inward.y(), end.inward.x());
+    const QPointF back = end.point - end.inward * endLength;
+    switch (kind) {
+    case End::Many:
+        painter->drawLine(back, end.point + across * endSpread);
+        painter->drawLine(back, end.point);
+        painter->drawLine(back, end.point - across * endSpread);
+        break;
+    case End::One: {
+        const QPointF bar = end.point - end.inward * (endLength * 0.6);
+        painter->drawLine(bar + across * endSpread, bar - across * endSpread);
+        break;
+    }
+    case End::ZeroOrOne: {
+        const QPointF bar = end.point - end.inward * (endLength * 0.5);
+        painter->drawLine(bar + across * endSpread, bar - across * endSpread);
+        painter->setBrush(Qt::white);
+        painter->drawEllipse(end.point - end.inward * (endLength * 1.1), 3.5, 3.5);
+        painter->setBrush(Qt::NoBrush);
+        break;
+    }
+    }
+}
+
+} // namespace Junction

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "ids.h"
+#include "itemtypes.h"
+#include "project.h"
+
+#include <QGraphicsItem>
+#include <QPainterPath>
+
+namespace Junction {
+
+class TableItem;
+struct ResolvedAssociation;
+
+// One association as an edge between two table boxes, from border to border: a loop for a
+// self-association, a lane offset for several edges between one pair, a label (alias, FK
+// column) and crow's-foot ends for its cardinality. A belongsToMany ends at its junction
+// table. The path and the stroked shape are cached and rebuilt only when an end moves.
+class AssociationItem : public QGraphicsItem
+{
+public:
+    enum { Type = AssociationItemType };
+
+    struct Content
+    {
+        AssociationType type = AssociationType::HasMany;
+        QString label;
+        bool constraints = true; // false: drawn dashed, no FOREIGN KEY constraint
+
+        friend bool operator==(const Content &a, const Content &b)
+        {
+            return a.type == b.type && a.label == b.label && a.constraints == b.constraints;
+        }
+    };
+
+    explicit AssociationItem(const AssociationId &id);
+
+    static Content contentOf(const ResolvedAssociation &association);
+
+    AssociationId associationId() const { return m_id; }
+    const Content &content() const { return m_content; }
+    void setContent(const Content &content);
+
+    // `lane` and `laneCount` keep several edges between one pair (or loops on one box) apart.
+    void setEnds(TableItem *source, TableItem *target, int lane, int laneCount);
+    TableItem *sourceItem() const { return m_source; }
+    TableItem *targetItem() const { return m_target; }
+
+    // Re-routes after an end moved or resized.
+    void updateGeometry();
+
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
+               QWidget *widget = nullptr) override;
+
+private:
+    enum class End { One, Many, ZeroOrOne };
+    struct EndPoint
+    {
+        QPointF point;
+        QPointF inward; // unit vector into the box
+    };
+
+    End sourceEnd() const;
+    End targetEnd() const;
+    void drawEnd(QPainter *painter, const EndPoint &end, End kind) const;
+
+    AssociationId m_id;
+    Content m_content;
+    TableItem *m_source = nullptr;
+    TableItem *m_target = nullptr;
+    int m_lane = 0;
+    int m_laneCount = 1;
+
+    QPainterPath m_path;
+    QPainterPath m_shape;
+    QRectF m_bounds;
+    QRectF m_labelRect;
+    EndPoint m_sourcePoint;
+    EndPoint m_targetPoint;
+};
+
+} // namespace Junction

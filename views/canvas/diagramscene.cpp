@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: MIT
+#include "diagramscene.h"
+
+#include "associationitem.h"
+#include "commands/layoutcommands.h"
+#include "document.h"
+#include "layoutpatch.h"
+#include "tableitem.h"
+
+#include <QGraphicsSceneMouseEvent>
+#include <QSet>
+
+#include <algorithm>
+
+namespace Junction {
+
+namespace {
+
+constexpr qreal junctionGap = 56; // between the joined models and their junction table
+
+} // namespace
+
+DiagramScene::DiagramScene(QObject *parent)
+    : QGraphicsScene(parent)
+{}
+
+DiagramScene::~DiagramScene()
+{
+    // Items hold raw pointers to each other: remove them before QGraphicsScene does.
+    clearItems();
+}
+
+void DiagramScene::setDocument(Document *document)
+{
+    if (m_changedConnection)
+        disconnect(m_changedConnection);
+    clearItems();
+    m_document = document;
+    if (!m_document)
+        return;
+    m_changedConnection = connect(m_document, &Document::changed, this,
+                                  &DiagramScene::documentChanged);
+    syncSchema();
+    placeModels(m_tables.keys());
+    placeJunctions();
+}
+
+QList<TableItem *> DiagramScene::tableItems() const
+{
+    QList<TableItem *> items = m_tables.values();
+    items += m_junctions.values();
+    return items;
+}
+
+BoxSizeFunction DiagramScene::boxSizeFunction() const
+{
+    // A copy of the sizes, so the function stays valid whatever happens to the items.
+    QHash<EntityId, QSizeF> sizes;
+    for (auto it = m_tables.cbegin(); it != m_tables.cend(); ++it)
+        sizes.insert(it.key(), it.value()->size());
+    return [sizes](const Entity &entity) {
+        const auto it = sizes.constFind(entity.id);
+        return it != sizes.cend() ? *it : estimatedBoxSize(entity);
+    };
+}
+
+QGraphicsItem *DiagramScene::selectElements(const QStringList &ids)
+{
+    QGraphicsItem *first = nullptr;
+    clearSelection();
+    for (const QString &id : ids) {
+        QGraphicsItem *item = m_tables.value(EntityId(id));
+        if (!item)
+            item = m_associations.value(AssociationId(id));
+        if (!item)
+            continue;
+        item->setSelected(true);
+        if (!first)
+            first = item;
+    }
+    return first;
+}
+
+void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
+{
+    QGraphicsScene::mousePressEvent(event);
+    m_pressPositions.clear();
+    if (event->button() != Qt::LeftButton)
+        return;
+    // After the base class the clicked box is selected: the selection is what moves.
+    const QList<QGraphicsItem *> selected = selectedItems();
+    for (QGraphicsItem *item : selected) {
+        const auto table = qgraphicsitem_cast<TableItem *>(item);
+        if (table && !table->isDerived())
+            m_pressPositions.insert(table->entityId(), table->pos());
+    }
+}
+
+void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
+{
+    QGraphicsScene::mouseReleaseEvent(event);
+    if (event->button() != Qt::LeftButton || !m_document) {
+        return;
+    }
+    QList<std::pair<EntityId, QPointF>> moved;
+    for (auto it = m_pressPositions.cbegin(); it != m_pressPositions.cend(); ++it) {
+        const TableItem *table = m_tables.value(it.key());
+        if (table && table->pos() != it.value())
+            moved.append({it.key(), QPointF(qRound(table->x()), qRound(table->y()))});
+    }
+    m_pressPositions.clear();
+    if (moved.isEmpty())
+        return;
+    // Hash order is random; the command (and its undo text) should not be.
+    std::sort(moved.begin(), moved.end(), [](const auto &a, const auto &b) {
+        return a.first < b.first;
+    });
+    m_document->push(Commands::moveEntities(*m_document, moved));
+}
+
+void DiagramScene::documentChanged(const ChangeSet &changes)
+{
+    if (changes.changes.testFlag(Change::Everything) || changes.affectsSchema()) {
+        syncSchema();
+        placeModels(m_tables.keys());
+        placeJunctions();
+    } else if (changes.changes.testFlag(Change::ModelPositions)) {
+        placeModels(changes.entities);
+        placeJunctions();
+    }
+}
+
+void DiagramScene::clearItems()
+{
+    m_pressPositions.clear();
+    m_junctionEnds.clear();
+    qDeleteAll(m_associations);
+    m_associations.clear();
+    qDeleteAll(m_tables);
+    m_tables.clear();
+    qDeleteAll(m_junctions);
+    m_junctions.clear();
+}
+
+void DiagramScene::syncSchema()
+{
+    const ResolvedSchema &schema = m_document->resolved();
+
+    // Tables: reuse the item of each id (its content is only replaced when it differs),
+    // create the new ones, delete the ones resolution no longer yields.
+    QHash<QString, TableItem *> byTableName;
+    QHash<EntityId, TableItem *> tables;
+    QHash<QString, TableItem *> junctions;
+    for (const ResolvedTable &table : schema.tables) {
+        TableItem *item = nullptr;
+        if (table.isCreatedJunction()) {
+            item = m_junctions.take(table.name);
+            if (!item) {
+                item = new TableItem(EntityId(), table.name);
+                addItem(item);
+            }
+            junctions.insert(table.name, item);
+        } else {
+            item = m_tables.take(table.entity);
+            if (!item) {
+                item = new TableItem(table.entity, table.name);
+                addItem(item);
+            }
+            tables.insert(table.entity, item);
+        }
+        // Edges are attached again below; the old ones may be about to go.
+        item->clearEdges();
+        item->setContent(TableItem::contentOf(table, schema));
+        byTableName.insert(table.name, item);
+    }
+    qDeleteAll(m_tables);
+    qDeleteAll(m_junctions);
+    m_tables = tables;
+    m_junctions = junctions;
+
+    // Associations: the same, then lanes for the edges that share a pair of boxes.
+    QHash<AssociationId, AssociationItem *> associations;
+    QHash<std::pair<TableItem *, TableItem *>, QList<AssociationItem *>> pairs;
+    QList<std::pair<TableItem *, TableItem *>> pairOrder;
+    for (const ResolvedAssociation &association : schema.associations) {
+        TableItem *source = byTableName.value(association.sourceTable);
+        // A belongsToMany is drawn to its junction table, which then links to the target.
+        TableItem *target = association.type == AssociationType::BelongsToMany
+                                ? byTableName.value(association.throughTable)
+                                : byTableName.value(association.targetTable);
+        if (!source || !target)
+            continue; // unresolved: the diagnostics say why
+        AssociationItem *item = m_associations.take(association.id);
+        if (!item) {
+            item = new AssociationItem(association.id);
+            addItem(item);
+        }
+        associations.insert(association.id, item);
+        // Ends first: the old ones may have been deleted above.
+        item->setEnds(source, target, 0, 1);
+        item->setContent(AssociationItem::contentOf(association));
+        const auto key = std::minmax(source, target, std::less<TableItem *>());
+        const std::pair<TableItem *, TableItem *> pair(key.first, key.second);
+        if (!pairs.contains(pair))
+            pairOrder.append(pair);
+        pairs[pair].append(item);
+    }
+    qDeleteAll(m_associations);
+    m_associations = associations;
+
+    for (const auto &pair : std::as_const(pairOrder)) {
+        const QList<AssociationItem *> &edges = pairs.value(pair);
+        for (int lane = 0; lane < edges.size(); ++lane) {
+            AssociationItem *edge = edges.at(lane);
+            edge->setEnds(edge->sourceItem(), edge->targetItem(), lane, int(edges.size()));
+            edge->sourceItem()->addEdge(edge);
+            if (edge->targetItem() != edge->sourceItem())
+                edge->targetItem()->addEdge(edge);
+            edge->updateGeometry();
+        }
+    }
+
+    m_junctionEnds.clear();
+    for (const ResolvedTable &table : schema.tables) {
+        if (!table.isCreatedJunction())
+            continue;
+        const ResolvedAssociation *association = schema.association(table.junctionOf);
+        if (!association)
+            continue;
+        TableItem *a = byTableName.value(association->sourceTable);
+        TableItem *b = byTableName.value(association->targetTable);
+        if (a && b)
+            m_junctionEnds.insert(m_junctions.value(table.name), {a, b});
+    }
+}
+
+void DiagramScene::placeModels(const QList<EntityId> &ids)
+{
+    const QJsonObject &layout = m_document->project().layout;
+    for (const EntityId &id : ids) {
+        if (TableItem *item = m_tables.value(id)) {
+            // A model without a position waits at the origin for placeUnpositionedEntities().
+            item->setPos(Layout::modelPosition(layout, id).value_or(QPointF()));
+        }
+    }
+}
+
+void DiagramScene::placeJunctions()
+{
+    // A junction table has no position of its own; it follows the two models it joins:
+    // below them when they share a row, else to the right of both, half way down, where
+    // its edges do not cross the two boxes. (Making junctions layout nodes would do better.)
+    for (auto it = m_junctionEnds.cbegin(); it != m_junctionEnds.cend(); ++it) {
+        const QRectF a = it.value().first->sceneBoundingRect();
+        const QRectF b = it.value().second->sceneBoundingRect();
+        const QSizeF size = it.key()->size();
+        const bool sameRow = a.top() < b.bottom() && b.top() < a.bottom();
+        QPointF position;
+        if (sameRow) {
+            position = QPointF((a.center().x() + b.center().x()) / 2 - size.width() / 2,
+                               qMax(a.bottom(), b.bottom()) + junctionGap);
+        } else {
+            position = QPointF(qMax(a.right(), b.right()) + junctionGap,
+                               (a.center().y() + b.center().y()) / 2 - size.height() / 2);
+        }
+        it.key()->setPos(qRound(position.x()), qRound(position.y()));
+    }
+}
+
+} // namespace Junction

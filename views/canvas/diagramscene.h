@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "autolayout.h"
+#include "change.h"
+#include "document.h"
+#include "ids.h"
+
+#include <QGraphicsScene>
+#include <QHash>
+#include <QPointer>
+
+namespace Junction {
+
+class AssociationItem;
+
+class TableItem;
+
+// The canvas follows a Document: a TableItem per resolved table (models, and the junction
+// tables resolution creates) and an AssociationItem per association, kept in hashes by id
+// and updated from Document::changed, touching only what the ChangeSet concerns. A finished
+// drag becomes one moveEntities() command; items never write to the document.
+class DiagramScene : public QGraphicsScene
+{
+    Q_OBJECT
+
+public:
+    explicit DiagramScene(QObject *parent = nullptr);
+    ~DiagramScene() override;
+
+    void setDocument(Document *document);
+    Document *document() const { return m_document; }
+
+    TableItem *tableItem(const EntityId &id) const { return m_tables.value(id); }
+    TableItem *junctionItem(const QString &tableName) const { return m_junctions.value(tableName); }
+    AssociationItem *associationItem(const AssociationId &id) const
+    {
+        return m_associations.value(id);
+    }
+    QList<TableItem *> tableItems() const;
+    QList<AssociationItem *> associationItems() const { return m_associations.values(); }
+
+    // The canvas's own box sizes for the layout commands (the estimate for unknown models).
+    BoxSizeFunction boxSizeFunction() const;
+
+    // Selects the items of these model/association ids (other ids are ignored) and returns
+    // the first, to centre on; nullptr when none is on the canvas.
+    QGraphicsItem *selectElements(const QStringList &ids);
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
+
+private:
+    void documentChanged(const ChangeSet &changes);
+    void clearItems();
+    void syncSchema();
+    void placeModels(const QList<EntityId> &ids);
+    void placeJunctions();
+
+    QPointer<Document> m_document;
+    QMetaObject::Connection m_changedConnection;
+    QHash<EntityId, TableItem *> m_tables;
+    QHash<QString, TableItem *> m_junctions; // created junction tables by table name
+    QHash<AssociationId, AssociationItem *> m_associations;
+    // The two models a junction table sits between.
+    QHash<TableItem *, std::pair<TableItem *, TableItem *>> m_junctionEnds;
+    // Positions of the dragged models at press, to push one command on release.
+    QHash<EntityId, QPointF> m_pressPositions;
+};
+
+} // namespace Junction

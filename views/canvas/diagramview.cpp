@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: MIT
+#include "diagramview.h"
+
+#include <QMouseEvent>
+#include <QScrollBar>
+#include <QWheelEvent>
+
+#include <cmath>
+
+namespace Junction {
+
+namespace {
+
+// Fit-all never magnifies past this: a small schema at 300 % looks broken, not fitted.
+constexpr qreal maximumFitZoom = 1.25;
+constexpr qreal gridStep = 24;
+const QColor backgroundColor(0xf4, 0xf6, 0xf9);
+const QColor gridColor(0xdd, 0xe2, 0xe9);
+
+} // namespace
+
+DiagramView::DiagramView(QGraphicsScene *scene, QWidget *parent)
+    : QGraphicsView(scene, parent)
+{
+    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    setDragMode(RubberBandDrag);
+    setTransformationAnchor(AnchorUnderMouse);
+    setResizeAnchor(AnchorViewCenter);
+    setViewportUpdateMode(SmartViewportUpdate);
+    setFrameShape(QFrame::NoFrame);
+}
+
+qreal DiagramView::zoom() const
+{
+    return transform().m11();
+}
+
+void DiagramView::setZoom(qreal zoom)
+{
+    zoom = std::clamp(zoom, minimumZoom, maximumZoom);
+    if (qFuzzyCompare(zoom, this->zoom()))
+        return;
+    setTransform(QTransform::fromScale(zoom, zoom));
+    emit zoomChanged(zoom);
+}
+
+void DiagramView::zoomBy(qreal factor)
+{
+    setZoom(zoom() * factor);
+}
+
+void DiagramView::fitAll()
+{
+    if (!scene())
+        return;
+    const QRectF bounds = scene()->itemsBoundingRect().adjusted(-24, -24, 24, 24);
+    if (bounds.isEmpty())
+        return;
+    // fitInView() changes the transform itself; read the scale it chose and clamp it.
+    fitInView(bounds, Qt::KeepAspectRatio);
+    const qreal fitted = std::clamp(zoom(), minimumZoom, maximumFitZoom);
+    setTransform(QTransform::fromScale(fitted, fitted));
+    centerOn(bounds.center());
+    emit zoomChanged(fitted);
+}
+
+void DiagramView::wheelEvent(QWheelEvent *event)
+{
+    const int delta = event->angleDelta().y();
+    if (delta == 0) {
+        QGraphicsView::wheelEvent(event);
+        return;
+    }
+    // 120 units = one notch = 15 %; smooth for touchpads that send small steps.
+    zoomBy(std::pow(1.15, delta / 120.0));
+    event->accept();
+}
+
+void DiagramView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::MiddleButton) {
+        m_panning = true;
+        m_panOrigin = event->position().toPoint();
+        viewport()->setCursor(Qt::ClosedHandCursor);
+        event->accept();
+        return;
+    }
+    QGraphicsView::mousePressEvent(event);
+}
+
+void DiagramView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_panning) {
+        const QPoint position = event->position().toPoint();
+        const QPoint delta = position - m_panOrigin;
+        m_panOrigin = position;
+        horizontalScrollBar()->setValue(horizontalScrollBar()->value() - delta.x());
+        verticalScrollBar()->setValue(verticalScrollBar()->value() - delta.y());
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseMoveEvent(event);
+}
+
+void DiagramView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_panning && event->button() == Qt::MiddleButton) {
+        m_panning = false;
+        viewport()->unsetCursor();
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseReleaseEvent(event);
+}
+
+void DiagramView::drawBackground(QPainter *painter, const QRectF &rect)
+{
+    painter->fillRect(rect, backgroundColor);
+    if (zoom() < 0.5)
+        return; // a dense grid far out is noise and costs a paint per dot
+    painter->setPen(QPen(gridColor, 0));
+    const qreal left = std::floor(rect.left() / gridStep) * gridStep;
+    const qreal top = std::floor(rect.top() / gridStep) * gridStep;
+    QVarLengthArray<QLineF, 128> lines;
+    for (qreal x = left; x < rect.right(); x += gridStep)
+        lines.append(QLineF(x, rect.top(), x, rect.bottom()));
+    for (qreal y = top; y < rect.bottom(); y += gridStep)
+        lines.append(QLineF(rect.left(), y, rect.right(), y));
+    painter->drawLines(lines.data(), int(lines.size()));
+}
+
+} // namespace Junction

@@ -1,0 +1,248 @@
+// SPDX-License-Identifier: MIT
+#include "tableitem.h"
+
+#include "associationitem.h"
+#include "resolvedschema.h"
+
+#include <QFontMetricsF>
+#include <QGuiApplication>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+namespace Junction {
+
+namespace {
+
+constexpr qreal padding = 8;
+constexpr qreal gap = 12;
+constexpr qreal radius = 5;
+constexpr qreal minimumWidth = 140;
+
+QFont bodyFont()
+{
+    return QGuiApplication::font();
+}
+
+QFont titleFont()
+{
+    QFont font = QGuiApplication::font();
+    font.setBold(true);
+    return font;
+}
+
+QFont smallFont()
+{
+    QFont font = QGuiApplication::font();
+    font.setPointSizeF(font.pointSizeF() * 0.85);
+    return font;
+}
+
+QFont noteFont()
+{
+    QFont font = smallFont();
+    font.setItalic(true);
+    return font;
+}
+
+// The model colours, and the muted ones that say "derived, not drawn by you".
+const QColor headerColor(0x2f, 0x6f, 0xb3);
+const QColor derivedHeaderColor(0x7b, 0x6c, 0xa8);
+const QColor bodyColor(Qt::white);
+const QColor derivedBodyColor(0xf6, 0xf4, 0xfb);
+const QColor borderColor(0x8c, 0x9b, 0xad);
+const QColor selectedColor(0xf0, 0x8c, 0x00);
+const QColor textColor(0x20, 0x25, 0x2b);
+const QColor typeColor(0x3d, 0x6a, 0x99);
+const QColor generatedColor(0x8e, 0x94, 0x9b);
+
+} // namespace
+
+TableItem::TableItem(const EntityId &entity, const QString &tableName)
+    : m_entity(entity)
+    , m_tableName(tableName)
+{
+    setFlags(ItemIsSelectable | ItemSendsGeometryChanges
+             | (isDerived() ? GraphicsItemFlags() : GraphicsItemFlags(ItemIsMovable)));
+    setCacheMode(DeviceCoordinateCache);
+    layoutRows();
+}
+
+TableItem::Content TableItem::contentOf(const ResolvedTable &table, const ResolvedSchema &schema)
+{
+    Content content;
+    if (table.isCreatedJunction()) {
+        content.title = table.name;
+        content.subtitle = QStringLiteral("junction table");
+    } else {
+        content.title = table.entityName;
+        if (table.name != table.entityName)
+            content.subtitle = table.name;
+    }
+    content.rows.reserve(table.columns.size());
+    for (const ResolvedColumn &column : table.columns) {
+        Row row;
+        row.name = column.name;
+        row.type = column.type.toString();
+        const bool foreignKey = !column.association.isNull();
+        QStringList tags;
+        if (column.primaryKey)
+            tags << QStringLiteral("PK");
+        if (foreignKey)
+            tags << QStringLiteral("FK");
+        row.tag = tags.join(QLatin1Char(' '));
+        row.generated = column.origin != ResolvedColumn::Origin::Declared;
+        if (foreignKey) {
+            if (const ResolvedAssociation *association = schema.association(column.association))
+                row.note = association->source + QLatin1Char('.') + association->as;
+        } else if (column.origin == ResolvedColumn::Origin::ImplicitId) {
+            row.note = QStringLiteral("implicit");
+        } else if (column.origin == ResolvedColumn::Origin::Timestamp) {
+            row.note = QStringLiteral("timestamps");
+        }
+        content.rows.append(row);
+    }
+    return content;
+}
+
+bool TableItem::setContent(const Content &content)
+{
+    if (content == m_content)
+        return false;
+    prepareGeometryChange();
+    m_content = content;
+    layoutRows();
+    update();
+    updateEdges();
+    return true;
+}
+
+void TableItem::layoutRows()
+{
+    const QFontMetricsF title(titleFont());
+    const QFontMetricsF body(bodyFont());
+    const QFontMetricsF small(smallFont());
+    const QFontMetricsF note(noteFont());
+
+    qreal tagWidth = 0;
+    qreal nameWidth = 0;
+    qreal typeWidth = 0;
+    qreal noteWidth = 0;
+    for (const Row &row : std::as_const(m_content.rows)) {
+        tagWidth = qMax(tagWidth, small.horizontalAdvance(row.tag));
+        nameWidth = qMax(nameWidth, body.horizontalAdvance(row.name));
+        typeWidth = qMax(typeWidth, small.horizontalAdvance(row.type));
+        noteWidth = qMax(noteWidth, note.horizontalAdvance(row.note));
+    }
+
+    m_headerHeight = title.height() + 2 * padding;
+    m_rowHeight = body.height() + 4;
+    m_nameX = padding + (tagWidth > 0 ? tagWidth + padding : 0);
+    m_typeX = m_nameX + nameWidth + gap;
+    m_noteX = m_typeX + typeWidth + (noteWidth > 0 ? gap : 0);
+    const qreal rowsWidth = m_noteX + noteWidth + padding;
+    const qreal headerWidth = title.horizontalAdvance(m_content.title)
+                              + (m_content.subtitle.isEmpty()
+                                     ? 0
+                                     : gap + small.horizontalAdvance(m_content.subtitle))
+                              + 2 * padding;
+    const qreal height = m_headerHeight + m_content.rows.size() * m_rowHeight
+                         + (m_content.rows.isEmpty() ? 0 : padding / 2);
+    m_size = QSizeF(std::ceil(qMax(minimumWidth, qMax(rowsWidth, headerWidth))),
+                    std::ceil(height));
+}
+
+QRectF TableItem::boundingRect() const
+{
+    // The selection outline is drawn 1.5 px outside the box.
+    return QRectF(QPointF(0, 0), m_size).adjusted(-2, -2, 2, 2);
+}
+
+void TableItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const qreal zoom = option->levelOfDetailFromTransform(painter->worldTransform());
+    const QRectF box(QPointF(0, 0), m_size);
+    const bool derived = isDerived();
+
+    painter->setRenderHint(QPainter::Antialiasing);
+    QPen border(isSelected() ? selectedColor : borderColor, isSelected() ? 2.5 : 1);
+    if (derived && !isSelected())
+        border.setStyle(Qt::DashLine);
+    painter->setPen(border);
+    painter->setBrush(derived ? derivedBodyColor : bodyColor);
+    painter->drawRoundedRect(box, radius, radius);
+
+    // The header: a rounded top over a square bottom edge.
+    const QRectF header(0, 0, m_size.width(), m_headerHeight);
+    QPainterPath headerPath;
+    headerPath.setFillRule(Qt::WindingFill); // the two shapes overlap: fill both, not the xor
+    headerPath.addRoundedRect(header, radius, radius);
+    headerPath.addRect(header.adjusted(0, radius, 0, 0));
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(derived ? derivedHeaderColor : headerColor);
+    painter->drawPath(headerPath);
+
+    painter->setPen(Qt::white);
+    if (zoom < detailZoom) {
+        // Far out only the name can be read; a bigger font keeps it legible.
+        QFont font = titleFont();
+        font.setPointSizeF(font.pointSizeF() * 1.6);
+        painter->setFont(font);
+        painter->drawText(box, Qt::AlignCenter, m_content.title);
+        return;
+    }
+
+    painter->setFont(titleFont());
+    const QRectF titleRect = header.adjusted(padding, 0, -padding, 0);
+    painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter, m_content.title);
+    if (!m_content.subtitle.isEmpty()) {
+        painter->setFont(smallFont());
+        painter->setPen(QColor(255, 255, 255, 190));
+        painter->drawText(titleRect, Qt::AlignRight | Qt::AlignVCenter, m_content.subtitle);
+    }
+
+    const QFont body = bodyFont();
+    const QFont small = smallFont();
+    const QFont note = noteFont();
+    qreal y = m_headerHeight + padding / 4;
+    for (const Row &row : std::as_const(m_content.rows)) {
+        const QColor color = row.generated ? generatedColor : textColor;
+        if (!row.tag.isEmpty()) {
+            painter->setFont(small);
+            painter->setPen(row.generated ? generatedColor : typeColor);
+            painter->drawText(QRectF(padding, y, m_nameX - padding, m_rowHeight),
+                              Qt::AlignLeft | Qt::AlignVCenter, row.tag);
+        }
+        QFont nameFont = body;
+        nameFont.setItalic(row.generated);
+        painter->setFont(nameFont);
+        painter->setPen(color);
+        painter->drawText(QRectF(m_nameX, y, m_typeX - m_nameX, m_rowHeight),
+                          Qt::AlignLeft | Qt::AlignVCenter, row.name);
+        painter->setFont(small);
+        painter->setPen(row.generated ? generatedColor : typeColor);
+        painter->drawText(QRectF(m_typeX, y, m_noteX - m_typeX, m_rowHeight),
+                          Qt::AlignLeft | Qt::AlignVCenter, row.type);
+        if (!row.note.isEmpty()) {
+            painter->setFont(note);
+            painter->setPen(generatedColor);
+            painter->drawText(QRectF(m_noteX, y, m_size.width() - m_noteX, m_rowHeight),
+                              Qt::AlignLeft | Qt::AlignVCenter, row.note);
+        }
+        y += m_rowHeight;
+    }
+}
+
+QVariant TableItem::itemChange(GraphicsItemChange change, const QVariant &value)
+{
+    if (change == ItemPositionHasChanged)
+        updateEdges();
+    return QGraphicsItem::itemChange(change, value);
+}
+
+void TableItem::updateEdges()
+{
+    for (AssociationItem *edge : std::as_const(m_edges))
+        edge->updateGeometry();
+}
+
+} // namespace Junction

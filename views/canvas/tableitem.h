@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "ids.h"
+#include "itemtypes.h"
+
+#include <QGraphicsItem>
+#include <QList>
+#include <QString>
+
+namespace Junction {
+
+class AssociationItem;
+struct ResolvedSchema;
+struct ResolvedTable;
+
+// One resolved table as a box: a header with the model (or junction table) name and a row
+// per column with its type. Painted in one paint() (no child text items: they are far too
+// slow to build at 10,000 tables). Columns that resolution adds (id, timestamps, FK columns)
+// are greyed and name the association that made them. It only shows: moves are turned
+// into commands by the scene.
+class TableItem : public QGraphicsItem
+{
+public:
+    enum { Type = TableItemType };
+
+    struct Row
+    {
+        QString tag;   // "PK", "FK", "PK FK" or empty
+        QString name;
+        QString type;
+        QString note;  // why a generated column exists: "implicit", "timestamps", "User.Pictures"
+        bool generated = false;
+
+        friend bool operator==(const Row &a, const Row &b)
+        {
+            return a.tag == b.tag && a.name == b.name && a.type == b.type && a.note == b.note
+                   && a.generated == b.generated;
+        }
+    };
+
+    struct Content
+    {
+        QString title;    // the model name, or the junction table's name
+        QString subtitle; // the table name when it differs, "junction table" for a derived one
+        QList<Row> rows;
+
+        friend bool operator==(const Content &a, const Content &b)
+        {
+            return a.title == b.title && a.subtitle == b.subtitle && a.rows == b.rows;
+        }
+    };
+
+    // A derived (created junction) table is drawn distinctly and cannot be dragged: its
+    // place follows the two models it joins.
+    TableItem(const EntityId &entity, const QString &tableName);
+
+    static Content contentOf(const ResolvedTable &table, const ResolvedSchema &schema);
+
+    EntityId entityId() const { return m_entity; }
+    QString tableName() const { return m_tableName; }
+    bool isDerived() const { return m_entity.isNull(); }
+
+    const Content &content() const { return m_content; }
+    // Returns false (and changes nothing) when the content is the same.
+    bool setContent(const Content &content);
+    QSizeF size() const { return m_size; }
+
+    // The edges that end here, re-routed when the box moves or resizes.
+    void addEdge(AssociationItem *edge) { m_edges.append(edge); }
+    void clearEdges() { m_edges.clear(); }
+    const QList<AssociationItem *> &edges() const { return m_edges; }
+
+    // Below this zoom only the box and its name are drawn.
+    static constexpr qreal detailZoom = 0.4;
+
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
+               QWidget *widget = nullptr) override;
+
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
+
+private:
+    void layoutRows();
+    void updateEdges();
+
+    EntityId m_entity;
+    QString m_tableName;
+    Content m_content;
+    QList<AssociationItem *> m_edges;
+
+    // Column offsets and size, computed once per content change, not per paint.
+    QSizeF m_size;
+    qreal m_headerHeight = 0;
+    qreal m_rowHeight = 0;
+    qreal m_nameX = 0;
+    qreal m_typeX = 0;
+    qreal m_noteX = 0;
+};
+
+} // namespace Junction
