@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# Builds and shows the command-line tool at work on the bundled blog example.
+# Builds Junction and opens the designer on the bundled blog example.
+# The command-line tool works on the same file:
+#   build/app/cli/junction-cli validate resources/examples/blog.junction.json
+#   build/app/cli/junction-cli describe resources/examples/blog.junction.json
+#   build/app/cli/junction-cli ddl resources/examples/blog.junction.json --dialect postgres
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -9,16 +13,4 @@ cd "$root"
 scripts/install-deps.sh
 scripts/build.sh Release
 
-cli=build/app/cli/junction-cli
-example=resources/examples/blog.junction.json
-
-# Echo each command so the output reads as a transcript.
-run() {
-    echo "\$ $*"
-    "$@"
-    echo
-}
-
-run "$cli" validate "$example"
-run "$cli" describe "$example"
-run "$cli" ddl "$example" --dialect postgres
+exec build/app/desktop/junction resources/examples/blog.junction.json

@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: MIT
+#include "mainwindow.h"
+
+#include "canvas/diagramscene.h"
+#include "canvas/diagramview.h"
+#include "commands/layoutcommands.h"
+#include "document.h"
+#include "panels/ddlpanel.h"
+#include "panels/diagnosticspanel.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QTimer>
+#include <QToolBar>
+
+namespace Junction {
+
+namespace {
+
+const QString fileFilter = QStringLiteral("Junction projects (*.junction.json);;JSON (*.json);;All files (*)");
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_scene(new DiagramScene(this))
+    , m_view(new DiagramView(m_scene, this))
+    , m_diagnostics(new DiagnosticsPanel(this))
+    , m_ddl(new DdlPanel(this))
+{
+    setCentralWidget(m_view);
+
+    auto diagnosticsDock = new QDockWidget(tr("Diagnostics"), this);
+    diagnosticsDock->setObjectName(QStringLiteral("diagnosticsDock"));
+    diagnosticsDock->setWidget(m_diagnostics);
+    addDockWidget(Qt::BottomDockWidgetArea, diagnosticsDock);
+
+    auto ddlDock = new QDockWidget(tr("DDL"), this);
+    ddlDock->setObjectName(QStringLiteral("ddlDock"));
+    ddlDock->setWidget(m_ddl);
+    addDockWidget(Qt::RightDockWidgetArea, ddlDock);
+    resizeDocks({ddlDock}, {380}, Qt::Horizontal);
+    resizeDocks({diagnosticsDock}, {140}, Qt::Vertical);
+
+    connect(m_diagnostics, &DiagnosticsPanel::elementActivated, this, &MainWindow::showElements);
+
+    createActions();
+    setDocument(Document::newDocument());
+    resize(1280, 800);
+}
+
+MainWindow::~MainWindow()
+{
+    // The views hold the document: let go of it before it goes.
+    m_scene->setDocument(nullptr);
+    m_diagnostics->setDocument(nullptr);
+    m_ddl->setDocument(nullptr);
+}
+
+void MainWindow::createActions()
+{
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    QToolBar *toolBar = addToolBar(tr("Main"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+
+    auto add = [this](QMenu *menu, const QString &text, QKeySequence::StandardKey key,
+                      auto slot) {
+        QAction *action = menu->addAction(text);
+        if (key != QKeySequence::UnknownKey)
+            action->setShortcut(key);
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+
+    toolBar->addAction(add(fileMenu, tr("&New"), QKeySequence::New, &MainWindow::newFile));
+    toolBar->addAction(add(fileMenu, tr("&Open..."), QKeySequence::Open, &MainWindow::open));
+    toolBar->addAction(add(fileMenu, tr("&Save"), QKeySequence::Save, &MainWindow::save));
+    add(fileMenu, tr("Save &As..."), QKeySequence::SaveAs, &MainWindow::saveAs);
+    fileMenu->addSeparator();
+    add(fileMenu, tr("&Quit"), QKeySequence::Quit, &MainWindow::close);
+
+    QAction *undo = m_undoGroup.createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    // The action's text names the step ("Undo Move User"); a toolbar button stays short.
+    undo->setIconText(tr("Undo"));
+    QAction *redo = m_undoGroup.createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    redo->setIconText(tr("Redo"));
+    editMenu->addAction(undo);
+    editMenu->addAction(redo);
+    editMenu->addSeparator();
+    QAction *layout = editMenu->addAction(tr("Auto-&layout"));
+    connect(layout, &QAction::triggered, this, &MainWindow::autoLayout);
+    toolBar->addSeparator();
+    toolBar->addAction(undo);
+    toolBar->addAction(redo);
+    toolBar->addSeparator();
+    toolBar->addAction(layout);
+
+    QAction *fit = viewMenu->addAction(tr("&Fit All"));
+    fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    connect(fit, &QAction::triggered, m_view, &DiagramView::fitAll);
+    QAction *actualSize = viewMenu->addAction(tr("Zoom &100 %"));
+    actualSize->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    connect(actualSize, &QAction::triggered, m_view, &DiagramView::resetZoom);
+    add(viewMenu, tr("Zoom &In"), QKeySequence::ZoomIn, [this] { m_view->zoomBy(1.25); });
+    add(viewMenu, tr("Zoom &Out"), QKeySequence::ZoomOut, [this] { m_view->zoomBy(0.8); });
+    toolBar->addAction(fit);
+    toolBar->addAction(actualSize);
+}
+
+bool MainWindow::openFile(const QString &path)
+{
+    Diagnostics diagnostics;
+    std::unique_ptr<Document> document = Document::open(path, &diagnostics);
+    if (!document) {
+        QStringList lines;
+        for (const Diagnostic &diagnostic : std::as_const(diagnostics)) {
+            if (diagnostic.severity != Diagnostic::Severity::Error)
+                continue;
+            lines << (diagnostic.line > 0 ? tr("Line %1, column %2: %3")
+                                                .arg(diagnostic.line)
+                                                .arg(diagnostic.column)
+                                                .arg(diagnostic.message)
+                                          : diagnostic.message);
+        }
+        QMessageBox::warning(this, tr("Cannot Open"),
+                             tr("%1 could not be opened.\n\n%2")
+                                 .arg(QFileInfo(path).fileName(), lines.join(QLatin1Char('\n'))));
+        return false;
+    }
+    setDocument(std::move(document));
+    // A hand-written file has no positions: lay it out, as an undoable step of its own.
+    if (auto place = Commands::placeUnpositionedEntities(*m_document, m_scene->boxSizeFunction()))
+        m_document->push(std::move(place));
+    m_view->fitAll();
+    return true;
+}
+
+void MainWindow::setDocument(std::unique_ptr<Document> document)
+{
+    // The views move to the new document first; then the old one can go.
+    m_scene->setDocument(document.get());
+    m_diagnostics->setDocument(document.get());
+    m_ddl->setDocument(document.get());
+    m_undoGroup.addStack(document->undoStack());
+    m_undoGroup.setActiveStack(document->undoStack());
+    connect(document.get(), &Document::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(document.get(), &Document::filePathChanged, this, &MainWindow::updateTitle);
+    m_document = std::move(document);
+    updateTitle();
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(tr("%1[*] — Junction").arg(m_document->displayName()));
+    setWindowModified(m_document->isModified());
+}
+
+void MainWindow::newFile()
+{
+    setDocument(Document::newDocument());
+}
+
+void MainWindow::open()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"),
+                                                      QFileInfo(m_document->filePath()).path(),
+                                                      fileFilter);
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+bool MainWindow::save()
+{
+    if (m_document->filePath().isEmpty())
+        return saveAs();
+    QString error;
+    if (!m_document->save(&error)) {
+        QMessageBox::warning(this, tr("Cannot Save"), error);
+        return false;
+    }
+    return true;
+}
+
+bool MainWindow::saveAs()
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"),
+                                                m_document->filePath(), fileFilter);
+    if (path.isEmpty())
+        return false;
+    if (!path.endsWith(QLatin1String(".json")))
+        path += QLatin1String(".junction.json");
+    QString error;
+    if (!m_document->saveAs(path, &error)) {
+        QMessageBox::warning(this, tr("Cannot Save"), error);
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::autoLayout()
+{
+    if (auto command = Commands::autoLayoutEntities(*m_document, m_scene->boxSizeFunction())) {
+        m_document->push(std::move(command));
+        m_view->fitAll();
+    }
+}
+
+void MainWindow::showElements(const QStringList &ids)
+{
+    if (QGraphicsItem *item = m_scene->selectElements(ids))
+        m_view->centerOn(item);
+}
+
+} // namespace Junction

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QMainWindow>
+#include <QUndoGroup>
+
+#include <memory>
+
+namespace Junction {
+
+class DdlPanel;
+class DiagnosticsPanel;
+class DiagramScene;
+class DiagramView;
+class Document;
+
+// The designer's window. It only wires things: the document to the canvas and the panels,
+// actions to commands and file operations; the work is done in those.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens nothing and says why (with line and column) when the file has errors.
+    bool openFile(const QString &path);
+
+    Document *document() const { return m_document.get(); }
+    DiagramScene *scene() const { return m_scene; }
+    DiagramView *view() const { return m_view; }
+    DiagnosticsPanel *diagnosticsPanel() const { return m_diagnostics; }
+    DdlPanel *ddlPanel() const { return m_ddl; }
+
+private:
+    void createActions();
+    void setDocument(std::unique_ptr<Document> document);
+    void updateTitle();
+
+    void newFile();
+    void open();
+    bool save();
+    bool saveAs();
+    void autoLayout();
+    void showElements(const QStringList &ids);
+
+    std::unique_ptr<Document> m_document;
+    QUndoGroup m_undoGroup; // one undo/redo action pair whatever document is open
+    DiagramScene *m_scene;
+    DiagramView *m_view;
+    DiagnosticsPanel *m_diagnostics;
+    DdlPanel *m_ddl;
+};
+
+} // namespace Junction
