@@ -133,7 +133,7 @@ void DiagramScene::documentChanged(const ChangeSet &changes)
 void DiagramScene::clearItems()
 {
     m_pressPositions.clear();
-    m_junctionEnds.clear();
+    m_junctionPlaces.clear();
     qDeleteAll(m_associations);
     m_associations.clear();
     qDeleteAll(m_tables);
@@ -220,7 +220,7 @@ void DiagramScene::syncSchema()
         }
     }
 
-    m_junctionEnds.clear();
+    m_junctionPlaces.clear();
     for (const ResolvedTable &table : schema.tables) {
         if (!table.isCreatedJunction())
             continue;
@@ -230,7 +230,7 @@ void DiagramScene::syncSchema()
         TableItem *a = byTableName.value(association->sourceTable);
         TableItem *b = byTableName.value(association->targetTable);
         if (a && b)
-            m_junctionEnds.insert(m_junctions.value(table.name), {a, b});
+            m_junctionPlaces.append({m_junctions.value(table.name), a, b});
     }
 }
 
@@ -249,22 +249,45 @@ void DiagramScene::placeJunctions()
 {
     // A junction table has no position of its own; it follows the two models it joins:
     // below them when they share a row, else to the right of both, half way down, where
-    // its edges do not cross the two boxes. (Making junctions layout nodes would do better.)
-    for (auto it = m_junctionEnds.cbegin(); it != m_junctionEnds.cend(); ++it) {
-        const QRectF a = it.value().first->sceneBoundingRect();
-        const QRectF b = it.value().second->sceneBoundingRect();
-        const QSizeF size = it.key()->size();
+    // its edges do not cross the two boxes. From there it steps down, or right, to the
+    // first place that covers no other box. (Junctions as layout nodes would do better.)
+    for (const JunctionPlace &place : std::as_const(m_junctionPlaces)) {
+        TableItem *junction = place.junction;
+        const QRectF a = place.first->sceneBoundingRect();
+        const QRectF b = place.second->sceneBoundingRect();
+        const QSizeF size = junction->size();
         const bool sameRow = a.top() < b.bottom() && b.top() < a.bottom();
-        QPointF position;
+        QPointF wanted;
         if (sameRow) {
-            position = QPointF((a.center().x() + b.center().x()) / 2 - size.width() / 2,
-                               qMax(a.bottom(), b.bottom()) + junctionGap);
+            wanted = QPointF((a.center().x() + b.center().x()) / 2 - size.width() / 2,
+                             qMax(a.bottom(), b.bottom()) + junctionGap);
         } else {
-            position = QPointF(qMax(a.right(), b.right()) + junctionGap,
-                               (a.center().y() + b.center().y()) / 2 - size.height() / 2);
+            wanted = QPointF(qMax(a.right(), b.right()) + junctionGap,
+                             (a.center().y() + b.center().y()) / 2 - size.height() / 2);
         }
-        it.key()->setPos(qRound(position.x()), qRound(position.y()));
+        junction->setPos(freePlace(junction, wanted));
     }
+}
+
+QPointF DiagramScene::freePlace(const TableItem *table, QPointF wanted) const
+{
+    auto isFree = [&](QPointF position) {
+        const QRectF rect = QRectF(position, table->size()).adjusted(-12, -12, 12, 12);
+        const QList<QGraphicsItem *> found = items(rect, Qt::IntersectsItemBoundingRect);
+        return std::none_of(found.cbegin(), found.cend(), [table](QGraphicsItem *item) {
+            return item != table && item->type() == TableItem::Type;
+        });
+    };
+    constexpr qreal step = 24;
+    constexpr int attempts = 80; // then it overlaps: better than searching without end
+    for (int i = 0; i < attempts; ++i) {
+        for (const QPointF candidate : {wanted + QPointF(0, i * step), wanted + QPointF(i * step, 0)}) {
+            const QPointF rounded(qRound(candidate.x()), qRound(candidate.y()));
+            if (isFree(rounded))
+                return rounded;
+        }
+    }
+    return QPointF(qRound(wanted.x()), qRound(wanted.y()));
 }
 
 } // namespace Junction

@@ -57,14 +57,23 @@ private:
     void syncSchema();
     void placeModels(const QList<EntityId> &ids);
     void placeJunctions();
+    // `wanted`, or the nearest place below or right of it where `table` covers no box.
+    QPointF freePlace(const TableItem *table, QPointF wanted) const;
 
     QPointer<Document> m_document;
     QMetaObject::Connection m_changedConnection;
     QHash<EntityId, TableItem *> m_tables;
     QHash<QString, TableItem *> m_junctions; // created junction tables by table name
     QHash<AssociationId, AssociationItem *> m_associations;
-    // The two models a junction table sits between.
-    QHash<TableItem *, std::pair<TableItem *, TableItem *>> m_junctionEnds;
+    // Each junction table with the two models it sits between, in schema order so that
+    // placing them is deterministic.
+    struct JunctionPlace
+    {
+        TableItem *junction;
+        TableItem *first;
+        TableItem *second;
+    };
+    QList<JunctionPlace> m_junctionPlaces;
     // Positions of the dragged models at press, to push one command on release.
     QHash<EntityId, QPointF> m_pressPositions;
 };

@@ -134,6 +134,7 @@ void TableItem::layoutRows()
         noteWidth = qMax(noteWidth, note.horizontalAdvance(row.note));
     }
 
+    m_titleWidth = title.horizontalAdvance(m_content.title);
     m_headerHeight = title.height() + 2 * padding;
     m_rowHeight = body.height() + 4;
     m_nameX = padding + (tagWidth > 0 ? tagWidth + padding : 0);
@@ -162,11 +163,27 @@ void TableItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     const qreal zoom = option->levelOfDetailFromTransform(painter->worldTransform());
     const QRectF box(QPointF(0, 0), m_size);
     const bool derived = isDerived();
-
     painter->setRenderHint(QPainter::Antialiasing);
     QPen border(isSelected() ? selectedColor : borderColor, isSelected() ? 2.5 : 1);
     if (derived && !isSelected())
         border.setStyle(Qt::DashLine);
+
+    if (zoom < detailZoom) {
+        // Far out rows cannot be read: a box in the header colour with the name as large
+        // as the box allows (at most three times the normal size).
+        painter->setPen(isSelected() ? border : QPen(Qt::NoPen));
+        painter->setBrush(derived ? derivedHeaderColor : headerColor);
+        painter->drawRoundedRect(box, radius, radius);
+        QFont font = titleFont();
+        if (m_titleWidth > 0)
+            font.setPointSizeF(font.pointSizeF()
+                               * qBound(1.0, m_size.width() * 0.85 / m_titleWidth, 3.0));
+        painter->setFont(font);
+        painter->setPen(Qt::white);
+        painter->drawText(box, Qt::AlignCenter, m_content.title);
+        return;
+    }
+
     painter->setPen(border);
     painter->setBrush(derived ? derivedBodyColor : bodyColor);
     painter->drawRoundedRect(box, radius, radius);
@@ -182,15 +199,6 @@ void TableItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     painter->drawPath(headerPath);
 
     painter->setPen(Qt::white);
-    if (zoom < detailZoom) {
-        // Far out only the name can be read; a bigger font keeps it legible.
-        QFont font = titleFont();
-        font.setPointSizeF(font.pointSizeF() * 1.6);
-        painter->setFont(font);
-        painter->drawText(box, Qt::AlignCenter, m_content.title);
-        return;
-    }
-
     painter->setFont(titleFont());
     const QRectF titleRect = header.adjusted(padding, 0, -padding, 0);
     painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter, m_content.title);

@@ -93,6 +93,7 @@ private:
 
     // Column offsets and size, computed once per content change, not per paint.
     QSizeF m_size;
+    qreal m_titleWidth = 0;
     qreal m_headerHeight = 0;
     qreal m_rowHeight = 0;
     qreal m_nameX = 0;
