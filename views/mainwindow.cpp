@@ -9,6 +9,7 @@
 #include "panels/diagnosticspanel.h"
 
 #include <QAction>
+#include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -164,13 +165,41 @@ void MainWindow::updateTitle()
     setWindowModified(m_document->isModified());
 }
 
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (maybeSave())
+        event->accept();
+    else
+        event->ignore();
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!m_document->isModified())
+        return true;
+    const QMessageBox::StandardButton answer = QMessageBox::warning(
+        this, tr("Unsaved Changes"),
+        tr("%1 has unsaved changes. Save them?").arg(m_document->displayName()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return save();
+    if (answer == QMessageBox::Discard) {
+        m_document->removeRecovery(); // a deliberate discard leaves nothing to recover
+        return true;
+    }
+    return false;
+}
+
 void MainWindow::newFile()
 {
-    setDocument(Document::newDocument());
+    if (maybeSave())
+        setDocument(Document::newDocument());
 }
 
 void MainWindow::open()
 {
+    if (!maybeSave())
+        return;
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"),
                                                       QFileInfo(m_document->filePath()).path(),
                                                       fileFilter);

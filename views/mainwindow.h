@@ -33,11 +33,16 @@ public:
     DiagnosticsPanel *diagnosticsPanel() const { return m_diagnostics; }
     DdlPanel *ddlPanel() const { return m_ddl; }
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void createActions();
     void setDocument(std::unique_ptr<Document> document);
     void updateTitle();
 
+    // True when the document may be replaced: unmodified, saved, or its changes discarded.
+    bool maybeSave();
     void newFile();
     void open();
     bool save();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The designer window on the offscreen platform, driven through real widgets.
 #include "associationitem.h"
+#include "commands/associationcommands.h"
+#include "commands/entitycommands.h"
 #include "commands/layoutcommands.h"
 #include "ddlgenerator.h"
 #include "ddlpanel.h"
@@ -16,8 +18,11 @@
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QListView>
+#include <QMessageBox>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QSignalSpy>
 #include <QDebug>
 
@@ -34,6 +39,9 @@ private slots:
     void ddlPanelFollowsTheDialect();
     void diagnosticsListTheCycle();
     void unpositionedFileIsLaidOut();
+    void sceneFollowsEdits();
+    void brokenFileOpensNothing();
+    void screenshot_data();
     void screenshot();
 
 private:
@@ -209,12 +217,110 @@ void tst_MainWindow::unpositionedFileIsLaidOut()
     }
 }
 
-void tst_MainWindow::screenshot()
+void tst_MainWindow::sceneFollowsEdits()
 {
     const auto window = openWindow(example(QStringLiteral("blog.junction.json")));
     QVERIFY(window);
-    window->view()->fitAll();
-    const QString path = QStringLiteral(JUNCTION_SCREENSHOT_DIR "/mainwindow-blog.png");
+    Document *document = window->document();
+    DiagramScene *scene = window->scene();
+    const EntityId post(QStringLiteral("m-post"));
+    TableItem *postItem = scene->tableItem(post);
+    TableItem *userItem = scene->tableItem(EntityId(QStringLiteral("m-user")));
+    QVERIFY(postItem && userItem);
+
+    // A rename updates the same item; the others stay.
+    QVERIFY(document->push(Commands::renameEntity(*document, post, QStringLiteral("Article"))));
+    QCOMPARE(scene->tableItem(post), postItem);
+    QCOMPARE(postItem->content().title, QStringLiteral("Article"));
+    QCOMPARE(scene->tableItem(EntityId(QStringLiteral("m-user"))), userItem);
+
+    // A self-association is a loop on its box; undo takes it away again.
+    const qsizetype edges = scene->associationItems().size();
+    Association loop;
+    loop.type = AssociationType::HasMany;
+    loop.source = QStringLiteral("User");
+    loop.target = QStringLiteral("User");
+    loop.as.plural = QStringLiteral("Followers");
+    QVERIFY(document->push(Commands::addAssociation(*document, loop)));
+    QCOMPARE(scene->associationItems().size(), edges + 1);
+    const AssociationId loopId = document->project().associations.last().id;
+    const AssociationItem *loopItem = scene->associationItem(loopId);
+    QVERIFY(loopItem);
+    QCOMPARE(loopItem->sourceItem(), userItem);
+    QCOMPARE(loopItem->targetItem(), userItem);
+    QVERIFY2(loopItem->content().label.contains(QLatin1String("Followers")),
+             qPrintable(loopItem->content().label));
+    // The FK column the loop adds appears in the box, marked with the association.
+    bool marked = false;
+    for (const TableItem::Row &row : userItem->content().rows)
+        marked = marked || row.note.contains(QLatin1String("Followers"));
+    QVERIFY(marked);
+
+    document->undoStack()->undo();
+    QVERIFY(!scene->associationItem(loopId));
+    QCOMPARE(scene->associationItems().size(), edges);
+    document->undoStack()->undo();
+    QCOMPARE(postItem->content().title, QStringLiteral("Post"));
+}
+
+void tst_MainWindow::brokenFileOpensNothing()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("broken.junction.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\n  \"junction\": 1,\n  \"models\": [ ,\n}\n");
+    file.close();
+
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const Document *before = window.document();
+
+    // The message box is modal: read and close it from inside its event loop.
+    QString shown;
+    QTimer closer;
+    connect(&closer, &QTimer::timeout, &closer, [&] {
+        if (auto box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            shown = box->text();
+            box->close();
+        }
+    });
+    closer.start(20);
+    QVERIFY(!window.openFile(path));
+    closer.stop();
+
+    QVERIFY2(shown.contains(QLatin1String("Line 3")), qPrintable(shown));
+    QVERIFY2(shown.contains(QLatin1String("column")), qPrintable(shown));
+    QCOMPARE(window.document(), before);
+}
+
+void tst_MainWindow::screenshot_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<qreal>("zoom"); // 0: fit all
+    QTest::newRow("blog") << QStringLiteral("blog.junction.json") << 0.0;
+    QTest::newRow("shop") << QStringLiteral("shop.junction.json") << 0.0;
+    QTest::newRow("cycle") << QStringLiteral("cycle.junction.json") << 0.0;
+    // Below TableItem::detailZoom only boxes and names are drawn.
+    QTest::newRow("blog-far") << QStringLiteral("blog.junction.json") << 0.3;
+}
+
+void tst_MainWindow::screenshot()
+{
+    QFETCH(QString, file);
+    QFETCH(qreal, zoom);
+    const auto window = openWindow(example(file));
+    QVERIFY(window);
+    if (zoom > 0) {
+        window->view()->setZoom(zoom);
+        window->view()->centerOn(window->scene()->itemsBoundingRect().center());
+    } else {
+        window->view()->fitAll();
+    }
+    const QString path = QStringLiteral(JUNCTION_SCREENSHOT_DIR "/mainwindow-%1.png")
+                             .arg(QString::fromLatin1(QTest::currentDataTag()));
     QVERIFY2(window->grab().save(path), qPrintable(path));
     qInfo("screenshot: %s", qPrintable(path));
 }
