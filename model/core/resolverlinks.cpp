@@ -1,0 +1,578 @@
+// SPDX-License-Identifier: MIT
+// The four association types, replayed as Sequelize v4 runs them: each injects or reuses a
+// foreign key attribute (or builds a junction table) and records what it resolved to. The
+// rule table is at the top of resolver.cpp.
+#include "resolverwork.h"
+
+namespace Junction::ResolverDetail {
+
+QString upperActions(const QString &action)
+{
+    return action.trimmed().toUpper();
+}
+
+// The referential-action rule of belongsTo/hasOne/hasMany (table at the top): with
+// constraints, ON DELETE defaults by nullability and ON UPDATE to CASCADE; without, only
+// what was given explicitly, which still brings the REFERENCES back.
+Actions referentialActions(const Association &a, bool allowNull, const QString &notNullDelete)
+{
+    Actions actions{upperActions(a.onDelete), upperActions(a.onUpdate)};
+    const bool constraints = a.constraints.value_or(true);
+    if (constraints) {
+        if (actions.onDelete.isEmpty())
+            actions.onDelete = allowNull ? kSetNull : notNullDelete;
+        if (actions.onUpdate.isEmpty())
+            actions.onUpdate = kCascade;
+    }
+    actions.references = constraints || !actions.onDelete.isEmpty() || !actions.onUpdate.isEmpty();
+    return actions;
+}
+
+
+// The first association that defines a FK column owns it. A later one that explicitly asks
+// for other rules or nullability gets Sequelize's result and a warning naming both.
+void Resolver::warnIfOwnedElsewhere(int index, const WorkModel &holder,
+                                    const WorkAttribute *existing, const WorkAttribute &incoming)
+{
+    if (!existing || existing->associations.isEmpty())
+        return;
+    const Association &a = m_project.associations.at(index);
+    QStringList differences;
+    if (!a.onDelete.isEmpty() && existing->referencedModel >= 0
+        && upperActions(a.onDelete) != existing->onDelete)
+        differences << QStringLiteral("ON DELETE %1 (kept: %2)")
+                           .arg(upperActions(a.onDelete), existing->onDelete);
+    if (!a.onUpdate.isEmpty() && existing->referencedModel >= 0
+        && upperActions(a.onUpdate) != existing->onUpdate)
+        differences << QStringLiteral("ON UPDATE %1 (kept: %2)")
+                           .arg(upperActions(a.onUpdate), existing->onUpdate);
+    const bool allowNullAsked = a.foreignKey.isObject && a.foreignKey.allowNull.has_value();
+    if (allowNullAsked && existing->allowNull.has_value()
+        && *incoming.allowNull != *existing->allowNull)
+        differences << QStringLiteral("allowNull: %1 (kept: %2)")
+                           .arg(*incoming.allowNull ? QStringLiteral("true") : QStringLiteral("false"),
+                                *existing->allowNull ? QStringLiteral("true") : QStringLiteral("false"));
+    if (differences.isEmpty())
+        return;
+    const QString owner = existing->associations.first().toString();
+    int ownerIndex = -1;
+    for (int i = 0; i < m_project.associations.size(); ++i) {
+        if (m_project.associations.at(i).id.toString() == owner)
+            ownerIndex = i;
+    }
+    warning(QStringLiteral("fk-definition-conflict"),
+            QStringLiteral("%1 asks for %2 on %3.%4, but %5 defined that column first and its "
+                           "definition wins, as in Sequelize. Set the options on the first "
+                           "association.")
+                .arg(describeAssociation(index), differences.join(QLatin1String(", ")),
+                     holder.tableName, existing->column(),
+                     ownerIndex >= 0 ? describeAssociation(ownerIndex) : owner),
+            associationPath(index), {assocId(index), owner});
+}
+
+WorkAttribute Resolver::newForeignKey(const KeySpec &spec, const WorkAttribute &referenced,
+                                      int associationIndex)
+{
+    WorkAttribute fk;
+    fk.type = referenced.type;
+    if (spec.isObject && !spec.type.isEmpty())
+        fk.type = parseType(spec.type, [&]() -> QString {
+            return associationPath(associationIndex, QStringLiteral("foreignKey.type"));
+        },
+                            [] { return QStringList(); });
+    fk.allowNull = spec.isObject && spec.allowNull.has_value() ? spec.allowNull : std::optional<bool>(true);
+    fk.field = spec.isObject ? spec.field : QString();
+    fk.unique = spec.isObject && spec.unique.value_or(false);
+    fk.comment = spec.isObject ? spec.comment : QString();
+    fk.origin = ResolvedColumn::Origin::ForeignKey;
+    return fk;
+}
+
+WorkAttribute &Resolver::mergeAttribute(WorkModel &model, WorkAttribute incoming,
+                                        int associationIndex)
+{
+    const int i = model.indexOf(incoming.name);
+    if (i < 0) {
+        model.attributes << std::move(incoming);
+        model.attributes.last().associations << m_project.associations.at(associationIndex).id;
+        model.attributes.last().firstAssociation = associationIndex;
+        return model.attributes.last();
+    }
+    WorkAttribute &existing = model.attributes[i];
+    if (existing.firstAssociation < 0)
+        existing.firstAssociation = associationIndex;
+    if (!existing.allowNull.has_value())
+        existing.allowNull = incoming.allowNull;
+    if (existing.field.isEmpty())
+        existing.field = incoming.field;
+    if (existing.comment.isEmpty())
+        existing.comment = incoming.comment;
+    if (!existing.unique)
+        existing.unique = incoming.unique;
+    if (existing.referencedModel < 0 && incoming.referencedModel >= 0) {
+        existing.referencedModel = incoming.referencedModel;
+        existing.referencedKey = incoming.referencedKey;
+    }
+    if (existing.onDelete.isEmpty())
+        existing.onDelete = incoming.onDelete;
+    if (existing.onUpdate.isEmpty())
+        existing.onUpdate = incoming.onUpdate;
+    existing.associations << m_project.associations.at(associationIndex).id;
+    return existing;
+}
+
+bool Resolver::addReferences(WorkAttribute &attribute, int referencedModel, const QString &key,
+                             const QString &onDelete, const QString &onUpdate,
+                             int associationIndex)
+{
+    const WorkModel &ref = m_models.at(referencedModel);
+    if (ref.primaryKeyCount() != 1) {
+        warning(QStringLiteral("composite-key-no-constraint"),
+                QStringLiteral("%1 references %2, whose primary key has several columns; "
+                               "Sequelize v4 creates no FOREIGN KEY constraint for it.")
+                    .arg(describeAssociation(associationIndex), ref.name),
+                associationPath(associationIndex), {assocId(associationIndex)});
+        return false;
+    }
+    attribute.referencedModel = referencedModel;
+    attribute.referencedKey = key.isEmpty() ? ref.primaryKey()->column() : key;
+    attribute.onDelete = onDelete;
+    attribute.onUpdate = onUpdate;
+    return true;
+}
+
+// targetKey (belongsTo) or sourceKey (hasMany): the given attribute, else the model's
+// primary key; an unknown one is Sequelize v6's error. The other option does not apply.
+int Resolver::referencedKeyIndex(int index, const WorkModel &model, const QString &given,
+                                 const QString &option, const QString &ignoredOption)
+{
+    const Association &a = m_project.associations.at(index);
+    if (!ignoredOption.isEmpty())
+        warning(QStringLiteral("ignored-option"),
+                QStringLiteral("%1: `%2` does not apply to %3 and is ignored.")
+                    .arg(describeAssociation(index), ignoredOption, associationTypeName(a.type)),
+                associationPath(index, ignoredOption), {assocId(index)});
+    const QString key = given.isEmpty() ? model.primaryKey()->name : given;
+    const int keyIndex = model.indexOf(key);
+    if (keyIndex < 0)
+        error(option == QLatin1String("targetKey") ? QStringLiteral("unknown-target-key")
+                                                    : QStringLiteral("unknown-source-key"),
+              QStringLiteral("Unknown attribute \"%1\" passed as %2, define this attribute on "
+                             "model \"%3\" first")
+                  .arg(key, option, model.name),
+              associationPath(index, option), {assocId(index)});
+    return keyIndex;
+}
+
+void Resolver::belongsTo(int index, int source, int target, ResolvedAssociation &out)
+{
+    const Association &a = m_project.associations.at(index);
+    WorkModel &src = m_models[source];
+    const WorkModel &tgt = m_models.at(target);
+    const WorkAttribute *pk = tgt.primaryKey();
+    if (!pk)
+        return;
+    const int keyIndex = referencedKeyIndex(index, tgt, a.targetKey, QStringLiteral("targetKey"),
+                                            a.sourceKey.isEmpty() ? QString() : QStringLiteral("sourceKey"));
+    if (keyIndex < 0)
+        return;
+    const WorkAttribute &key = tgt.attributes.at(keyIndex);
+    // Read before the merge: for a self-association it appends to the list `key` lives in.
+    const QString keyColumn = key.column();
+
+    WorkAttribute fk = newForeignKey(a.foreignKey, key, index);
+    fk.name = !a.foreignKey.name.isEmpty()
+                  ? a.foreignKey.name
+                  : camelizeIf(underscoredIf(out.singular, src.underscored) + QLatin1Char('_')
+                                   + pk->name,
+                               !src.underscored);
+    const WorkAttribute *existing = src.attribute(fk.name);
+    const bool allowNull = existing ? existing->allowNull.value_or(false)
+                                    : fk.allowNull.value_or(true);
+    const Actions actions = referentialActions(a, allowNull, kNoAction);
+    const QString &onDelete = actions.onDelete;
+    const QString &onUpdate = actions.onUpdate;
+    if (actions.references)
+        addReferences(fk, target, keyColumn, onDelete, onUpdate, index);
+    warnIfOwnedElsewhere(index, src, existing, fk);
+    WorkAttribute &merged = mergeAttribute(src, std::move(fk), index);
+
+    out.foreignKey = merged.name;
+    out.foreignKeyColumn = merged.column();
+    out.foreignKeyTable = src.tableName;
+    out.referencedKey = keyColumn;
+    out.constraints = merged.referencedModel >= 0;
+    out.onDelete = merged.onDelete;
+    out.onUpdate = merged.onUpdate;
+}
+
+void Resolver::hasOne(int index, int source, int target, ResolvedAssociation &out)
+{
+    const Association &a = m_project.associations.at(index);
+    const WorkModel &src = m_models.at(source);
+    WorkModel &tgt = m_models[target];
+    const WorkAttribute *pk = src.primaryKey();
+    if (!pk)
+        return;
+    if (!a.sourceKey.isEmpty() || !a.targetKey.isEmpty())
+        warning(QStringLiteral("ignored-option"),
+                QStringLiteral("%1: Sequelize v4 ignores `%2` on hasOne; the FK references %3's "
+                               "primary key.")
+                    .arg(describeAssociation(index),
+                         a.sourceKey.isEmpty() ? QStringLiteral("targetKey")
+                                               : QStringLiteral("sourceKey"),
+                         src.name),
+                associationPath(index, a.sourceKey.isEmpty() ? QStringLiteral("targetKey")
+                                                             : QStringLiteral("sourceKey")),
+                {assocId(index)});
+    const WorkAttribute key = *pk;
+    WorkAttribute fk = newForeignKey(a.foreignKey, key, index);
+    const QString base = Inflection::singularize(a.as.isSet() ? a.as.plural : src.name);
+    fk.name = !a.foreignKey.name.isEmpty()
+                  ? a.foreignKey.name
+                  : camelizeIf(underscoredIf(base, tgt.underscored) + QLatin1Char('_') + key.name,
+                               !src.underscored);
+
+    // v4 merges first, then reads allowNull and writes its actions over what was there.
+    const int before = tgt.indexOf(fk.name);
+    const QString earlierOnDelete = before >= 0 ? tgt.attributes.at(before).onDelete : QString();
+    WorkAttribute &merged = mergeAttribute(tgt, std::move(fk), index);
+    const Actions actions = referentialActions(a, merged.allowNull.value_or(false), kCascade);
+    const QString &onDelete = actions.onDelete;
+    const QString &onUpdate = actions.onUpdate;
+    if (actions.references) {
+        if (!earlierOnDelete.isEmpty() && earlierOnDelete != onDelete && merged.associations.size() > 1)
+            warning(QStringLiteral("fk-redefined"),
+                    QStringLiteral("%1 redefines ON DELETE of %2.%3 from %4 to %5 (Sequelize v4's "
+                                   "hasOne overwrites the earlier association's rules).")
+                        .arg(describeAssociation(index), tgt.tableName, merged.column(),
+                             earlierOnDelete, onDelete),
+                    associationPath(index), {assocId(index)});
+        addReferences(merged, source, QString(), onDelete, onUpdate, index);
+    }
+
+    out.foreignKey = merged.name;
+    out.foreignKeyColumn = merged.column();
+    out.foreignKeyTable = tgt.tableName;
+    out.referencedKey = key.column();
+    out.constraints = merged.referencedModel >= 0;
+    out.onDelete = merged.onDelete;
+    out.onUpdate = merged.onUpdate;
+}
+
+void Resolver::hasMany(int index, int source, int target, ResolvedAssociation &out)
+{
+    const Association &a = m_project.associations.at(index);
+    const WorkModel &src = m_models.at(source);
+    WorkModel &tgt = m_models[target];
+    const WorkAttribute *pk = src.primaryKey();
+    if (!pk)
+        return;
+    const int keyIndex = referencedKeyIndex(index, src, a.sourceKey, QStringLiteral("sourceKey"),
+                                            a.targetKey.isEmpty() ? QString() : QStringLiteral("targetKey"));
+    if (keyIndex < 0)
+        return;
+    const WorkAttribute key = src.attributes.at(keyIndex);
+    WorkAttribute fk = newForeignKey(a.foreignKey, key, index);
+    fk.name = !a.foreignKey.name.isEmpty()
+                  ? a.foreignKey.name
+                  : camelizeIf(underscoredIf(src.singular(), src.underscored) + QLatin1Char('_')
+                                   + pk->name,
+                               !src.underscored);
+    const WorkAttribute *existing = tgt.attribute(fk.name);
+    const bool allowNull = existing ? existing->allowNull.value_or(false)
+                                    : fk.allowNull.value_or(true);
+    const Actions actions = referentialActions(a, allowNull, kCascade);
+    const QString &onDelete = actions.onDelete;
+    const QString &onUpdate = actions.onUpdate;
+    if (actions.references)
+        addReferences(fk, source, key.column(), onDelete, onUpdate, index);
+    warnIfOwnedElsewhere(index, tgt, existing, fk);
+    WorkAttribute &merged = mergeAttribute(tgt, std::move(fk), index);
+
+    out.foreignKey = merged.name;
+    out.foreignKeyColumn = merged.column();
+    out.foreignKeyTable = tgt.tableName;
+    out.referencedKey = key.column();
+    out.constraints = merged.referencedModel >= 0;
+    out.onDelete = merged.onDelete;
+    out.onUpdate = merged.onUpdate;
+}
+
+int Resolver::junctionModel(int index, int source)
+{
+    const Association &a = m_project.associations.at(index);
+    const int model = m_modelByName.value(a.through.name, -1);
+    if (model >= 0)
+        return model; // Sequelize uses a defined model of that name, string or not
+    if (a.through.kind == Through::Kind::Model) {
+        error(QStringLiteral("unknown-model"),
+              QStringLiteral("%1 uses the model \"%2\" as `through`, which does not exist.")
+                  .arg(describeAssociation(index), a.through.name),
+              associationPath(index, QStringLiteral("through")), {assocId(index)});
+        return -1;
+    }
+    if (const int existing = m_junctionByTable.value(a.through.name, -1); existing >= 0)
+        return existing;
+
+    const WorkModel &src = m_models.at(source);
+    WorkModel j;
+    j.name = a.through.name;
+    j.tableName = a.through.name;
+    j.underscored = src.underscored;
+    j.comment = src.comment; // Sequelize defines it with the source's options, comment included
+    j.timestamps = a.timestamps.value_or(m_project.define.timestamps);
+    j.junctionOf = a.id;
+    j.junctionOfIndex = index;
+    WorkAttribute id;
+    id.name = QStringLiteral("id");
+    id.type.kind = DataType::Kind::Integer;
+    id.allowNull = false;
+    id.primaryKey = true;
+    id.autoIncrement = true;
+    id.autoGenerated = true;
+    id.origin = ResolvedColumn::Origin::ImplicitId;
+    j.attributes << id;
+    if (j.timestamps) {
+        for (const QString &camel : {QStringLiteral("createdAt"), QStringLiteral("updatedAt")}) {
+            WorkAttribute t;
+            t.name = underscoredIf(camel, j.underscored);
+            t.type.kind = DataType::Kind::Date;
+            t.allowNull = false;
+            t.origin = ResolvedColumn::Origin::Timestamp;
+            j.attributes << t;
+        }
+    }
+    const int created = int(m_models.size());
+    m_junctionByTable.insert(j.tableName, created);
+    m_models << std::move(j);
+    return created;
+}
+
+void Resolver::belongsToMany(int index, int source, int target, ResolvedAssociation &out)
+{
+    const Association &a = m_project.associations.at(index);
+    const QStringList ids{assocId(index)};
+    if (a.through.kind == Through::Kind::None || a.through.name.isEmpty()) {
+        error(QStringLiteral("missing-through"),
+              QStringLiteral("belongsToMany must be given a through option, either a string or a "
+                             "model (%1)")
+                  .arg(describeAssociation(index)),
+              associationPath(index, QStringLiteral("through")), ids);
+        return;
+    }
+    const bool self = source == target;
+    if (self && !a.as.isSet()) {
+        error(QStringLiteral("self-many-needs-alias"),
+              QStringLiteral("'as' must be defined for many-to-many self-associations (%1)")
+                  .arg(describeAssociation(index)),
+              associationPath(index, QStringLiteral("as")), ids);
+        return;
+    }
+    for (const auto &[spec, key] : {std::pair{&a.foreignKey, QStringLiteral("foreignKey")},
+                                    std::pair{&a.otherKey, QStringLiteral("otherKey")}}) {
+        if (spec->isObject && spec->name.isEmpty()) {
+            error(QStringLiteral("key-object-without-name"),
+                  QStringLiteral("%1: the `%2` object needs a \"name\"; Sequelize would create a "
+                                 "column literally named \"undefined\".")
+                      .arg(describeAssociation(index), key),
+                  associationPath(index, key), ids);
+            return;
+        }
+    }
+    if (!a.sourceKey.isEmpty() || !a.targetKey.isEmpty())
+        warning(QStringLiteral("ignored-option"),
+                QStringLiteral("%1: Sequelize v4 ignores sourceKey/targetKey on belongsToMany; the "
+                               "junction references both primary keys.")
+                    .arg(describeAssociation(index)),
+                associationPath(index, a.sourceKey.isEmpty() ? QStringLiteral("targetKey")
+                                                              : QStringLiteral("sourceKey")),
+                ids);
+
+    const WorkModel &src = m_models.at(source);
+    const WorkModel &tgt = m_models.at(target);
+    const WorkAttribute *sourcePk = src.primaryKey();
+    const WorkAttribute *targetPk = tgt.primaryKey();
+    if (!sourcePk || !targetPk)
+        return;
+    const WorkAttribute sourceKey = *sourcePk;
+    const WorkAttribute targetKey = *targetPk;
+
+    JunctionUse use;
+    use.association = index;
+    use.source = source;
+    use.target = target;
+    use.through = a.through;
+    use.foreignKeyGiven = a.foreignKey.isSet;
+    use.otherKeyGiven = a.otherKey.isSet;
+    use.foreignKey = a.foreignKey.isSet
+                         ? a.foreignKey.name
+                         : camelizeIf(underscoredIf(src.singular(), src.underscored)
+                                          + QLatin1Char('_') + sourceKey.name,
+                                      !src.underscored);
+    const QString otherBase = self ? Inflection::singularize(out.plural) : tgt.singular();
+    use.otherKey = a.otherKey.isSet ? a.otherKey.name
+                                    : camelizeIf(underscoredIf(otherBase, tgt.underscored)
+                                                     + QLatin1Char('_') + targetKey.name,
+                                                 !tgt.underscored);
+
+    const int junction = junctionModel(index, source);
+    if (junction < 0)
+        return;
+    use.junction = junction;
+    if (junction == source || junction == target) {
+        error(QStringLiteral("junction-conflict"),
+              QStringLiteral("%1 uses %2 itself as its junction table.")
+                  .arg(describeAssociation(index), m_models.at(junction).name),
+              associationPath(index, QStringLiteral("through")), ids);
+        return;
+    }
+
+    // Pairing: an earlier belongsToMany in the other direction through the same `through`.
+    JunctionUse *paired = nullptr;
+    for (int u : std::as_const(m_models[junction].junctionUsers)) {
+        JunctionUse &other = m_junctionUses[u];
+        const bool sameThrough = other.through.kind == a.through.kind
+                                 && other.through.name == a.through.name;
+        const bool reverse = other.source == target && other.target == source;
+        const bool sameDirection = other.source == source && other.target == target;
+        if (sameThrough && reverse && !paired) {
+            if (self && !(use.foreignKeyGiven && use.otherKeyGiven && other.foreignKeyGiven
+                          && other.otherKeyGiven)) {
+                error(QStringLiteral("junction-conflict"),
+                      QStringLiteral("%1 and %2 are self-associations through the same junction "
+                                     "\"%3\"; without explicit foreignKey and otherKey on both, "
+                                     "Sequelize collapses both keys into one column. Set "
+                                     "foreignKey and otherKey on both, mirrored.")
+                          .arg(describeAssociation(other.association), describeAssociation(index),
+                               a.through.name),
+                      associationPath(index, QStringLiteral("through")),
+                      {assocId(other.association), assocId(index)});
+                return;
+            }
+            paired = &other;
+            continue;
+        }
+        if (sameThrough && sameDirection && other.foreignKey == use.foreignKey
+            && other.otherKey == use.otherKey)
+            continue; // a second alias over the very same keys
+        error(QStringLiteral("junction-conflict"),
+              QStringLiteral("%1 and %2 would share the junction table \"%3\" without pairing "
+                             "(%4); Sequelize would delete one side's key column. Use the same "
+                             "`through` form on both sides of one model pair, or another table.")
+                  .arg(describeAssociation(other.association), describeAssociation(index),
+                       m_models.at(junction).tableName,
+                       other.through.kind != a.through.kind
+                           ? QStringLiteral("one names it as a string, the other as a model")
+                           : QStringLiteral("they connect different models")),
+              associationPath(index, QStringLiteral("through")),
+              {assocId(other.association), assocId(index)});
+        return;
+    }
+    if (paired) {
+        if (!use.otherKeyGiven)
+            use.otherKey = paired->foreignKey;
+        if (!paired->otherKeyGiven && paired->otherKey != use.foreignKey) {
+            // Sequelize replaces the partner's defaulted otherKey by this foreignKey.
+            WorkModel &j = m_models[junction];
+            if (WorkAttribute *old = j.attribute(paired->otherKey))
+                old->name = use.foreignKey;
+            paired->otherKey = use.foreignKey;
+            ResolvedAssociation &p = m_associations[paired->association];
+            p.otherKey = use.foreignKey;
+            p.otherKeyColumn = use.foreignKey;
+        }
+    }
+
+    WorkModel &j = m_models[junction];
+    bool primaryKeyDeleted = false;
+    for (int i = j.attributes.size() - 1; i >= 0; --i) {
+        WorkAttribute &attr = j.attributes[i];
+        if (!(attr.primaryKey && attr.autoGenerated))
+            continue;
+        if (attr.name == use.foreignKey || attr.name == use.otherKey)
+            attr.primaryKey = false;
+        else
+            j.attributes.removeAt(i);
+        primaryKeyDeleted = true;
+    }
+    const QString uniqueGroup = j.tableName + QLatin1Char('_') + use.foreignKey + QLatin1Char('_')
+                                + use.otherKey + QStringLiteral("_unique");
+    const bool constraints = a.constraints.value_or(true);
+    const QString userDelete = upperActions(a.onDelete);
+    const QString userUpdate = upperActions(a.onUpdate);
+
+    auto inject = [&](const QString &name, const KeySpec &spec, const WorkAttribute &key,
+                      int referenced, bool userFirst) -> WorkAttribute & {
+        int i = j.indexOf(name);
+        if (i < 0) {
+            WorkAttribute fresh;
+            fresh.name = name;
+            fresh.autoGenerated = true;
+            fresh.origin = ResolvedColumn::Origin::ForeignKey;
+            j.attributes << fresh;
+            i = int(j.attributes.size()) - 1;
+        }
+        WorkAttribute &attr = j.attributes[i];
+        const QString earlierDelete = attr.onDelete;
+        const QString earlierUpdate = attr.onUpdate;
+        // _.extend: these values overwrite what the attribute had.
+        attr.type = key.type;
+        if (spec.isObject) {
+            if (!spec.type.isEmpty())
+                attr.type = parseType(
+                    spec.type, [&] { return associationPath(index, QStringLiteral("foreignKey.type")); },
+                    [&] { return ids; });
+            if (spec.allowNull.has_value())
+                attr.allowNull = spec.allowNull;
+            if (!spec.field.isEmpty())
+                attr.field = spec.field;
+            if (!spec.comment.isEmpty())
+                attr.comment = spec.comment;
+        }
+        if (primaryKeyDeleted) {
+            attr.primaryKey = true;
+            attr.uniqueGroup.clear();
+        } else {
+            attr.uniqueGroup = uniqueGroup;
+        }
+        if (constraints) {
+            attr.referencedModel = referenced;
+            attr.referencedKey = key.column();
+            const QString &first = userFirst ? userDelete : earlierDelete;
+            const QString &second = userFirst ? earlierDelete : userDelete;
+            attr.onDelete = !first.isEmpty() ? first : !second.isEmpty() ? second : kCascade;
+            const QString &firstU = userFirst ? userUpdate : earlierUpdate;
+            const QString &secondU = userFirst ? earlierUpdate : userUpdate;
+            attr.onUpdate = !firstU.isEmpty() ? firstU : !secondU.isEmpty() ? secondU : kCascade;
+        }
+        attr.associations << a.id;
+        if (attr.firstAssociation < 0)
+            attr.firstAssociation = index;
+        return attr;
+    };
+    WorkAttribute &fk = inject(use.foreignKey, a.foreignKey, sourceKey, source, true);
+    const QString fkColumn = fk.column();
+    const QString fkDelete = fk.onDelete;
+    const QString fkUpdate = fk.onUpdate;
+    const bool fkReferences = fk.referencedModel >= 0;
+    WorkAttribute &ok = inject(use.otherKey, a.otherKey, targetKey, target, false);
+
+    j.junctionUsers << int(m_junctionUses.size());
+    m_junctionUses << use;
+
+    out.foreignKey = use.foreignKey;
+    out.foreignKeyColumn = fkColumn;
+    out.foreignKeyTable = j.tableName;
+    out.referencedKey = sourceKey.column();
+    out.otherKey = use.otherKey;
+    out.otherKeyColumn = ok.column();
+    out.throughTable = j.tableName;
+    if (j.entityIndex >= 0)
+        out.throughModel = j.name;
+    out.constraints = fkReferences;
+    out.onDelete = fkDelete;
+    out.onUpdate = fkUpdate;
+}
+
+} // namespace Junction::ResolverDetail
