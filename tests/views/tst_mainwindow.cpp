@@ -234,6 +234,10 @@ void tst_MainWindow::sceneFollowsEdits()
     QCOMPARE(postItem->content().title, QStringLiteral("Article"));
     QCOMPARE(scene->tableItem(EntityId(QStringLiteral("m-user"))), userItem);
 
+    // Diagnostics name attributes too: their model's box stands for them.
+    QCOMPARE(scene->selectElements({QStringLiteral("a-user-email")}), userItem);
+    QVERIFY(userItem->isSelected());
+
     // A self-association is a loop on its box; undo takes it away again.
     const qsizetype edges = scene->associationItems().size();
     Association loop;

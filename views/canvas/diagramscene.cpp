@@ -66,12 +66,26 @@ BoxSizeFunction DiagramScene::boxSizeFunction() const
 
 QGraphicsItem *DiagramScene::selectElements(const QStringList &ids)
 {
+    // An attribute is shown by the box of its model.
+    auto modelOfAttribute = [this](const QString &id) -> QGraphicsItem * {
+        if (!m_document)
+            return nullptr;
+        for (const Entity &entity : m_document->project().entities) {
+            for (const Attribute &attribute : entity.attributes) {
+                if (attribute.id.toString() == id)
+                    return m_tables.value(entity.id);
+            }
+        }
+        return nullptr;
+    };
     QGraphicsItem *first = nullptr;
     clearSelection();
     for (const QString &id : ids) {
         QGraphicsItem *item = m_tables.value(EntityId(id));
         if (!item)
             item = m_associations.value(AssociationId(id));
+        if (!item)
+            item = modelOfAttribute(id);
         if (!item)
             continue;
         item->setSelected(true);
@@ -99,9 +113,8 @@ void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
 void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
 {
     QGraphicsScene::mouseReleaseEvent(event);
-    if (event->button() != Qt::LeftButton || !m_document) {
+    if (event->button() != Qt::LeftButton || !m_document)
         return;
-    }
     QList<std::pair<EntityId, QPointF>> moved;
     for (auto it = m_pressPositions.cbegin(); it != m_pressPositions.cend(); ++it) {
         const TableItem *table = m_tables.value(it.key());

@@ -43,8 +43,8 @@ public:
     // The canvas's own box sizes for the layout commands (the estimate for unknown models).
     BoxSizeFunction boxSizeFunction() const;
 
-    // Selects the items of these model/association ids (other ids are ignored) and returns
-    // the first, to centre on; nullptr when none is on the canvas.
+    // Selects the items of these model, attribute (its model's box) and association ids
+    // (others are ignored) and returns the first, to centre on; nullptr when none is shown.
     QGraphicsItem *selectElements(const QStringList &ids);
 
 protected:
