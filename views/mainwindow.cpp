@@ -98,6 +98,7 @@ void MainWindow::createActions()
     editMenu->addAction(redo);
     editMenu->addSeparator();
     QAction *layout = editMenu->addAction(tr("Auto-&layout"));
+    layout->setObjectName(QStringLiteral("autoLayoutAction"));
     connect(layout, &QAction::triggered, this, &MainWindow::autoLayout);
     toolBar->addSeparator();
     toolBar->addAction(undo);
@@ -106,9 +107,11 @@ void MainWindow::createActions()
     toolBar->addAction(layout);
 
     QAction *fit = viewMenu->addAction(tr("&Fit All"));
+    fit->setObjectName(QStringLiteral("fitAllAction"));
     fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     connect(fit, &QAction::triggered, m_view, &DiagramView::fitAll);
     QAction *actualSize = viewMenu->addAction(tr("Zoom &100 %"));
+    actualSize->setObjectName(QStringLiteral("actualSizeAction"));
     actualSize->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     connect(actualSize, &QAction::triggered, m_view, &DiagramView::resetZoom);
     add(viewMenu, tr("Zoom &In"), QKeySequence::ZoomIn, [this] { m_view->zoomBy(1.25); });

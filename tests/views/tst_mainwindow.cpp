@@ -16,6 +16,8 @@
 #include "tableitem.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QListView>
 #include <QMessageBox>
@@ -23,6 +25,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QWheelEvent>
 #include <QSignalSpy>
 #include <QDebug>
 
@@ -40,6 +43,7 @@ private slots:
     void diagnosticsListTheCycle();
     void unpositionedFileIsLaidOut();
     void sceneFollowsEdits();
+    void zoomFitAndAutoLayout();
     void brokenFileOpensNothing();
     void screenshot_data();
     void screenshot();
@@ -265,6 +269,45 @@ void tst_MainWindow::sceneFollowsEdits()
     QCOMPARE(scene->associationItems().size(), edges);
     document->undoStack()->undo();
     QCOMPARE(postItem->content().title, QStringLiteral("Post"));
+}
+
+void tst_MainWindow::zoomFitAndAutoLayout()
+{
+    const auto window = openWindow(example(QStringLiteral("blog.junction.json")));
+    QVERIFY(window);
+    DiagramView *view = window->view();
+    DiagramScene *scene = window->scene();
+    auto action = [&](const char *name) {
+        return window->findChild<QAction *>(QLatin1String(name));
+    };
+    QVERIFY(action("actualSizeAction") && action("fitAllAction") && action("autoLayoutAction"));
+
+    action("actualSizeAction")->trigger();
+    QCOMPARE(view->zoom(), 1.0);
+    // One wheel notch zooms in by 15 %.
+    const QPointF at(100, 100);
+    QWheelEvent wheel(at, view->viewport()->mapToGlobal(at), QPoint(), QPoint(0, 120),
+                      Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(view->viewport(), &wheel);
+    QCOMPARE(view->zoom(), 1.15);
+
+    action("fitAllAction")->trigger();
+    const QRectF visible = view->mapToScene(view->viewport()->rect()).boundingRect();
+    QVERIFY2(visible.contains(scene->itemsBoundingRect()), "fit all shows every item");
+
+    // Auto-layout is one undoable step that separates boxes a move piled up.
+    Document *document = window->document();
+    const EntityId user(QStringLiteral("m-user"));
+    const EntityId post(QStringLiteral("m-post"));
+    const QPointF postAt = scene->tableItem(post)->pos();
+    QVERIFY(document->push(Commands::moveEntities(*document, {{user, postAt}})));
+    QVERIFY(scene->tableItem(user)->sceneBoundingRect().intersects(
+        scene->tableItem(post)->sceneBoundingRect()));
+    const int commands = document->undoStack()->count();
+    action("autoLayoutAction")->trigger();
+    QCOMPARE(document->undoStack()->count(), commands + 1);
+    QVERIFY(!scene->tableItem(user)->sceneBoundingRect().intersects(
+        scene->tableItem(post)->sceneBoundingRect()));
 }
 
 void tst_MainWindow::brokenFileOpensNothing()
