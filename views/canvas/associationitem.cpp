@@ -80,20 +80,23 @@ AssociationItem::Content AssociationItem::contentOf(const ResolvedAssociation &a
     return content;
 }
 
-void AssociationItem::setContent(const Content &content)
+bool AssociationItem::setContent(const Content &content)
 {
     if (content == m_content)
-        return;
+        return false;
     m_content = content;
-    updateGeometry(); // the label's size may change
+    return true;
 }
 
-void AssociationItem::setEnds(TableItem *source, TableItem *target, int lane, int laneCount)
+bool AssociationItem::setEnds(TableItem *source, TableItem *target, int lane, int laneCount)
 {
+    if (source == m_source && target == m_target && lane == m_lane && laneCount == m_laneCount)
+        return false;
     m_source = source;
     m_target = target;
     m_lane = lane;
     m_laneCount = laneCount;
+    return true;
 }
 
 AssociationItem::End AssociationItem::sourceEnd() const

@@ -40,10 +40,12 @@ public:
 
     AssociationId associationId() const { return m_id; }
     const Content &content() const { return m_content; }
-    void setContent(const Content &content);
+    // Both return whether anything changed; the caller then routes with updateGeometry()
+    // (the ends of an item being reused may not be valid before setEnds()).
+    bool setContent(const Content &content);
 
     // `lane` and `laneCount` keep several edges between one pair (or loops on one box) apart.
-    void setEnds(TableItem *source, TableItem *target, int lane, int laneCount);
+    bool setEnds(TableItem *source, TableItem *target, int lane, int laneCount);
     TableItem *sourceItem() const { return m_source; }
     TableItem *targetItem() const { return m_target; }
 

@@ -164,26 +164,23 @@ void DiagramScene::syncSchema()
     QHash<QString, TableItem *> byTableName;
     QHash<EntityId, TableItem *> tables;
     QHash<QString, TableItem *> junctions;
+    QSet<const TableItem *> reshaped; // new or changed boxes: their edges need re-routing
     for (const ResolvedTable &table : schema.tables) {
-        TableItem *item = nullptr;
-        if (table.isCreatedJunction()) {
-            item = m_junctions.take(table.name);
-            if (!item) {
-                item = new TableItem(EntityId(), table.name);
-                addItem(item);
-            }
-            junctions.insert(table.name, item);
-        } else {
-            item = m_tables.take(table.entity);
-            if (!item) {
-                item = new TableItem(table.entity, table.name);
-                addItem(item);
-            }
-            tables.insert(table.entity, item);
+        TableItem *item = table.isCreatedJunction() ? m_junctions.take(table.name)
+                                                    : m_tables.take(table.entity);
+        if (!item) {
+            item = new TableItem(table.entity, table.name);
+            addItem(item);
+            reshaped.insert(item);
         }
+        if (table.isCreatedJunction())
+            junctions.insert(table.name, item);
+        else
+            tables.insert(table.entity, item);
         // Edges are attached again below; the old ones may be about to go.
         item->clearEdges();
-        item->setContent(TableItem::contentOf(table, schema));
+        if (item->setContent(TableItem::contentOf(table, schema)))
+            reshaped.insert(item);
         byTableName.insert(table.name, item);
     }
     qDeleteAll(m_tables);
@@ -191,9 +188,17 @@ void DiagramScene::syncSchema()
     m_tables = tables;
     m_junctions = junctions;
 
-    // Associations: the same, then lanes for the edges that share a pair of boxes.
+    // Associations: the same, then lanes for the edges that share a pair of boxes. Only an
+    // edge whose content, ends or lane changed, or whose box did, is routed again.
+    struct Edge
+    {
+        AssociationItem *item;
+        TableItem *source;
+        TableItem *target;
+        bool changed;
+    };
     QHash<AssociationId, AssociationItem *> associations;
-    QHash<std::pair<TableItem *, TableItem *>, QList<AssociationItem *>> pairs;
+    QHash<std::pair<TableItem *, TableItem *>, QList<Edge>> pairs;
     QList<std::pair<TableItem *, TableItem *>> pairOrder;
     for (const ResolvedAssociation &association : schema.associations) {
         TableItem *source = byTableName.value(association.sourceTable);
@@ -204,32 +209,36 @@ void DiagramScene::syncSchema()
         if (!source || !target)
             continue; // unresolved: the diagnostics say why
         AssociationItem *item = m_associations.take(association.id);
+        bool changed = false;
         if (!item) {
             item = new AssociationItem(association.id);
             addItem(item);
+            changed = true;
         }
         associations.insert(association.id, item);
-        // Ends first: the old ones may have been deleted above.
-        item->setEnds(source, target, 0, 1);
-        item->setContent(AssociationItem::contentOf(association));
+        changed = item->setContent(AssociationItem::contentOf(association)) || changed;
         const auto key = std::minmax(source, target, std::less<TableItem *>());
         const std::pair<TableItem *, TableItem *> pair(key.first, key.second);
         if (!pairs.contains(pair))
             pairOrder.append(pair);
-        pairs[pair].append(item);
+        pairs[pair].append({item, source, target, changed});
     }
     qDeleteAll(m_associations);
     m_associations = associations;
 
     for (const auto &pair : std::as_const(pairOrder)) {
-        const QList<AssociationItem *> &edges = pairs.value(pair);
+        const QList<Edge> &edges = pairs.value(pair);
         for (int lane = 0; lane < edges.size(); ++lane) {
-            AssociationItem *edge = edges.at(lane);
-            edge->setEnds(edge->sourceItem(), edge->targetItem(), lane, int(edges.size()));
-            edge->sourceItem()->addEdge(edge);
-            if (edge->targetItem() != edge->sourceItem())
-                edge->targetItem()->addEdge(edge);
-            edge->updateGeometry();
+            const Edge &edge = edges.at(lane);
+            const bool moved = edge.item->setEnds(edge.source, edge.target, lane,
+                                                  int(edges.size()));
+            edge.source->addEdge(edge.item);
+            if (edge.target != edge.source)
+                edge.target->addEdge(edge.item);
+            if (edge.changed || moved || reshaped.contains(edge.source)
+                || reshaped.contains(edge.target)) {
+                edge.item->updateGeometry();
+            }
         }
     }
 
