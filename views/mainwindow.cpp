@@ -22,7 +22,8 @@ namespace Junction {
 
 namespace {
 
-const QString fileFilter = QStringLiteral("Junction projects (*.junction.json);;JSON (*.json);;All files (*)");
+const QString fileFilter
+    = QStringLiteral("Junction projects (*.junction.json);;JSON (*.json);;All files (*)");
 
 } // namespace
 
@@ -71,8 +72,7 @@ void MainWindow::createActions()
     toolBar->setObjectName(QStringLiteral("mainToolBar"));
     toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
 
-    auto add = [this](QMenu *menu, const QString &text, QKeySequence::StandardKey key,
-                      auto slot) {
+    auto add = [this](QMenu *menu, const QString &text, QKeySequence::StandardKey key, auto slot) {
         QAction *action = menu->addAction(text);
         if (key != QKeySequence::UnknownKey)
             action->setShortcut(key);
@@ -203,9 +203,8 @@ void MainWindow::open()
 {
     if (!maybeSave())
         return;
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"),
-                                                      QFileInfo(m_document->filePath()).path(),
-                                                      fileFilter);
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Project"), QFileInfo(m_document->filePath()).path(), fileFilter);
     if (!path.isEmpty())
         openFile(path);
 }
@@ -224,8 +223,8 @@ bool MainWindow::save()
 
 bool MainWindow::saveAs()
 {
-    QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"),
-                                                m_document->filePath(), fileFilter);
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"), m_document->filePath(),
+                                                fileFilter);
     if (path.isEmpty())
         return false;
     if (!path.endsWith(QLatin1String(".json")))

@@ -19,15 +19,15 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDebug>
 #include <QListView>
 #include <QMessageBox>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QWheelEvent>
-#include <QSignalSpy>
-#include <QDebug>
 
 using namespace Junction;
 
@@ -84,8 +84,8 @@ void tst_MainWindow::opensTheBlogAsADiagram()
     QCOMPARE(tables.size(), 5);
     for (const ResolvedTable &table : schema.tables) {
         const TableItem *item = table.isCreatedJunction()
-                                    ? window->scene()->junctionItem(table.name)
-                                    : window->scene()->tableItem(table.entity);
+            ? window->scene()->junctionItem(table.name)
+            : window->scene()->tableItem(table.entity);
         QVERIFY2(item, qPrintable(table.name));
         QCOMPARE(item->isDerived(), table.isCreatedJunction());
         QCOMPARE(item->content().rows.size(), table.columns.size());
@@ -108,7 +108,8 @@ void tst_MainWindow::opensTheBlogAsADiagram()
     QVERIFY(sawForeignKey);
 
     // The title names the file.
-    QVERIFY2(window->windowTitle().contains(QLatin1String("blog")), qPrintable(window->windowTitle()));
+    QVERIFY2(window->windowTitle().contains(QLatin1String("blog")),
+             qPrintable(window->windowTitle()));
 }
 
 void tst_MainWindow::dragIsOneUndoableMove()
@@ -213,10 +214,10 @@ void tst_MainWindow::unpositionedFileIsLaidOut()
     const QList<TableItem *> tables = window->scene()->tableItems();
     for (int i = 0; i < tables.size(); ++i) {
         for (int j = i + 1; j < tables.size(); ++j) {
-            QVERIFY2(!tables.at(i)->sceneBoundingRect().intersects(
-                         tables.at(j)->sceneBoundingRect()),
-                     qPrintable(tables.at(i)->tableName() + QLatin1String(" overlaps ")
-                                + tables.at(j)->tableName()));
+            QVERIFY2(
+                !tables.at(i)->sceneBoundingRect().intersects(tables.at(j)->sceneBoundingRect()),
+                qPrintable(tables.at(i)->tableName() + QLatin1String(" overlaps ")
+                           + tables.at(j)->tableName()));
         }
     }
 }
@@ -277,17 +278,16 @@ void tst_MainWindow::zoomFitAndAutoLayout()
     QVERIFY(window);
     DiagramView *view = window->view();
     DiagramScene *scene = window->scene();
-    auto action = [&](const char *name) {
-        return window->findChild<QAction *>(QLatin1String(name));
-    };
+    auto action
+        = [&](const char *name) { return window->findChild<QAction *>(QLatin1String(name)); };
     QVERIFY(action("actualSizeAction") && action("fitAllAction") && action("autoLayoutAction"));
 
     action("actualSizeAction")->trigger();
     QCOMPARE(view->zoom(), 1.0);
     // One wheel notch zooms in by 15 %.
     const QPointF at(100, 100);
-    QWheelEvent wheel(at, view->viewport()->mapToGlobal(at), QPoint(), QPoint(0, 120),
-                      Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+    QWheelEvent wheel(at, view->viewport()->mapToGlobal(at), QPoint(), QPoint(0, 120), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
     QApplication::sendEvent(view->viewport(), &wheel);
     QCOMPARE(view->zoom(), 1.15);
 

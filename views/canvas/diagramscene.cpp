@@ -22,7 +22,8 @@ constexpr qreal junctionGap = 56; // between the joined models and their junctio
 
 DiagramScene::DiagramScene(QObject *parent)
     : QGraphicsScene(parent)
-{}
+{
+}
 
 DiagramScene::~DiagramScene()
 {
@@ -38,8 +39,8 @@ void DiagramScene::setDocument(Document *document)
     m_document = document;
     if (!m_document)
         return;
-    m_changedConnection = connect(m_document, &Document::changed, this,
-                                  &DiagramScene::documentChanged);
+    m_changedConnection
+        = connect(m_document, &Document::changed, this, &DiagramScene::documentChanged);
     syncSchema();
     placeModels(m_tables.keys());
     placeJunctions();
@@ -125,9 +126,8 @@ void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
     if (moved.isEmpty())
         return;
     // Hash order is random; the command (and its undo text) should not be.
-    std::sort(moved.begin(), moved.end(), [](const auto &a, const auto &b) {
-        return a.first < b.first;
-    });
+    std::sort(moved.begin(), moved.end(),
+              [](const auto &a, const auto &b) { return a.first < b.first; });
     m_document->push(Commands::moveEntities(*m_document, moved));
 }
 
@@ -204,8 +204,8 @@ void DiagramScene::syncSchema()
         TableItem *source = byTableName.value(association.sourceTable);
         // A belongsToMany is drawn to its junction table, which then links to the target.
         TableItem *target = association.type == AssociationType::BelongsToMany
-                                ? byTableName.value(association.throughTable)
-                                : byTableName.value(association.targetTable);
+            ? byTableName.value(association.throughTable)
+            : byTableName.value(association.targetTable);
         if (!source || !target)
             continue; // unresolved: the diagnostics say why
         AssociationItem *item = m_associations.take(association.id);
@@ -230,8 +230,8 @@ void DiagramScene::syncSchema()
         const QList<Edge> &edges = pairs.value(pair);
         for (int lane = 0; lane < edges.size(); ++lane) {
             const Edge &edge = edges.at(lane);
-            const bool moved = edge.item->setEnds(edge.source, edge.target, lane,
-                                                  int(edges.size()));
+            const bool moved
+                = edge.item->setEnds(edge.source, edge.target, lane, int(edges.size()));
             edge.source->addEdge(edge.item);
             if (edge.target != edge.source)
                 edge.target->addEdge(edge.item);
@@ -303,7 +303,8 @@ QPointF DiagramScene::freePlace(const TableItem *table, QPointF wanted) const
     constexpr qreal step = 24;
     constexpr int attempts = 80; // then it overlaps: better than searching without end
     for (int i = 0; i < attempts; ++i) {
-        for (const QPointF candidate : {wanted + QPointF(0, i * step), wanted + QPointF(i * step, 0)}) {
+        for (const QPointF candidate :
+             {wanted + QPointF(0, i * step), wanted + QPointF(i * step, 0)}) {
             const QPointF rounded(qRound(candidate.x()), qRound(candidate.y()));
             if (isFree(rounded))
                 return rounded;

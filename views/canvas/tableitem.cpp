@@ -142,14 +142,11 @@ void TableItem::layoutRows()
     m_noteX = m_typeX + typeWidth + (noteWidth > 0 ? gap : 0);
     const qreal rowsWidth = m_noteX + noteWidth + padding;
     const qreal headerWidth = title.horizontalAdvance(m_content.title)
-                              + (m_content.subtitle.isEmpty()
-                                     ? 0
-                                     : gap + small.horizontalAdvance(m_content.subtitle))
-                              + 2 * padding;
+        + (m_content.subtitle.isEmpty() ? 0 : gap + small.horizontalAdvance(m_content.subtitle))
+        + 2 * padding;
     const qreal height = m_headerHeight + m_content.rows.size() * m_rowHeight
-                         + (m_content.rows.isEmpty() ? 0 : padding / 2);
-    m_size = QSizeF(std::ceil(qMax(minimumWidth, qMax(rowsWidth, headerWidth))),
-                    std::ceil(height));
+        + (m_content.rows.isEmpty() ? 0 : padding / 2);
+    m_size = QSizeF(std::ceil(qMax(minimumWidth, qMax(rowsWidth, headerWidth))), std::ceil(height));
 }
 
 QRectF TableItem::boundingRect() const

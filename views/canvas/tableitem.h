@@ -26,22 +26,22 @@ public:
 
     struct Row
     {
-        QString tag;   // "PK", "FK", "PK FK" or empty
+        QString tag; // "PK", "FK", "PK FK" or empty
         QString name;
         QString type;
-        QString note;  // why a generated column exists: "implicit", "timestamps", "User.Pictures"
+        QString note; // why a generated column exists: "implicit", "timestamps", "User.Pictures"
         bool generated = false;
 
         friend bool operator==(const Row &a, const Row &b)
         {
             return a.tag == b.tag && a.name == b.name && a.type == b.type && a.note == b.note
-                   && a.generated == b.generated;
+                && a.generated == b.generated;
         }
     };
 
     struct Content
     {
-        QString title;    // the model name, or the junction table's name
+        QString title; // the model name, or the junction table's name
         QString subtitle; // the table name when it differs, "junction table" for a derived one
         QList<Row> rows;
 

@@ -46,8 +46,8 @@ void DdlPanel::setDocument(Document *document)
         disconnect(m_changedConnection);
     m_document = document;
     if (m_document) {
-        m_changedConnection = connect(m_document, &Document::changed, &m_debounce,
-                                      qOverload<>(&QTimer::start));
+        m_changedConnection
+            = connect(m_document, &Document::changed, &m_debounce, qOverload<>(&QTimer::start));
     }
     refresh();
 }

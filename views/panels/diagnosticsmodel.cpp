@@ -8,7 +8,8 @@ namespace Junction {
 
 DiagnosticsModel::DiagnosticsModel(QObject *parent)
     : QAbstractListModel(parent)
-{}
+{
+}
 
 void DiagnosticsModel::setDiagnostics(const Diagnostics &diagnostics)
 {
@@ -34,16 +35,18 @@ QVariant DiagnosticsModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole: {
         QString where = diagnostic.path;
         if (diagnostic.line > 0)
-            where += QStringLiteral(" (line %1, column %2)").arg(diagnostic.line).arg(diagnostic.column);
+            where += QStringLiteral(" (line %1, column %2)")
+                         .arg(diagnostic.line)
+                         .arg(diagnostic.column);
         return QStringLiteral("%1 [%2]\n%3")
             .arg(Diagnostic::severityName(diagnostic.severity), diagnostic.code, where);
     }
     case Qt::DecorationRole: {
-        const QStyle::StandardPixmap pixmap
-            = diagnostic.severity == Diagnostic::Severity::Error ? QStyle::SP_MessageBoxCritical
-              : diagnostic.severity == Diagnostic::Severity::Warning
-                  ? QStyle::SP_MessageBoxWarning
-                  : QStyle::SP_MessageBoxInformation;
+        const QStyle::StandardPixmap pixmap = diagnostic.severity == Diagnostic::Severity::Error
+            ? QStyle::SP_MessageBoxCritical
+            : diagnostic.severity == Diagnostic::Severity::Warning
+            ? QStyle::SP_MessageBoxWarning
+            : QStyle::SP_MessageBoxInformation;
         return QApplication::style()->standardIcon(pixmap);
     }
     case IdsRole:

@@ -16,8 +16,8 @@ class DiagnosticsModel : public QAbstractListModel
 public:
     enum Role {
         IdsRole = Qt::UserRole + 1, // QStringList: the models, attributes, associations involved
-        CodeRole,                   // QString: "cycle", "duplicate-alias", ...
-        SeverityRole,               // int: Diagnostic::Severity
+        CodeRole, // QString: "cycle", "duplicate-alias", ...
+        SeverityRole, // int: Diagnostic::Severity
     };
 
     explicit DiagnosticsModel(QObject *parent = nullptr);

@@ -38,8 +38,8 @@ void DiagnosticsPanel::setDocument(Document *document)
     m_document = document;
     if (m_document) {
         // Only start the timer here: changed() comes from inside an undo step.
-        m_changedConnection = connect(m_document, &Document::changed, &m_debounce,
-                                      qOverload<>(&QTimer::start));
+        m_changedConnection
+            = connect(m_document, &Document::changed, &m_debounce, qOverload<>(&QTimer::start));
     }
     refresh();
 }
