@@ -91,6 +91,9 @@ void tst_MainWindow::opensTheBlogAsADiagram()
         QCOMPARE(item->content().rows.size(), table.columns.size());
     }
     QCOMPARE(window->scene()->associationItems().size(), document->project().associations.size());
+    // No cycle here: nothing in the error colour.
+    for (const AssociationItem *edge : window->scene()->associationItems())
+        QVERIFY(!edge->content().inCycle);
 
     // Generated columns are marked with what made them.
     const TableItem *picture = window->scene()->tableItem(EntityId(QStringLiteral("m-picture")));
@@ -184,6 +187,16 @@ void tst_MainWindow::diagnosticsListTheCycle()
     };
     const int row = cycleRow();
     QVERIFY2(row >= 0, "the cycle is listed");
+
+    // On the canvas the cycle is drawn in the error colour along its whole path.
+    const QStringList onCycle = model->index(row).data(DiagnosticsModel::IdsRole).toStringList();
+    QVERIFY(!onCycle.isEmpty());
+    for (const QString &id : onCycle) {
+        const AssociationItem *edge = window->scene()->associationItem(AssociationId(id));
+        QVERIFY2(edge && edge->content().inCycle, qPrintable(id));
+        QVERIFY(edge->sourceItem()->content().inCycle);
+        QVERIFY(edge->targetItem()->content().inCycle);
+    }
     QVERIFY(!model->index(row).data(Qt::DisplayRole).toString().isEmpty());
 
     // Double-clicking it selects the elements on the cycle.

@@ -24,6 +24,7 @@ constexpr qreal endSpread = 7;
 
 const QColor edgeColor(0x5b, 0x6b, 0x7c);
 const QColor selectedColor(0xf0, 0x8c, 0x00);
+const QColor errorColor(0xd0, 0x34, 0x2c);
 const QColor labelColor(0x39, 0x45, 0x52);
 
 QFont labelFont()
@@ -66,9 +67,11 @@ AssociationItem::AssociationItem(const AssociationId &id)
     setZValue(-1); // under the boxes, so a box is always the one clicked
 }
 
-AssociationItem::Content AssociationItem::contentOf(const ResolvedAssociation &association)
+AssociationItem::Content AssociationItem::contentOf(const ResolvedAssociation &association,
+                                                    bool inCycle)
 {
     Content content;
+    content.inCycle = inCycle;
     content.type = association.type;
     content.constraints = association.constraints;
     QStringList parts;
@@ -206,7 +209,8 @@ void AssociationItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *o
 {
     const qreal zoom = option->levelOfDetailFromTransform(painter->worldTransform());
     painter->setRenderHint(QPainter::Antialiasing);
-    QPen pen(isSelected() ? selectedColor : edgeColor, isSelected() ? 2.5 : 1.4);
+    const QColor color = isSelected() ? selectedColor : m_content.inCycle ? errorColor : edgeColor;
+    QPen pen(color, isSelected() || m_content.inCycle ? 2.5 : 1.4);
     pen.setCosmetic(zoom < TableItem::detailZoom);
     if (!m_content.constraints)
         pen.setStyle(Qt::DashLine);
@@ -225,7 +229,7 @@ void AssociationItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *o
     painter->setBrush(QColor(255, 255, 255, 220));
     painter->drawRoundedRect(m_labelRect, 3, 3);
     painter->setFont(labelFont());
-    painter->setPen(isSelected() ? selectedColor : labelColor);
+    painter->setPen(isSelected() || m_content.inCycle ? color : labelColor);
     painter->drawText(m_labelRect, Qt::AlignCenter, m_content.label);
 }
 

@@ -27,16 +27,18 @@ public:
         AssociationType type = AssociationType::HasMany;
         QString label;
         bool constraints = true; // false: drawn dashed, no FOREIGN KEY constraint
+        bool inCycle = false; // its FK is on a dependency cycle: drawn in the error colour
 
         friend bool operator==(const Content &a, const Content &b)
         {
-            return a.type == b.type && a.label == b.label && a.constraints == b.constraints;
+            return a.type == b.type && a.label == b.label && a.constraints == b.constraints
+                && a.inCycle == b.inCycle;
         }
     };
 
     explicit AssociationItem(const AssociationId &id);
 
-    static Content contentOf(const ResolvedAssociation &association);
+    static Content contentOf(const ResolvedAssociation &association, bool inCycle = false);
 
     AssociationId associationId() const { return m_id; }
     const Content &content() const { return m_content; }

@@ -159,6 +159,23 @@ void DiagramScene::syncSchema()
 {
     const ResolvedSchema &schema = m_document->resolved();
 
+    // A dependency cycle is drawn along its whole path: the "cycle" diagnostics name every
+    // association whose FK closes it; their tables are on the path too.
+    QSet<QString> cycleAssociations;
+    for (const Diagnostic &diagnostic : schema.diagnostics) {
+        if (diagnostic.code == QLatin1String("cycle")) {
+            for (const QString &id : diagnostic.ids)
+                cycleAssociations.insert(id);
+        }
+    }
+    QSet<QString> cycleTables;
+    for (const ResolvedAssociation &association : schema.associations) {
+        if (cycleAssociations.contains(association.id.toString())) {
+            cycleTables.insert(association.sourceTable);
+            cycleTables.insert(association.targetTable);
+        }
+    }
+
     // Tables: reuse the item of each id (its content is only replaced when it differs),
     // create the new ones, delete the ones resolution no longer yields.
     QHash<QString, TableItem *> byTableName;
@@ -179,7 +196,7 @@ void DiagramScene::syncSchema()
             tables.insert(table.entity, item);
         // Edges are attached again below; the old ones may be about to go.
         item->clearEdges();
-        if (item->setContent(TableItem::contentOf(table, schema)))
+        if (item->setContent(TableItem::contentOf(table, schema, cycleTables.contains(table.name))))
             reshaped.insert(item);
         byTableName.insert(table.name, item);
     }
@@ -216,7 +233,8 @@ void DiagramScene::syncSchema()
             changed = true;
         }
         associations.insert(association.id, item);
-        changed = item->setContent(AssociationItem::contentOf(association)) || changed;
+        const bool inCycle = cycleAssociations.contains(association.id.toString());
+        changed = item->setContent(AssociationItem::contentOf(association, inCycle)) || changed;
         const auto key = std::minmax(source, target, std::less<TableItem *>());
         const std::pair<TableItem *, TableItem *> pair(key.first, key.second);
         if (!pairs.contains(pair))

@@ -51,6 +51,7 @@ const QColor bodyColor(Qt::white);
 const QColor derivedBodyColor(0xf6, 0xf4, 0xfb);
 const QColor borderColor(0x8c, 0x9b, 0xad);
 const QColor selectedColor(0xf0, 0x8c, 0x00);
+const QColor errorColor(0xd0, 0x34, 0x2c);
 const QColor textColor(0x20, 0x25, 0x2b);
 const QColor typeColor(0x3d, 0x6a, 0x99);
 const QColor generatedColor(0x8e, 0x94, 0x9b);
@@ -67,9 +68,11 @@ TableItem::TableItem(const EntityId &entity, const QString &tableName)
     layoutRows();
 }
 
-TableItem::Content TableItem::contentOf(const ResolvedTable &table, const ResolvedSchema &schema)
+TableItem::Content TableItem::contentOf(const ResolvedTable &table, const ResolvedSchema &schema,
+                                        bool inCycle)
 {
     Content content;
+    content.inCycle = inCycle;
     if (table.isCreatedJunction()) {
         content.title = table.name;
         content.subtitle = QStringLiteral("junction table");
@@ -161,7 +164,10 @@ void TableItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     const QRectF box(QPointF(0, 0), m_size);
     const bool derived = isDerived();
     painter->setRenderHint(QPainter::Antialiasing);
-    QPen border(isSelected() ? selectedColor : borderColor, isSelected() ? 2.5 : 1);
+    QPen border(isSelected()            ? selectedColor
+                    : m_content.inCycle ? errorColor
+                                        : borderColor,
+                isSelected() || m_content.inCycle ? 2.5 : 1);
     if (derived && !isSelected())
         border.setStyle(Qt::DashLine);
 

@@ -44,10 +44,12 @@ public:
         QString title; // the model name, or the junction table's name
         QString subtitle; // the table name when it differs, "junction table" for a derived one
         QList<Row> rows;
+        bool inCycle = false; // on a dependency cycle: drawn in the error colour
 
         friend bool operator==(const Content &a, const Content &b)
         {
-            return a.title == b.title && a.subtitle == b.subtitle && a.rows == b.rows;
+            return a.title == b.title && a.subtitle == b.subtitle && a.rows == b.rows
+                && a.inCycle == b.inCycle;
         }
     };
 
@@ -55,7 +57,8 @@ public:
     // place follows the two models it joins.
     TableItem(const EntityId &entity, const QString &tableName);
 
-    static Content contentOf(const ResolvedTable &table, const ResolvedSchema &schema);
+    static Content contentOf(const ResolvedTable &table, const ResolvedSchema &schema,
+                             bool inCycle = false);
 
     EntityId entityId() const { return m_entity; }
     QString tableName() const { return m_tableName; }
