@@ -11,12 +11,75 @@
 #include <QSet>
 
 #include <algorithm>
+#include <cmath>
 
 namespace Junction {
 
 namespace {
 
 constexpr qreal junctionGap = 56; // between the joined models and their junction table
+
+// The boxes already placed, in a coarse grid: finding a free place for a junction table
+// must not ask the scene (each items() call after a move rebuilds its index: minutes at
+// 10,000 tables) nor test every box.
+class Occupancy
+{
+public:
+    void insert(const QRectF &rect)
+    {
+        forEachCell(rect, [&](QPoint cell) {
+            m_cells[cell].append(rect);
+            return true;
+        });
+    }
+
+    bool isFree(const QRectF &rect) const
+    {
+        return forEachCell(rect, [&](QPoint cell) {
+            const QList<QRectF> boxes = m_cells.value(cell);
+            return std::none_of(boxes.cbegin(), boxes.cend(),
+                                [&](const QRectF &box) { return box.intersects(rect); });
+        });
+    }
+
+    // `wanted`, or the nearest place below or right of it where a box of `size` (with a
+    // margin) covers no other; after a bounded search it overlaps rather than wander off.
+    QPointF freePlace(QPointF wanted, QSizeF size) const
+    {
+        constexpr qreal step = 24;
+        constexpr int attempts = 80;
+        for (int i = 0; i < attempts; ++i) {
+            for (const QPointF candidate :
+                 {wanted + QPointF(0, i * step), wanted + QPointF(i * step, 0)}) {
+                const QPointF rounded(qRound(candidate.x()), qRound(candidate.y()));
+                if (isFree(QRectF(rounded, size).adjusted(-12, -12, 12, 12)))
+                    return rounded;
+            }
+        }
+        return QPointF(qRound(wanted.x()), qRound(wanted.y()));
+    }
+
+private:
+    static constexpr qreal cellSize = 256;
+
+    // Calls `visit` for every cell `rect` touches while it returns true.
+    template<typename Visit> static bool forEachCell(const QRectF &rect, Visit visit)
+    {
+        const int left = int(std::floor(rect.left() / cellSize));
+        const int right = int(std::floor(rect.right() / cellSize));
+        const int top = int(std::floor(rect.top() / cellSize));
+        const int bottom = int(std::floor(rect.bottom() / cellSize));
+        for (int x = left; x <= right; ++x) {
+            for (int y = top; y <= bottom; ++y) {
+                if (!visit(QPoint(x, y)))
+                    return false;
+            }
+        }
+        return true;
+    }
+
+    QHash<QPoint, QList<QRectF>> m_cells;
+};
 
 } // namespace
 
@@ -291,6 +354,11 @@ void DiagramScene::placeJunctions()
     // below them when they share a row, else to the right of both, half way down, where
     // its edges do not cross the two boxes. From there it steps down, or right, to the
     // first place that covers no other box. (Junctions as layout nodes would do better.)
+    if (m_junctionPlaces.isEmpty())
+        return;
+    Occupancy occupied;
+    for (const TableItem *table : std::as_const(m_tables))
+        occupied.insert(table->sceneBoundingRect());
     for (const JunctionPlace &place : std::as_const(m_junctionPlaces)) {
         TableItem *junction = place.junction;
         const QRectF a = place.first->sceneBoundingRect();
@@ -305,30 +373,10 @@ void DiagramScene::placeJunctions()
             wanted = QPointF(qMax(a.right(), b.right()) + junctionGap,
                              (a.center().y() + b.center().y()) / 2 - size.height() / 2);
         }
-        junction->setPos(freePlace(junction, wanted));
+        const QPointF position = occupied.freePlace(wanted, size);
+        junction->setPos(position);
+        occupied.insert(junction->sceneBoundingRect());
     }
-}
-
-QPointF DiagramScene::freePlace(const TableItem *table, QPointF wanted) const
-{
-    auto isFree = [&](QPointF position) {
-        const QRectF rect = QRectF(position, table->size()).adjusted(-12, -12, 12, 12);
-        const QList<QGraphicsItem *> found = items(rect, Qt::IntersectsItemBoundingRect);
-        return std::none_of(found.cbegin(), found.cend(), [table](QGraphicsItem *item) {
-            return item != table && item->type() == TableItem::Type;
-        });
-    };
-    constexpr qreal step = 24;
-    constexpr int attempts = 80; // then it overlaps: better than searching without end
-    for (int i = 0; i < attempts; ++i) {
-        for (const QPointF candidate :
-             {wanted + QPointF(0, i * step), wanted + QPointF(i * step, 0)}) {
-            const QPointF rounded(qRound(candidate.x()), qRound(candidate.y()));
-            if (isFree(rounded))
-                return rounded;
-        }
-    }
-    return QPointF(qRound(wanted.x()), qRound(wanted.y()));
 }
 
 } // namespace Junction

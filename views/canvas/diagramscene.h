@@ -57,8 +57,6 @@ private:
     void syncSchema();
     void placeModels(const QList<EntityId> &ids);
     void placeJunctions();
-    // `wanted`, or the nearest place below or right of it where `table` covers no box.
-    QPointF freePlace(const TableItem *table, QPointF wanted) const;
 
     QPointer<Document> m_document;
     QMetaObject::Connection m_changedConnection;
