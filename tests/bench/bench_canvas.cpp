@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: MIT
+// bench_canvas: the designer's canvas on the generated L (2,000 models) and XL (10,000
+// models) schemas, offscreen, against the budgets of the designer issue: open to first
+// painted frame 0.5 s (L) / 2 s (XL), repaint of a 1920x1080 view at 100 % 16 ms, fit-all
+// 33 ms (L) / 50 ms (XL), a drag step of a model with its edges 16 ms. Prints the median of
+// several runs and the split of the open; exit 1 when a budget is missed.
+#include "associationitem.h"
+#include "diagramscene.h"
+#include "diagramview.h"
+#include "document.h"
+#include "mainwindow.h"
+#include "schemagenerator.h"
+#include "tableitem.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QPixmap>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+
+using namespace Junction;
+
+namespace {
+
+double elapsedMs(const std::function<void()> &work)
+{
+    QElapsedTimer timer;
+    timer.start();
+    work();
+    return timer.nsecsElapsed() / 1e6;
+}
+
+double medianMs(int runs, const std::function<void()> &work)
+{
+    QList<double> times;
+    for (int i = 0; i < runs; ++i)
+        times << elapsedMs(work);
+    std::sort(times.begin(), times.end());
+    return times.at(times.size() / 2);
+}
+
+struct Figures
+{
+    double open = 0; // MainWindow::openFile + first frame of the canvas
+    double sceneBuild = 0; // of which: items for the whole schema
+    double repaint = 0;
+    double fit = 0;
+    double drag = 0;
+};
+
+// The model with the most edges: the worst case for a drag step.
+TableItem *busiestTable(const DiagramScene &scene)
+{
+    TableItem *busiest = nullptr;
+    for (TableItem *table : scene.tableItems()) {
+        if (!table->isDerived() && (!busiest || table->edges().size() > busiest->edges().size()))
+            busiest = table;
+    }
+    return busiest;
+}
+
+Figures measure(const Bench::SchemaSize &size, int runs)
+{
+    Figures f;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("bench.junction.json"));
+    {
+        Document generated(Bench::generateProject(size.models, size.associations));
+        if (!generated.saveAs(path))
+            qFatal("cannot write %s", qPrintable(path));
+    }
+
+    MainWindow window;
+    window.resize(1920 + 420, 1080 + 260); // the canvas itself about 1920x1080
+    window.show();
+    QApplication::processEvents();
+    f.open = elapsedMs([&] {
+        window.openFile(path);
+        (void)window.view()->viewport()->grab();
+    });
+
+    DiagramView *view = window.view();
+    DiagramScene *scene = window.scene();
+    f.sceneBuild = elapsedMs([&] {
+        scene->setDocument(nullptr);
+        scene->setDocument(window.document());
+    });
+
+    view->resize(1920, 1080);
+    view->resetZoom();
+    TableItem *busiest = busiestTable(*scene);
+    view->centerOn(busiest);
+    f.repaint = medianMs(runs, [&] { (void)view->viewport()->grab(); });
+    f.fit = medianMs(runs, [&] {
+        view->resetZoom();
+        view->fitAll();
+        (void)view->viewport()->grab();
+    });
+
+    // A drag step: the box moves, its edges re-route, the view repaints what changed.
+    view->resetZoom();
+    view->centerOn(busiest);
+    QApplication::processEvents();
+    int step = 0;
+    f.drag = medianMs(runs * 4, [&] {
+        busiest->setPos(busiest->pos() + QPointF(++step % 2 ? 8 : -8, 0));
+        QApplication::processEvents();
+    });
+
+    std::printf("%-3s %6d models %6d assocs (%lld edges of the busiest box)\n", size.name,
+                size.models, size.associations, qlonglong(busiest->edges().size()));
+    std::printf("    open to first frame %7.1f ms (scene build alone %6.1f ms) | repaint at 100 %% "
+                "%6.1f ms | fit all %6.1f ms | drag step %6.1f ms\n",
+                f.open, f.sceneBuild, f.repaint, f.fit, f.drag);
+    return f;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    const int runs = 5;
+    std::printf("bench_canvas: median of %d runs (drag: %d steps)\n", runs, runs * 4);
+
+    bool ok = true;
+    auto check = [&](const char *name, const char *what, double value, double budget) {
+        const bool pass = value <= budget;
+        ok = ok && pass;
+        std::printf("  %-3s %-22s %8.1f ms  budget %6.0f ms  %s\n", name, what, value, budget,
+                    pass ? "ok" : "OVER");
+    };
+    const Figures l = measure(Bench::sizeL, runs);
+    const Figures xl = measure(Bench::sizeXL, runs);
+    check("L", "open to first frame", l.open, 500);
+    check("L", "repaint at 100 %", l.repaint, 16);
+    check("L", "fit all", l.fit, 33);
+    check("L", "drag step", l.drag, 16);
+    check("XL", "open to first frame", xl.open, 2000);
+    check("XL", "repaint at 100 %", xl.repaint, 16);
+    check("XL", "fit all", xl.fit, 50);
+    check("XL", "drag step", xl.drag, 16);
+    return ok ? 0 : 1;
+}
