@@ -365,6 +365,8 @@ void tst_MainWindow::screenshot_data()
     QTest::newRow("cycle") << QStringLiteral("cycle.junction.json") << 0.0;
     // Below TableItem::detailZoom only boxes and names are drawn.
     QTest::newRow("blog-far") << QStringLiteral("blog.junction.json") << 0.3;
+    // Below TableItem::outlineZoom only filled rectangles and hairlines.
+    QTest::newRow("shop-outline") << QStringLiteral("shop.junction.json") << 0.1;
 }
 
 void tst_MainWindow::screenshot()

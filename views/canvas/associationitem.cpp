@@ -208,6 +208,12 @@ QPainterPath AssociationItem::shape() const
 void AssociationItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const qreal zoom = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (zoom < TableItem::outlineZoom) {
+        // Far out an edge is a hairline; its ends and label would not show.
+        painter->setPen(QPen(m_content.inCycle ? errorColor : edgeColor, 0));
+        painter->drawPath(m_path);
+        return;
+    }
     painter->setRenderHint(QPainter::Antialiasing);
     const QColor color = isSelected() ? selectedColor : m_content.inCycle ? errorColor : edgeColor;
     QPen pen(color, isSelected() || m_content.inCycle ? 2.5 : 1.4);

@@ -64,7 +64,8 @@ TableItem::TableItem(const EntityId &entity, const QString &tableName)
 {
     setFlags(ItemIsSelectable | ItemSendsGeometryChanges
              | (isDerived() ? GraphicsItemFlags() : GraphicsItemFlags(ItemIsMovable)));
-    setCacheMode(DeviceCoordinateCache);
+    // No item cache: bench_canvas found the per-item pixmaps no faster to show than painting,
+    // and at 10,000 boxes they cost memory and a re-render at every zoom step.
     layoutRows();
 }
 
@@ -171,6 +172,16 @@ void TableItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     if (derived && !isSelected())
         border.setStyle(Qt::DashLine);
 
+    if (zoom < outlineZoom) {
+        // A whole large schema in view: a plain rectangle is all that shows (and at 10,000
+        // boxes text layout and rounded corners are what fit-all would spend its time on).
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        painter->fillRect(box,
+                          isSelected()  ? selectedColor
+                              : derived ? derivedHeaderColor
+                                        : headerColor);
+        return;
+    }
     if (zoom < detailZoom) {
         // Far out rows cannot be read: a box in the header colour with the name as large
         // as the box allows (at most three times the normal size).

@@ -76,6 +76,8 @@ public:
 
     // Below this zoom only the box and its name are drawn.
     static constexpr qreal detailZoom = 0.4;
+    // Below this only a filled rectangle: names would be a few pixels high.
+    static constexpr qreal outlineZoom = 0.12;
 
     int type() const override { return Type; }
     QRectF boundingRect() const override;
