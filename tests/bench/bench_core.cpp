@@ -53,20 +53,26 @@ Figures measure(const Bench::SchemaSize &size, const QString &dir, int runs)
             qFatal("save failed: %s", qPrintable(error));
     });
     f.bytes = QFile(path).size();
-    Project loaded;
+    // Results are kept until the measurement is over: freeing the previous run's project or
+    // schema is not part of loading or resolving the next one.
+    QList<Project> loadedRuns;
     f.load = medianMs(runs, [&] {
         LoadResult r = ProjectReader::readFile(path);
         if (!r.project)
             qFatal("load failed");
-        loaded = std::move(*r.project);
+        loadedRuns << std::move(*r.project);
     });
-    ResolvedSchema schema;
+    const Project loaded = loadedRuns.takeLast();
+    loadedRuns.clear();
+    QList<ResolvedSchema> resolvedRuns;
     f.resolve = medianMs(runs, [&] {
-        schema = resolve(loaded);
-        const Diagnostics d = validateProject(loaded, schema);
+        resolvedRuns << resolve(loaded);
+        const Diagnostics d = validateProject(loaded, resolvedRuns.last());
         if (hasErrors(d))
             qFatal("generated schema has errors: %s", qPrintable(d.first().message));
     });
+    const ResolvedSchema schema = resolvedRuns.takeLast();
+    resolvedRuns.clear();
     int k = 0;
     for (Dialect::Kind kind : Dialect::allKinds()) {
         f.ddl[k++] = medianMs(runs, [&] {
