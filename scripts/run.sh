@@ -13,4 +13,19 @@ cd "$root"
 scripts/install-deps.sh
 scripts/build.sh Release
 
-exec build/app/desktop/junction resources/examples/blog.junction.json
+example=resources/examples/blog.junction.json
+if [[ -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" ]]; then
+    # A machine without a display (a server, a container): show what the designer would,
+    # from the command line, and say how to see the window.
+    echo "run.sh: no display (DISPLAY and WAYLAND_DISPLAY are unset); showing the example" \
+         "with junction-cli instead. On a desktop, run: build/app/desktop/junction $example" >&2
+    cli=build/app/cli/junction-cli
+    for args in "validate $example" "describe $example" "ddl $example --dialect postgres"; do
+        echo "\$ junction-cli $args"
+        # shellcheck disable=SC2086
+        "$cli" $args
+        echo
+    done
+    exit 0
+fi
+exec build/app/desktop/junction "$example"
