@@ -174,6 +174,10 @@ void tst_MainWindow::diagnosticsListTheCycle()
 {
     const auto window = openWindow(example(QStringLiteral("cycle.junction.json")));
     QVERIFY(window);
+    // Like junction-cli ddl, the DDL dock gives no DDL for a project with errors.
+    QCOMPARE(window->ddlPanel()->text(),
+             QStringLiteral("-- No DDL: the project has 1 error(s); see Diagnostics.\n"
+                            "--   Cyclic dependency found. Users is dependent of itself.\n"));
     DiagnosticsModel *model = window->diagnosticsPanel()->model();
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
 

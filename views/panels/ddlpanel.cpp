@@ -2,6 +2,7 @@
 #include "ddlpanel.h"
 
 #include "ddlgenerator.h"
+#include "validator.h"
 #include "document.h"
 
 #include <QComboBox>
@@ -74,10 +75,26 @@ void DdlPanel::refresh()
         m_text->clear();
         return;
     }
-    const DdlGenerator generator(Dialect::get(dialect()));
+    const ResolvedSchema &schema = m_document->resolved();
+    // Like junction-cli ddl: a project with errors gets no DDL (a cycle, say, would give
+    // statements in an order no database accepts), only what stands in the way.
+    QStringList errors;
+    for (const Diagnostic &d : validateProject(m_document->project(), schema, {dialect()})) {
+        if (d.severity == Diagnostic::Severity::Error)
+            errors << d.message.section(QLatin1Char('\n'), 0, 0);
+    }
+    QString text;
+    if (!errors.isEmpty()) {
+        text = QStringLiteral("-- No DDL: the project has %1 error(s); see Diagnostics.\n")
+                   .arg(errors.size());
+        for (const QString &e : std::as_const(errors))
+            text += QStringLiteral("--   ") + e + QLatin1Char('\n');
+    } else {
+        text = DdlGenerator::script(DdlGenerator(Dialect::get(dialect())).schema(schema));
+    }
     // Keep the reader's place: a regenerated script should not jump back to the top.
     const int scroll = m_text->verticalScrollBar()->value();
-    m_text->setPlainText(DdlGenerator::script(generator.schema(m_document->resolved())));
+    m_text->setPlainText(text);
     m_text->verticalScrollBar()->setValue(scroll);
 }
 
