@@ -44,18 +44,7 @@ bool DdlGenerator::inlineAutoIncrementKey(const ResolvedTable &table) const
 // each piece as its own QString costs more than everything else together.
 void DdlGenerator::appendQuoted(QString &out, const QString &identifier) const
 {
-    const QChar q = m_dialect.kind() == Dialect::Kind::MySql ? QLatin1Char('`') : QLatin1Char('"');
-    out += q;
-    if (!identifier.contains(q)) {
-        out += identifier;
-    } else {
-        for (const QChar c : identifier) {
-            if (c == q)
-                out += q;
-            out += c;
-        }
-    }
-    out += q;
+    m_dialect.appendQuoted(out, identifier);
 }
 
 void DdlGenerator::appendQuotedList(QString &out, const QStringList &identifiers) const

@@ -158,19 +158,26 @@ QString Dialect::displayName() const
 
 QString Dialect::quote(const QString &identifier) const
 {
-    const QChar q = m_kind == Kind::MySql ? QLatin1Char('`') : QLatin1Char('"');
-    if (!identifier.contains(q))
-        return q + identifier + q;
     QString out;
-    out.reserve(identifier.size() + 4);
+    out.reserve(identifier.size() + 2);
+    appendQuoted(out, identifier);
+    return out;
+}
+
+void Dialect::appendQuoted(QString &out, const QString &identifier) const
+{
+    const QChar q = m_kind == Kind::MySql ? QLatin1Char('`') : QLatin1Char('"');
     out += q;
-    for (const QChar c : identifier) {
-        if (c == q)
-            out += q;
-        out += c;
+    if (!identifier.contains(q)) {
+        out += identifier;
+    } else {
+        for (const QChar c : identifier) {
+            if (c == q)
+                out += q;
+            out += c;
+        }
     }
     out += q;
-    return out;
 }
 
 QString Dialect::quoteString(const QString &text) const

@@ -29,6 +29,8 @@ public:
     // Junction's own identifier quoting: wrap in the dialect's quote and double any quote
     // inside. (QSqlDriver::escapeIdentifier is not safe for user-supplied names in Qt 6.4.)
     QString quote(const QString &identifier) const;
+    // The same, appended to `out`: DDL builds whole statements without temporaries.
+    void appendQuoted(QString &out, const QString &identifier) const;
     QString quoteString(const QString &text) const;
 
     // The column type as written in CREATE TABLE. PostgreSQL enums are named types.

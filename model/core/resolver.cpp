@@ -471,11 +471,8 @@ void Resolver::buildTables(ResolvedSchema &schema)
             c.defaultValue = std::move(a.defaultValue);
             c.comment = std::move(a.comment);
             c.origin = a.origin;
-            if (!a.associations.isEmpty()) {
-                c.association = a.associations.first();
-                if (c.origin == ResolvedColumn::Origin::Declared)
-                    c.origin = ResolvedColumn::Origin::Declared; // reused by an association
-            }
+            if (!a.associations.isEmpty())
+                c.association = a.associations.first(); // created, or a declared one reused
             if (a.primaryKey)
                 t.primaryKey << c.name;
             if (a.unique && !(a.primaryKey && primaryKeys == 1)) {
