@@ -7,6 +7,9 @@
 #include "document.h"
 #include "panels/ddlpanel.h"
 #include "panels/diagnosticspanel.h"
+#include "shell/filedrop.h"
+#include "shell/recentfiles.h"
+#include "shell/windowsettings.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -52,7 +55,14 @@ MainWindow::MainWindow(QWidget *parent)
 
     createActions();
     setDocument(Document::newDocument());
+
+    auto drop = new FileDrop(this);
+    drop->watch(this);
+    drop->watch(m_view->viewport());
+    connect(drop, &FileDrop::fileDropped, this, &MainWindow::openWithPrompt);
+
     resize(1280, 800);
+    WindowSettings::restore(this); // last: every dock and toolbar must exist
 }
 
 MainWindow::~MainWindow()
@@ -82,6 +92,10 @@ void MainWindow::createActions()
 
     toolBar->addAction(add(fileMenu, tr("&New"), QKeySequence::New, &MainWindow::newFile));
     toolBar->addAction(add(fileMenu, tr("&Open..."), QKeySequence::Open, &MainWindow::open));
+    QMenu *recentMenu = fileMenu->addMenu(tr("Open &Recent"));
+    recentMenu->setObjectName(QStringLiteral("recentFilesMenu"));
+    m_recentFiles = new RecentFiles(recentMenu, this);
+    connect(m_recentFiles, &RecentFiles::fileRequested, this, &MainWindow::openWithPrompt);
     toolBar->addAction(add(fileMenu, tr("&Save"), QKeySequence::Save, &MainWindow::save));
     add(fileMenu, tr("Save &As..."), QKeySequence::SaveAs, &MainWindow::saveAs);
     fileMenu->addSeparator();
@@ -141,10 +155,15 @@ bool MainWindow::openFile(const QString &path)
         return false;
     }
     setDocument(std::move(document));
-    // A hand-written file has no positions: lay it out, as an undoable step of its own.
-    if (auto place = Commands::placeUnpositionedEntities(*m_document, m_scene->boxSizeFunction()))
+    // A hand-written file has no positions: lay it out, as an undoable step of its own. The
+    // document still opens clean: the layout is a deterministic function of the file, so
+    // closing unsaved loses nothing, and asking to save changes nobody made would mislead.
+    if (auto place = Commands::placeUnpositionedEntities(*m_document, m_scene->boxSizeFunction())) {
         m_document->push(std::move(place));
+        m_document->undoStack()->setClean();
+    }
     m_view->fitAll();
+    m_recentFiles->add(m_document->filePath());
     return true;
 }
 
@@ -170,10 +189,12 @@ void MainWindow::updateTitle()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (maybeSave())
+    if (maybeSave()) {
+        WindowSettings::save(this);
         event->accept();
-    else
+    } else {
         event->ignore();
+    }
 }
 
 bool MainWindow::maybeSave()
@@ -209,6 +230,12 @@ void MainWindow::open()
         openFile(path);
 }
 
+void MainWindow::openWithPrompt(const QString &path)
+{
+    if (maybeSave())
+        openFile(path);
+}
+
 bool MainWindow::save()
 {
     if (m_document->filePath().isEmpty())
@@ -234,6 +261,7 @@ bool MainWindow::saveAs()
         QMessageBox::warning(this, tr("Cannot Save"), error);
         return false;
     }
+    m_recentFiles->add(m_document->filePath());
     return true;
 }
 

@@ -13,6 +13,7 @@ class DiagnosticsPanel;
 class DiagramScene;
 class DiagramView;
 class Document;
+class RecentFiles;
 
 // The designer's window. It only wires things: the document to the canvas and the panels,
 // actions to commands and file operations; the work is done in those.
@@ -32,6 +33,7 @@ public:
     DiagramView *view() const { return m_view; }
     DiagnosticsPanel *diagnosticsPanel() const { return m_diagnostics; }
     DdlPanel *ddlPanel() const { return m_ddl; }
+    RecentFiles *recentFiles() const { return m_recentFiles; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -45,6 +47,7 @@ private:
     bool maybeSave();
     void newFile();
     void open();
+    void openWithPrompt(const QString &path); // asks about unsaved changes first
     bool save();
     bool saveAs();
     void autoLayout();
@@ -56,6 +59,7 @@ private:
     DiagramView *m_view;
     DiagnosticsPanel *m_diagnostics;
     DdlPanel *m_ddl;
+    RecentFiles *m_recentFiles = nullptr;
 };
 
 } // namespace Junction
