@@ -10,6 +10,7 @@
 #include "shell/filedrop.h"
 #include "shell/recentfiles.h"
 #include "shell/windowsettings.h"
+#include "panels/outlinepanel.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -36,6 +37,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_view(new DiagramView(m_scene, this))
     , m_diagnostics(new DiagnosticsPanel(this))
     , m_ddl(new DdlPanel(this))
+    , m_outline(new OutlinePanel(this))
 {
     setCentralWidget(m_view);
 
@@ -49,6 +51,13 @@ MainWindow::MainWindow(QWidget *parent)
     ddlDock->setWidget(m_ddl);
     addDockWidget(Qt::RightDockWidgetArea, ddlDock);
     resizeDocks({ddlDock}, {380}, Qt::Horizontal);
+
+    auto outlineDock = new QDockWidget(tr("Outline"), this);
+    outlineDock->setObjectName(QStringLiteral("outlineDock"));
+    outlineDock->setWidget(m_outline);
+    addDockWidget(Qt::LeftDockWidgetArea, outlineDock);
+    resizeDocks({outlineDock}, {260}, Qt::Horizontal);
+    m_outline->setCanvas(m_scene, m_view);
     resizeDocks({diagnosticsDock}, {140}, Qt::Vertical);
 
     connect(m_diagnostics, &DiagnosticsPanel::elementActivated, this, &MainWindow::showElements);
@@ -71,6 +80,7 @@ MainWindow::~MainWindow()
     m_scene->setDocument(nullptr);
     m_diagnostics->setDocument(nullptr);
     m_ddl->setDocument(nullptr);
+    m_outline->setDocument(nullptr);
 }
 
 void MainWindow::createActions()
@@ -173,6 +183,7 @@ void MainWindow::setDocument(std::unique_ptr<Document> document)
     m_scene->setDocument(document.get());
     m_diagnostics->setDocument(document.get());
     m_ddl->setDocument(document.get());
+    m_outline->setDocument(document.get());
     m_undoGroup.addStack(document->undoStack());
     m_undoGroup.setActiveStack(document->undoStack());
     connect(document.get(), &Document::modifiedChanged, this, &MainWindow::updateTitle);

@@ -10,6 +10,7 @@ namespace Junction {
 
 class DdlPanel;
 class DiagnosticsPanel;
+class OutlinePanel;
 class DiagramScene;
 class DiagramView;
 class Document;
@@ -34,6 +35,7 @@ public:
     DiagnosticsPanel *diagnosticsPanel() const { return m_diagnostics; }
     DdlPanel *ddlPanel() const { return m_ddl; }
     RecentFiles *recentFiles() const { return m_recentFiles; }
+    OutlinePanel *outlinePanel() const { return m_outline; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -60,6 +62,7 @@ private:
     DiagnosticsPanel *m_diagnostics;
     DdlPanel *m_ddl;
     RecentFiles *m_recentFiles = nullptr;
+    OutlinePanel *m_outline;
 };
 
 } // namespace Junction

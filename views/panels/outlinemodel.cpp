@@ -1,0 +1,376 @@
+// SPDX-License-Identifier: MIT
+#include "outlinemodel.h"
+
+#include "resolvedschema.h"
+
+#include <QFont>
+#include <QGuiApplication>
+#include <QPalette>
+#include <QSet>
+
+namespace Junction {
+
+namespace {
+
+const QString junctionPrefix = QStringLiteral("junction:");
+
+QString attributeDetail(const Attribute &attribute)
+{
+    QStringList parts {attribute.type};
+    if (attribute.primaryKey)
+        parts << QStringLiteral("PK");
+    if (attribute.allowNull == false)
+        parts << QStringLiteral("NOT NULL");
+    if (attribute.unique || !attribute.uniqueGroup.isEmpty())
+        parts << QStringLiteral("UNIQUE");
+    return parts.join(QStringLiteral(" · "));
+}
+
+} // namespace
+
+struct OutlineModel::Spec
+{
+    Kind kind = Kind::Group;
+    QString id;
+    QString name;
+    QString detail;
+    std::vector<Spec> children;
+};
+
+struct OutlineModel::Node
+{
+    Kind kind = Kind::Group;
+    QString id;
+    QString name;
+    QString detail;
+    Node *parent = nullptr;
+    int row = 0;
+    std::vector<std::unique_ptr<Node>> children;
+
+    void renumber()
+    {
+        for (size_t i = 0; i < children.size(); ++i)
+            children[i]->row = int(i);
+    }
+};
+
+OutlineModel::OutlineModel(QObject *parent)
+    : QAbstractItemModel(parent)
+    , m_root(std::make_unique<Node>())
+{
+}
+
+OutlineModel::~OutlineModel() = default;
+
+void OutlineModel::setDocument(Document *document)
+{
+    if (m_changedConnection)
+        disconnect(m_changedConnection);
+    m_document = document;
+    if (m_document) {
+        m_changedConnection
+            = connect(m_document, &Document::changed, this, &OutlineModel::documentChanged);
+    }
+    rebuild();
+}
+
+QString OutlineModel::junctionId(const QString &tableName)
+{
+    return junctionPrefix + tableName;
+}
+
+bool OutlineModel::isJunctionId(const QString &id)
+{
+    return id.startsWith(junctionPrefix);
+}
+
+QString OutlineModel::junctionTableOf(const QString &id)
+{
+    return isJunctionId(id) ? id.mid(junctionPrefix.size()) : QString();
+}
+
+void OutlineModel::rebuild()
+{
+    beginResetModel();
+    m_root = std::make_unique<Node>();
+    std::vector<Spec> wanted = specs();
+    for (Spec &spec : wanted)
+        m_root->children.push_back(makeNode(spec, m_root.get()));
+    m_root->renumber();
+    endResetModel();
+}
+
+void OutlineModel::documentChanged(const ChangeSet &changes)
+{
+    // Positions and bends are not shown here.
+    if (!changes.changes.testFlag(Change::Everything) && !changes.affectsSchema())
+        return;
+    std::vector<Spec> wanted = specs();
+    sync(m_root.get(), wanted);
+}
+
+std::vector<OutlineModel::Spec> OutlineModel::specs() const
+{
+    std::vector<Spec> groups(3);
+    groups[0] = {Kind::Group, QStringLiteral("group:models"), tr("Models"), {}, {}};
+    groups[1] = {Kind::Group, QStringLiteral("group:associations"), tr("Associations"), {}, {}};
+    groups[2] = {Kind::Group, QStringLiteral("group:junctions"), tr("Junction tables"), {}, {}};
+    if (!m_document)
+        return groups;
+    const Project &project = m_document->project();
+    const ResolvedSchema &schema = m_document->resolved();
+
+    groups[0].children.reserve(project.entities.size());
+    for (const Entity &entity : project.entities) {
+        Spec node {Kind::Entity, entity.id.toString(), entity.name, {}, {}};
+        if (const ResolvedTable *table = schema.tableForEntity(entity.name))
+            node.detail = table->name;
+        node.children.reserve(entity.attributes.size());
+        for (const Attribute &attribute : entity.attributes) {
+            node.children.push_back({Kind::Attribute,
+                                     attribute.id.toString(),
+                                     attribute.name,
+                                     attributeDetail(attribute),
+                                     {}});
+        }
+        groups[0].children.push_back(std::move(node));
+    }
+
+    groups[1].children.reserve(project.associations.size());
+    for (const Association &association : project.associations) {
+        Spec node {
+            Kind::Association,
+            association.id.toString(),
+            QStringLiteral("%1.%2(%3)")
+                .arg(association.source, associationTypeName(association.type), association.target),
+            {},
+            {}};
+        if (const ResolvedAssociation *resolved = schema.association(association.id)) {
+            QStringList parts;
+            if (resolved->isAliased)
+                parts << tr("as %1").arg(resolved->as);
+            if (!resolved->foreignKeyColumn.isEmpty())
+                parts << tr("FK %1").arg(resolved->foreignKeyColumn);
+            if (!resolved->throughTable.isEmpty())
+                parts << tr("through %1").arg(resolved->throughTable);
+            node.detail = parts.join(QStringLiteral(" · "));
+        }
+        groups[1].children.push_back(std::move(node));
+    }
+
+    for (const ResolvedTable &table : schema.tables) {
+        if (!table.isCreatedJunction())
+            continue;
+        Spec node {Kind::Junction, junctionId(table.name), table.name, {}, {}};
+        if (const ResolvedAssociation *association = schema.association(table.junctionOf))
+            node.detail = association->source + QStringLiteral(" ↔ ") + association->target;
+        for (const ResolvedColumn &column : table.columns) {
+            node.children.push_back({Kind::JunctionColumn,
+                                     junctionId(table.name) + u'/' + column.name,
+                                     column.name,
+                                     column.type.toString(),
+                                     {}});
+        }
+        groups[2].children.push_back(std::move(node));
+    }
+
+    for (Spec &group : groups)
+        group.detail = QString::number(group.children.size());
+    return groups;
+}
+
+std::unique_ptr<OutlineModel::Node> OutlineModel::makeNode(Spec &spec, Node *parent)
+{
+    auto node = std::make_unique<Node>();
+    node->kind = spec.kind;
+    node->id = std::move(spec.id);
+    node->name = std::move(spec.name);
+    node->detail = std::move(spec.detail);
+    node->parent = parent;
+    node->children.reserve(spec.children.size());
+    for (Spec &child : spec.children)
+        node->children.push_back(makeNode(child, node.get()));
+    node->renumber();
+    return node;
+}
+
+// Brings parent's children to `wanted`, matched by id: first the removals (in runs), then a
+// walk that keeps, moves or inserts (new ones in runs) each wanted node at its place, and
+// updates what a kept node shows. Row numbers are kept current after each step, because
+// index() and parent() read them while a view reacts to the notification.
+void OutlineModel::sync(Node *parent, std::vector<Spec> &wanted)
+{
+    const QModelIndex parentIndex = parent == m_root.get() ? QModelIndex() : indexOf(parent);
+    auto &children = parent->children;
+
+    QSet<QString> wantedIds;
+    wantedIds.reserve(qsizetype(wanted.size()));
+    for (const Spec &spec : wanted)
+        wantedIds.insert(spec.id);
+    for (int last = int(children.size()) - 1; last >= 0;) {
+        if (wantedIds.contains(children[last]->id)) {
+            --last;
+            continue;
+        }
+        int first = last;
+        while (first > 0 && !wantedIds.contains(children[first - 1]->id))
+            --first;
+        beginRemoveRows(parentIndex, first, last);
+        children.erase(children.begin() + first, children.begin() + last + 1);
+        parent->renumber();
+        endRemoveRows();
+        last = first - 1;
+    }
+
+    QSet<QString> present;
+    present.reserve(qsizetype(children.size()));
+    for (const auto &child : children)
+        present.insert(child->id);
+    for (int i = 0; i < int(wanted.size()); ++i) {
+        Spec &spec = wanted[size_t(i)];
+        if (i >= int(children.size()) || children[size_t(i)]->id != spec.id) {
+            int from = -1;
+            if (present.contains(spec.id)) {
+                for (int j = i + 1; j < int(children.size()); ++j) {
+                    if (children[size_t(j)]->id == spec.id) {
+                        from = j;
+                        break;
+                    }
+                }
+            }
+            if (from >= 0) {
+                beginMoveRows(parentIndex, from, from, parentIndex, i);
+                auto node = std::move(children[size_t(from)]);
+                children.erase(children.begin() + from);
+                children.insert(children.begin() + i, std::move(node));
+                parent->renumber();
+                endMoveRows();
+            } else {
+                // A run of new nodes goes in with one notification.
+                int end = i + 1;
+                while (end < int(wanted.size()) && !present.contains(wanted[size_t(end)].id))
+                    ++end;
+                beginInsertRows(parentIndex, i, end - 1);
+                for (int k = i; k < end; ++k) {
+                    children.insert(children.begin() + k, makeNode(wanted[size_t(k)], parent));
+                    present.insert(children[size_t(k)]->id);
+                }
+                parent->renumber();
+                endInsertRows();
+                i = end - 1;
+                continue;
+            }
+        }
+        Node *node = children[size_t(i)].get();
+        if (node->name != spec.name || node->detail != spec.detail || node->kind != spec.kind) {
+            node->name = spec.name;
+            node->detail = spec.detail;
+            node->kind = spec.kind;
+            emit dataChanged(indexOf(node, NameColumn), indexOf(node, DetailColumn));
+        }
+        sync(node, spec.children);
+    }
+    // Nodes sharing an id with an earlier one (a broken file) can be left over.
+    if (children.size() > wanted.size()) {
+        beginRemoveRows(parentIndex, int(wanted.size()), int(children.size()) - 1);
+        children.erase(children.begin() + qsizetype(wanted.size()), children.end());
+        endRemoveRows();
+    }
+}
+
+QModelIndex OutlineModel::indexOf(const Node *node, int column) const
+{
+    if (!node || node == m_root.get())
+        return {};
+    return createIndex(node->row, column, const_cast<Node *>(node));
+}
+
+OutlineModel::Node *OutlineModel::nodeOf(const QModelIndex &index) const
+{
+    return index.isValid() ? static_cast<Node *>(index.internalPointer()) : m_root.get();
+}
+
+const OutlineModel::Node *OutlineModel::find(const Node *node, const QString &id) const
+{
+    for (const auto &child : node->children) {
+        if (child->kind != Kind::Group && child->id == id)
+            return child.get();
+        if (const Node *found = find(child.get(), id))
+            return found;
+    }
+    return nullptr;
+}
+
+QModelIndex OutlineModel::indexForId(const QString &id, int column) const
+{
+    return indexOf(find(m_root.get(), id), column);
+}
+
+QModelIndex OutlineModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (!hasIndex(row, column, parent))
+        return {};
+    return createIndex(row, column, nodeOf(parent)->children[size_t(row)].get());
+}
+
+QModelIndex OutlineModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid())
+        return {};
+    return indexOf(nodeOf(child)->parent);
+}
+
+int OutlineModel::rowCount(const QModelIndex &parent) const
+{
+    if (parent.column() > 0)
+        return 0;
+    return int(nodeOf(parent)->children.size());
+}
+
+int OutlineModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
+
+QVariant OutlineModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Node *node = nodeOf(index);
+    const bool derived = node->kind == Kind::Junction || node->kind == Kind::JunctionColumn;
+    switch (role) {
+    case Qt::DisplayRole:
+        return index.column() == NameColumn ? node->name : node->detail;
+    case Qt::ToolTipRole:
+        return node->detail.isEmpty() ? node->name : node->name + u'\n' + node->detail;
+    case Qt::FontRole:
+        if (node->kind == Kind::Group || derived) {
+            QFont font = QGuiApplication::font();
+            font.setBold(node->kind == Kind::Group);
+            font.setItalic(derived);
+            return font;
+        }
+        return {};
+    case Qt::ForegroundRole:
+        if (derived || index.column() == DetailColumn)
+            return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
+        return {};
+    case IdRole:
+        return node->kind == Kind::Group ? QString() : node->id;
+    case KindRole:
+        return int(node->kind);
+    case GeneratedRole:
+        return derived;
+    default:
+        return {};
+    }
+}
+
+QVariant OutlineModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    return section == NameColumn ? tr("Name") : tr("Details");
+}
+
+} // namespace Junction

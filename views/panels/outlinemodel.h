@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "change.h"
+#include "document.h"
+
+#include <QAbstractItemModel>
+#include <QPointer>
+
+#include <memory>
+#include <vector>
+
+namespace Junction {
+
+// The outline's tree: three groups, "Models" (each model, its declared attributes below it),
+// "Associations" (in file order, as Sequelize runs them) and "Junction tables" (the tables
+// belongsToMany creates, derived, with their columns). Two columns: name and detail (type,
+// table name, alias and FK).
+//
+// It follows Document::changed by bringing the tree to the new state with the smallest
+// notifications it can find per level (remove, move, insert, dataChanged), never a reset,
+// so a view keeps its expansion, selection and scroll position across edits and undo.
+class OutlineModel : public QAbstractItemModel
+{
+    Q_OBJECT
+
+public:
+    enum class Kind { Group, Entity, Attribute, Association, Junction, JunctionColumn };
+    enum Role {
+        IdRole = Qt::UserRole + 1, // the element id (model, attribute, association), or
+                                   // junctionId() of a junction table
+        KindRole,
+        GeneratedRole, // derived nodes (junction tables and their columns)
+    };
+    enum Column { NameColumn, DetailColumn, ColumnCount };
+
+    explicit OutlineModel(QObject *parent = nullptr);
+    ~OutlineModel() override;
+
+    void setDocument(Document *document);
+
+    // Junction tables have no id in the project; the outline names them by table.
+    static QString junctionId(const QString &tableName);
+    static bool isJunctionId(const QString &id);
+    static QString junctionTableOf(const QString &id);
+
+    // The node with this element id (first match, groups excluded), or an invalid index.
+    QModelIndex indexForId(const QString &id, int column = NameColumn) const;
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    struct Node;
+    struct Spec; // what a node should be: built from the project, then synced into Nodes
+
+    void rebuild();
+    void documentChanged(const ChangeSet &changes);
+    std::vector<Spec> specs() const;
+    void sync(Node *parent, std::vector<Spec> &wanted);
+    std::unique_ptr<Node> makeNode(Spec &spec, Node *parent);
+    QModelIndex indexOf(const Node *node, int column = 0) const;
+    Node *nodeOf(const QModelIndex &index) const;
+    const Node *find(const Node *node, const QString &id) const;
+
+    QPointer<Document> m_document;
+    QMetaObject::Connection m_changedConnection;
+    std::unique_ptr<Node> m_root;
+};
+
+} // namespace Junction

@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: MIT
+#include "outlinepanel.h"
+
+#include "associationitem.h"
+#include "diagramscene.h"
+#include "outlinemodel.h"
+#include "tableitem.h"
+
+#include <QGraphicsView>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLineEdit>
+#include <QSet>
+#include <QSortFilterProxyModel>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace Junction {
+
+namespace {
+
+// What the canvas shows for a row: attributes and junction columns by their table's box.
+QString canvasIdOf(const QModelIndex &index)
+{
+    const auto kind = OutlineModel::Kind(index.data(OutlineModel::KindRole).toInt());
+    if (kind == OutlineModel::Kind::Attribute || kind == OutlineModel::Kind::JunctionColumn)
+        return index.parent().data(OutlineModel::IdRole).toString();
+    return index.data(OutlineModel::IdRole).toString();
+}
+
+} // namespace
+
+OutlinePanel::OutlinePanel(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new OutlineModel(this))
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_filter(new QLineEdit(this))
+    , m_tree(new QTreeView(this))
+{
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setRecursiveFilteringEnabled(true);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setFilterKeyColumn(OutlineModel::NameColumn);
+
+    m_filter->setObjectName(QStringLiteral("outlineFilter"));
+    m_filter->setPlaceholderText(tr("Filter models, attributes, associations"));
+    m_filter->setClearButtonEnabled(true);
+
+    m_tree->setObjectName(QStringLiteral("outlineTree"));
+    m_tree->setModel(m_proxy);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_tree->setExpandsOnDoubleClick(false);
+    m_tree->header()->setStretchLastSection(true);
+    m_tree->header()->setSectionResizeMode(OutlineModel::NameColumn, QHeaderView::ResizeToContents);
+    m_tree->expandToDepth(0);
+
+    auto layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(m_filter);
+    layout->addWidget(m_tree);
+
+    connect(m_filter, &QLineEdit::textChanged, this, &OutlinePanel::setFilter);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &OutlinePanel::outlineSelectionChanged);
+    connect(m_tree, &QTreeView::doubleClicked, this, &OutlinePanel::centreOn);
+    // New groups after a reset (another document) start open.
+    connect(m_proxy, &QAbstractItemModel::modelReset, m_tree, [this] { m_tree->expandToDepth(0); });
+}
+
+void OutlinePanel::setDocument(Document *document)
+{
+    m_document = document;
+    m_model->setDocument(document);
+}
+
+void OutlinePanel::setCanvas(DiagramScene *scene, QGraphicsView *view)
+{
+    if (m_sceneConnection)
+        disconnect(m_sceneConnection);
+    m_scene = scene;
+    m_view = view;
+    if (m_scene) {
+        m_sceneConnection = connect(m_scene, &QGraphicsScene::selectionChanged, this,
+                                    &OutlinePanel::sceneSelectionChanged);
+    }
+}
+
+QStringList OutlinePanel::selectedIds() const
+{
+    QModelIndexList rows = m_tree->selectionModel()->selectedRows(OutlineModel::NameColumn);
+    std::sort(rows.begin(), rows.end());
+    QStringList ids;
+    for (const QModelIndex &index : std::as_const(rows)) {
+        const QString id = index.data(OutlineModel::IdRole).toString();
+        if (!id.isEmpty())
+            ids << id;
+    }
+    return ids;
+}
+
+void OutlinePanel::setFilter(const QString &text)
+{
+    m_proxy->setFilterFixedString(text.trimmed());
+    // A match deep down should be visible without opening every model by hand.
+    if (text.trimmed().isEmpty())
+        m_tree->expandToDepth(0);
+    else
+        m_tree->expandAll();
+}
+
+QGraphicsItem *OutlinePanel::itemFor(const QString &id) const
+{
+    if (!m_scene || id.isEmpty())
+        return nullptr;
+    if (OutlineModel::isJunctionId(id))
+        return m_scene->junctionItem(OutlineModel::junctionTableOf(id));
+    if (QGraphicsItem *table = m_scene->tableItem(EntityId(id)))
+        return table;
+    return m_scene->associationItem(AssociationId(id));
+}
+
+void OutlinePanel::outlineSelectionChanged()
+{
+    if (m_syncing || !m_scene)
+        return;
+    QModelIndexList rows = m_tree->selectionModel()->selectedRows(OutlineModel::NameColumn);
+    std::sort(rows.begin(), rows.end());
+    QList<QGraphicsItem *> items;
+    for (const QModelIndex &index : std::as_const(rows)) {
+        if (QGraphicsItem *item = itemFor(canvasIdOf(index)); item && !items.contains(item))
+            items << item;
+    }
+    m_syncing = true;
+    m_scene->clearSelection();
+    for (QGraphicsItem *item : std::as_const(items))
+        item->setSelected(true);
+    m_syncing = false;
+    if (m_view && !items.isEmpty())
+        m_view->centerOn(items.first());
+}
+
+void OutlinePanel::sceneSelectionChanged()
+{
+    if (m_syncing || !m_scene)
+        return;
+    QSet<QString> wanted;
+    QStringList order;
+    for (QGraphicsItem *item : m_scene->selectedItems()) {
+        QString id;
+        if (const auto table = qgraphicsitem_cast<TableItem *>(item)) {
+            id = table->isDerived() ? OutlineModel::junctionId(table->tableName())
+                                    : table->entityId().toString();
+        } else if (const auto edge = qgraphicsitem_cast<AssociationItem *>(item)) {
+            id = edge->associationId().toString();
+        }
+        if (!id.isEmpty() && !wanted.contains(id)) {
+            wanted.insert(id);
+            order << id;
+        }
+    }
+    // The outline already shows this (an attribute row stands for its model's box): keep it.
+    QSet<QString> shown;
+    for (const QModelIndex &index :
+         m_tree->selectionModel()->selectedRows(OutlineModel::NameColumn))
+        shown.insert(canvasIdOf(index));
+    if (shown == wanted)
+        return;
+
+    QItemSelection selection;
+    for (const QString &id : std::as_const(order)) {
+        const QModelIndex source = m_model->indexForId(id);
+        const QModelIndex index = m_proxy->mapFromSource(source);
+        if (index.isValid())
+            selection.select(index, index.siblingAtColumn(OutlineModel::DetailColumn));
+    }
+    m_syncing = true;
+    m_tree->selectionModel()->select(
+        selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    if (!selection.isEmpty()) {
+        const QModelIndex first = selection.first().topLeft();
+        m_tree->selectionModel()->setCurrentIndex(first, QItemSelectionModel::NoUpdate);
+        m_tree->scrollTo(first);
+    }
+    m_syncing = false;
+}
+
+void OutlinePanel::centreOn(const QModelIndex &index)
+{
+    if (QGraphicsItem *item = itemFor(canvasIdOf(index)); item && m_view)
+        m_view->centerOn(item);
+}
+
+} // namespace Junction

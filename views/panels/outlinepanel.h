@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "document.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QGraphicsItem;
+class QGraphicsView;
+class QLineEdit;
+class QModelIndex;
+class QSortFilterProxyModel;
+class QTreeView;
+
+namespace Junction {
+
+class DiagramScene;
+class OutlineModel;
+
+// The outline dock: the OutlineModel behind a filter box (a recursive
+// QSortFilterProxyModel: a model stays when one of its attributes matches). Its selection
+// and the canvas's follow each other: selecting here selects the boxes and edges and centres
+// the view on the first; selecting on the canvas selects the rows. Double-click centres.
+class OutlinePanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit OutlinePanel(QWidget *parent = nullptr);
+
+    void setDocument(Document *document);
+    void setCanvas(DiagramScene *scene, QGraphicsView *view);
+
+    OutlineModel *model() const { return m_model; }
+    QSortFilterProxyModel *proxy() const { return m_proxy; }
+    QTreeView *tree() const { return m_tree; }
+    QLineEdit *filterEdit() const { return m_filter; }
+
+    // The element ids of the selected rows, in row order.
+    QStringList selectedIds() const;
+
+private:
+    void setFilter(const QString &text);
+    void outlineSelectionChanged();
+    void sceneSelectionChanged();
+    void centreOn(const QModelIndex &index);
+    // The canvas item that shows an element (a model's box for an attribute).
+    QGraphicsItem *itemFor(const QString &id) const;
+
+    OutlineModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QLineEdit *m_filter;
+    QTreeView *m_tree;
+    QPointer<Document> m_document;
+    QPointer<DiagramScene> m_scene;
+    QPointer<QGraphicsView> m_view;
+    QMetaObject::Connection m_sceneConnection;
+    bool m_syncing = false; // one side is following the other: do not echo back
+};
+
+} // namespace Junction
