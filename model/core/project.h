@@ -146,6 +146,28 @@ struct Association
     QJsonObject unknownKeys;
 };
 
+// A database the designer connects to, from the file's `connections` section. Never a
+// password: the designer keeps those in the system keychain, or asks each time.
+struct SavedConnection
+{
+    QString name; // unique in the project; names the connection in the UI and keychain
+    QString engine; // "sqlite", "postgres", "mysql" or "mariadb"
+    QString host;
+    int port = 0; // 0: the engine's default
+    QString database; // SQLite: the file, relative to the project file's folder or absolute
+    QString user;
+    QString sslMode; // PostgreSQL's names: disable, allow, prefer, require, verify-ca, verify-full
+    QJsonObject unknownKeys; // kept on save
+
+    bool isSqlite() const { return engine == QLatin1String("sqlite"); }
+    friend bool operator==(const SavedConnection &a, const SavedConnection &b)
+    {
+        return a.name == b.name && a.engine == b.engine && a.host == b.host && a.port == b.port
+            && a.database == b.database && a.user == b.user && a.sslMode == b.sslMode
+            && a.unknownKeys == b.unknownKeys;
+    }
+};
+
 struct Project
 {
     int formatVersion = 1;
@@ -155,6 +177,7 @@ struct Project
     QList<Entity> entities;
     QList<Association> associations;
     QJsonObject layout;     // editor only; kept verbatim
+    QList<SavedConnection> connections;
     QJsonObject synced;     // what was last synced to each database
     QJsonObject unknownKeys;
 
@@ -169,3 +192,4 @@ Q_DECLARE_TYPEINFO(Junction::Attribute, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(Junction::Index, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(Junction::Entity, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(Junction::Association, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(Junction::SavedConnection, Q_RELOCATABLE_TYPE);

@@ -33,10 +33,16 @@ namespace Junction {
 // | association `type` not one of the four               | unknown-association-type | error    |
 // | the same id twice (one namespace for all ids)        | duplicate-id             | error    |
 // | a value of none of a key's forms, or a bad form      | invalid-value            | error    |
+// | two connections with one name                        | duplicate-connection     | error    |
+// | a password in a connection (dropped, never saved)    | password-not-kept        | warning  |
 //
 // Required keys: `junction` and `models` at the top; a model's `name`; an attribute's `name`
 // and `type`; an association's `type`, `source` and `target`; an index's `fields`. Rules that
 // depend on meaning (belongsToMany needs `through`, names must resolve) are the validator's.
+//
+// A connection needs `name` and `engine` (sqlite, postgres, mysql, mariadb); `port` is an
+// integer 1-65535. A `password` key (or `passwd`, `pwd`, any key containing "password") is
+// reported and dropped, not kept like other unknown keys: a password never reaches a saved file.
 //
 // Keys with several forms (`unique`, `defaultValue`, `as`, `foreignKey`, `otherKey`,
 // `through`) report a value of none of them as invalid-value, not wrong-type.
@@ -176,8 +182,11 @@ QString closestKey(const QString &key, const L1 *known, int count)
 }
 
 // The known keys of each object, in the spec's order (also the writer's order).
-const L1 projectKeys[] = {L1("junction"),     L1("name"),   L1("define"), L1("models"),
-                          L1("associations"), L1("layout"), L1("synced")};
+const L1 projectKeys[] = {L1("junction"),     L1("name"),   L1("define"),      L1("models"),
+                          L1("associations"), L1("layout"), L1("connections"), L1("synced")};
+const L1 connectionKeys[]
+    = {L1("name"), L1("engine"), L1("host"), L1("port"), L1("database"), L1("user"), L1("sslMode")};
+const L1 connectionEngines[] = {L1("sqlite"), L1("postgres"), L1("mysql"), L1("mariadb")};
 const L1 defineKeys[] = {L1("timestamps"), L1("underscored"), L1("underscoredAll"),
                          L1("freezeTableName"), L1("paranoid")};
 const L1 modelKeys[]
@@ -288,6 +297,8 @@ private:
     void readAlias(const QJsonValue &value, const PathNode &path, Alias &as);
     void readKeySpec(const QJsonValue &value, const PathNode &path, KeySpec &key);
     void readThrough(const QJsonValue &value, const PathNode &path, Through &through);
+    void readConnection(const QJsonObject &object, const PathNode &path, SavedConnection &c);
+    void checkConnectionNames();
     template<typename Id> void readId(Fields &f, Id *id);
     // Each element that is an object goes to read(object, path, item); an element that is
     // not still gets a (default) item, so indices keep matching the file.
@@ -459,6 +470,11 @@ bool Reader::readProject(const QJsonObject &top)
                 [this](const QJsonObject &o, const PathNode &p, Association &a) {
                     readAssociation(o, p, a);
                 });
+    readObjects(f, L1("connections"), &m_project.connections,
+                [this](const QJsonObject &o, const PathNode &p, SavedConnection &c) {
+                    readConnection(o, p, c);
+                });
+    checkConnectionNames();
     for (auto [key, target] : {std::pair {L1("layout"), &m_project.layout},
                                std::pair {L1("synced"), &m_project.synced}}) {
         if (!f.find(key, &it))
@@ -845,6 +861,76 @@ void Reader::readThrough(const QJsonValue &value, const PathNode &path, Through 
         through.name = it.value().toString();
     }
     f.finish(throughKeys, &through.unknownKeys);
+}
+
+bool isPasswordKey(const QString &key)
+{
+    return key.contains(L1("password"), Qt::CaseInsensitive)
+        || key.compare(L1("passwd"), Qt::CaseInsensitive) == 0
+        || key.compare(L1("pwd"), Qt::CaseInsensitive) == 0;
+}
+
+void Reader::readConnection(const QJsonObject &object, const PathNode &path, SavedConnection &c)
+{
+    // Passwords first, and out of the object: they must not end up among the unknown keys
+    // that are written back.
+    QJsonObject rest = object;
+    for (const QString &key : object.keys()) {
+        if (!isPasswordKey(key))
+            continue;
+        rest.remove(key);
+        const PathNode keyPath {&path, {}, &key, -1};
+        report(Severity::Warning, L1("password-not-kept"), keyPath.toString(),
+               QStringLiteral("a password is never kept in the project file; it is ignored and "
+                              "will not be saved (the designer keeps passwords in the system "
+                              "keychain or asks for them)"));
+    }
+    Fields f(*this, rest, path);
+    f.string(L1("name"), &c.name, "a connection needs a \"name\"");
+    f.string(L1("engine"), &c.engine, "a connection needs an \"engine\"");
+    if (!c.engine.isEmpty()
+        && std::find(std::begin(connectionEngines), std::end(connectionEngines), c.engine)
+            == std::end(connectionEngines)) {
+        error(L1("invalid-value"), member(path, L1("engine")),
+              QStringLiteral("unknown engine %1; use sqlite, postgres, mysql or mariadb")
+                  .arg(quoted(c.engine)));
+    }
+    f.string(L1("host"), &c.host);
+    Fields::Iterator it;
+    if (f.find(L1("port"), &it)) {
+        const QJsonValue v = it.value();
+        const double port = v.toDouble(-1);
+        if (v.type() != QJsonValue::Double)
+            f.wrongType(L1("port"), v, "a port number");
+        else if (port != std::floor(port) || port < 1 || port > 65535)
+            error(L1("invalid-value"), member(path, L1("port")),
+                  QStringLiteral("a port is a whole number from 1 to 65535, found %1")
+                      .arg(QString::number(port)));
+        else
+            c.port = int(port);
+    }
+    f.string(L1("database"), &c.database);
+    f.string(L1("user"), &c.user);
+    f.string(L1("sslMode"), &c.sslMode);
+    f.finish(connectionKeys, &c.unknownKeys);
+}
+
+void Reader::checkConnectionNames()
+{
+    const QList<SavedConnection> &connections = m_project.connections;
+    for (qsizetype i = 1; i < connections.size(); ++i) {
+        for (qsizetype j = 0; j < i; ++j) {
+            if (connections.at(i).name.isEmpty()
+                || connections.at(i).name != connections.at(j).name)
+                continue;
+            report(Severity::Error, L1("duplicate-connection"),
+                   QStringLiteral("connections[%1].name").arg(i),
+                   QStringLiteral("a second connection named %1 (connections[%2] has that name)")
+                       .arg(quoted(connections.at(i).name))
+                       .arg(j));
+            break;
+        }
+    }
 }
 
 // Explicit ids first (duplicates are errors), then derived ones for what lacks an id, all in

@@ -37,6 +37,7 @@ private:
     void association(const Association &association);
     void keySpec(const KeySpec &key);
     void defaultValue(const DefaultValue &value);
+    void connection(const SavedConnection &connection);
 
     void text(L1 key, const QString &value)
     {
@@ -116,6 +117,13 @@ QByteArray Writer::write(const Project &project)
         if (!project.layout.isEmpty()) {
             m_p.key(L1("layout"));
             m_p.value(project.layout);
+        }
+        if (!project.connections.isEmpty()) {
+            m_p.key(L1("connections"));
+            m_p.array([&] {
+                for (const SavedConnection &c : project.connections)
+                    connection(c);
+            });
         }
         if (!project.synced.isEmpty()) {
             m_p.key(L1("synced"));
@@ -206,6 +214,27 @@ void Writer::defaultValue(const DefaultValue &v)
         });
         break;
     }
+}
+
+// Never a password: SavedConnection has no field for one, and the reader drops password keys
+// before keeping the unknown ones.
+void Writer::connection(const SavedConnection &c)
+{
+    m_p.object([&] {
+        m_p.key(L1("name"));
+        m_p.string(c.name);
+        m_p.key(L1("engine"));
+        m_p.string(c.engine);
+        text(L1("host"), c.host);
+        if (c.port > 0) {
+            m_p.key(L1("port"));
+            m_p.number(c.port);
+        }
+        text(L1("database"), c.database);
+        text(L1("user"), c.user);
+        text(L1("sslMode"), c.sslMode);
+        unknown(c.unknownKeys);
+    });
 }
 
 void Writer::index(const Index &i)

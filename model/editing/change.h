@@ -28,6 +28,8 @@ enum class Change : quint32 {
     ModelPositions = 1u << 11,  // layout.models
     AssociationBends = 1u << 12, // layout.associations
     Everything = 1u << 13,      // the whole project was replaced
+    Connections = 1u << 14,     // the `connections` section
+    Synced = 1u << 15,          // the `synced` section (after a sync)
 };
 Q_DECLARE_FLAGS(Changes, Change)
 Q_DECLARE_OPERATORS_FOR_FLAGS(Changes)
@@ -45,7 +47,8 @@ struct ChangeSet
     bool affectsSchema() const
     {
         const Changes layoutOnly = Change::ProjectName | Change::ModelPositions
-                                   | Change::AssociationBends;
+                                   | Change::AssociationBends | Change::Connections
+                                   | Change::Synced;
         return (changes & ~layoutOnly).toInt() != 0;
     }
 };

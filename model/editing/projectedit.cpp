@@ -134,6 +134,10 @@ void ProjectEdit::apply(Project &project, Direction direction) const
         project.name = forward ? name->second : name->first;
     if (define)
         project.define = forward ? define->second : define->first;
+    if (connections)
+        project.connections = forward ? connections->second : connections->first;
+    if (synced)
+        project.synced = forward ? synced->second : synced->first;
 }
 
 ChangeSet ProjectEdit::changeSet(Direction direction) const
@@ -180,6 +184,10 @@ ChangeSet ProjectEdit::changeSet(Direction direction) const
         set.changes |= Change::ProjectName;
     if (define)
         set.changes |= Change::Define;
+    if (connections)
+        set.changes |= Change::Connections;
+    if (synced)
+        set.changes |= Change::Synced;
     set.entities = entities.take();
     set.associations = associations.take();
     set.attributes = attributes;
@@ -189,7 +197,7 @@ ChangeSet ProjectEdit::changeSet(Direction direction) const
 bool ProjectEdit::isEmpty() const
 {
     return isValueOnly() && replacedEntities.isEmpty() && replacedAssociations.isEmpty()
-        && layout.isEmpty() && !name && !define;
+        && layout.isEmpty() && !name && !define && !connections && !synced;
 }
 
 bool ProjectEdit::isValueOnly() const
@@ -225,6 +233,11 @@ void ProjectEdit::append(const ProjectEdit &later)
         name = std::pair(name ? name->first : later.name->first, later.name->second);
     if (later.define)
         define = std::pair(define ? define->first : later.define->first, later.define->second);
+    if (later.connections)
+        connections = std::pair(connections ? connections->first : later.connections->first,
+                                later.connections->second);
+    if (later.synced)
+        synced = std::pair(synced ? synced->first : later.synced->first, later.synced->second);
     replacementChanges |= later.replacementChanges;
     for (const AttributeId &id : later.attributes) {
         if (!attributes.contains(id))

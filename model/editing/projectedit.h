@@ -49,6 +49,8 @@ public:
     LayoutPatch layout;
     std::optional<std::pair<QString, QString>> name;               // before, after
     std::optional<std::pair<DefineOptions, DefineOptions>> define; // before, after
+    std::optional<std::pair<QList<SavedConnection>, QList<SavedConnection>>> connections;
+    std::optional<std::pair<QJsonObject, QJsonObject>> synced; // before, after
 
     // What the replacements change (EntityName, Attributes, AssociationFields, ...); the
     // structural and layout flags are derived.

@@ -117,6 +117,9 @@ private slots:
     void escaping();
     void locate_data();
     void locate();
+    void connections();
+    void connectionPasswordNeverKept_data();
+    void connectionPasswordNeverKept();
 };
 
 // Files the program wrote: load → save gives the same bytes.
@@ -127,6 +130,8 @@ void TestProjectIo::roundTrip_data()
     QTest::newRow("blog") << QStringLiteral("blog.junction.json") << 0;
     QTest::newRow("hostile names, unknown keys") << QStringLiteral("hostile.junction.json") << 7;
     QTest::newRow("minimal") << QStringLiteral("minimal.junction.json") << 0;
+    // charset: an unknown key of a connection, kept.
+    QTest::newRow("connections") << QStringLiteral("connections.junction.json") << 1;
 }
 
 void TestProjectIo::roundTrip()
@@ -373,6 +378,34 @@ void TestProjectIo::badInput_data()
     row("index without fields",
         "{\"junction\": 1, \"models\": [{\"name\": \"A\", \"indexes\": [ {\"name\": \"i\"} ]}]}",
         "missing-key", "models[0].indexes[0]", 1, 55);
+
+    // Connections.
+    row("connection without engine",
+        "{\"junction\": 1, \"models\": [], \"connections\": [\n  {\"name\": \"db\"}\n]}",
+        "missing-key", "connections[0]", 2, 3, "connections[0]: a connection needs an \"engine\"");
+    row("connection engine unknown",
+        "{\"junction\": 1, \"models\": [], \"connections\": [\n"
+        "  {\"name\": \"db\", \"engine\": \"oracle\"}\n]}",
+        "invalid-value", "connections[0].engine", 2, 28,
+        "connections[0].engine: unknown engine \"oracle\"; use sqlite, postgres, mysql or mariadb");
+    row("connection port out of range",
+        "{\"junction\": 1, \"models\": [], \"connections\": [\n"
+        "  {\"name\": \"db\", \"engine\": \"postgres\", \"port\": 70000}\n]}",
+        "invalid-value", "connections[0].port", 2, 48,
+        "connections[0].port: a port is a whole number from 1 to 65535, found 70000");
+    row("connection port is a string",
+        "{\"junction\": 1, \"models\": [], \"connections\": [\n"
+        "  {\"name\": \"db\", \"engine\": \"postgres\", \"port\": \"5432\"}\n]}",
+        "wrong-type", "connections[0].port", 2, 48,
+        "connections[0].port: expected a port number, found a string");
+    row("connections is an object", "{\"junction\": 1, \"models\": [], \"connections\": {}}",
+        "wrong-type", "connections", 1, 46, "connections: expected an array, found an object");
+    row("two connections with one name",
+        "{\"junction\": 1, \"models\": [], \"connections\": [\n"
+        "  {\"name\": \"db\", \"engine\": \"sqlite\"},\n"
+        "  {\"name\": \"db\", \"engine\": \"postgres\"}\n]}",
+        "duplicate-connection", "connections[1].name", 3, 12,
+        "connections[1].name: a second connection named \"db\" (connections[0] has that name)");
 
     // Wrong JSON types, at several depths.
     row("models is an object", "{\n  \"junction\": 1,\n  \"models\": {}\n}\n", "wrong-type",
@@ -821,4 +854,81 @@ void TestProjectIo::locate()
 }
 
 QTEST_GUILESS_MAIN(TestProjectIo)
+// The `connections` section reads into values and writes back in the canonical order.
+void TestProjectIo::connections()
+{
+    const LoadResult result
+        = ProjectReader::readFile(fixturePath(QStringLiteral("connections.junction.json")));
+    QVERIFY2(result.project, qPrintable(describe(result.diagnostics)));
+    const QList<SavedConnection> &connections = result.project->connections;
+    QCOMPARE(connections.size(), 3);
+    QCOMPARE(connections.at(0).name, QStringLiteral("local file"));
+    QVERIFY(connections.at(0).isSqlite());
+    QCOMPARE(connections.at(0).database, QStringLiteral("shop.db"));
+    QCOMPARE(connections.at(1).engine, QStringLiteral("postgres"));
+    QCOMPARE(connections.at(1).host, QStringLiteral("db"));
+    QCOMPARE(connections.at(1).port, 5433);
+    QCOMPARE(connections.at(1).user, QStringLiteral("app"));
+    QVERIFY(connections.at(1).sslMode.isEmpty());
+    QCOMPARE(connections.at(2).port, 0);
+    QCOMPARE(connections.at(2).unknownKeys.value(QStringLiteral("charset")).toString(),
+             QStringLiteral("utf8mb4"));
+    QCOMPARE(codes(result.diagnostics), QStringList {QStringLiteral("unknown-key")});
+
+    // Built in code, written, read back: the same values.
+    Project project;
+    SavedConnection c;
+    c.name = QStringLiteral("x");
+    c.engine = QStringLiteral("mysql");
+    c.host = QStringLiteral("h");
+    c.port = 3307;
+    c.sslMode = QStringLiteral("require");
+    project.connections.append(c);
+    const LoadResult again = ProjectReader::readBytes(ProjectWriter::toBytes(project));
+    QVERIFY2(again.project, qPrintable(describe(again.diagnostics)));
+    QCOMPARE(again.project->connections, project.connections);
+}
+
+// A password written into a connection by hand is reported, not loaded and never saved,
+// however the key is spelt.
+void TestProjectIo::connectionPasswordNeverKept_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::newRow("password") << QStringLiteral("password");
+    QTest::newRow("Password") << QStringLiteral("Password");
+    QTest::newRow("dbPassword") << QStringLiteral("dbPassword");
+    QTest::newRow("passwd") << QStringLiteral("passwd");
+    QTest::newRow("pwd") << QStringLiteral("pwd");
+}
+
+void TestProjectIo::connectionPasswordNeverKept()
+{
+    QFETCH(QString, key);
+    const QString secret = QStringLiteral("s3cret-Hunter2");
+    const QByteArray json
+        = QStringLiteral("{\"junction\": 1, \"models\": [], \"connections\": [\n"
+                         "  {\"name\": \"db\", \"engine\": \"postgres\", \"%1\": \"%2\"}\n]}")
+              .arg(key, secret)
+              .toUtf8();
+    const LoadResult result = ProjectReader::readBytes(json);
+    QVERIFY2(result.project, qPrintable(describe(result.diagnostics)));
+    QCOMPARE(codes(result.diagnostics), QStringList {QStringLiteral("password-not-kept")});
+    const Diagnostic &d = result.diagnostics.first();
+    QCOMPARE(d.severity, Diagnostic::Severity::Warning);
+    QCOMPARE(d.path, QStringLiteral("connections[0].") + key);
+    QCOMPARE(d.line, 2);
+    QVERIFY2(d.message.contains(QLatin1String("never kept in the project file")),
+             qPrintable(d.message));
+    QVERIFY(result.project->connections.first().unknownKeys.isEmpty());
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("p.junction.json"));
+    QString error;
+    QVERIFY2(ProjectWriter::writeFile(*result.project, path, &error), qPrintable(error));
+    const QByteArray saved = readAll(path);
+    QVERIFY2(saved.contains("\"connections\""), saved.constData());
+    QVERIFY2(!saved.contains(secret.toUtf8()), saved.constData());
+    QVERIFY2(!saved.toLower().contains("password"), saved.constData());
+}
+
 #include "tst_projectio.moc"

@@ -581,6 +581,26 @@ void tst_Commands::commands_data()
                p.define.paranoid = true;
            })
         << flags(C::Define);
+    QTest::newRow("connections") << MakeCommand([](Document &d) {
+        SavedConnection c;
+        c.name = s("local");
+        c.engine = s("sqlite");
+        c.database = s("blog.db");
+        return Commands::editConnections(d, {c});
+    }) << EditProject([](Project &p) {
+        SavedConnection c;
+        c.name = s("local");
+        c.engine = s("sqlite");
+        c.database = s("blog.db");
+        p.connections = {c};
+    }) << flags(C::Connections);
+    QTest::newRow("record sync") << MakeCommand([](Document &d) {
+        QJsonObject synced = d.project().synced;
+        synced.insert(s("sqlite:blog.db"), QJsonObject {{s("at"), s("2026-11-25T10:00:00Z")}});
+        return Commands::recordSync(d, synced, s("sqlite:blog.db"));
+    }) << EditProject([](Project &p) {
+        p.synced.insert(s("sqlite:blog.db"), QJsonObject {{s("at"), s("2026-11-25T10:00:00Z")}});
+    }) << flags(C::Synced);
 }
 
 void tst_Commands::commands()

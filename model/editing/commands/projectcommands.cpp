@@ -27,4 +27,26 @@ std::unique_ptr<QUndoCommand> editDefine(Document &document, const DefineOptions
                                          std::move(edit));
 }
 
+std::unique_ptr<QUndoCommand> editConnections(Document &document,
+                                              const QList<SavedConnection> &connections)
+{
+    if (document.project().connections == connections)
+        return nullptr;
+    ProjectEdit edit;
+    edit.connections = std::pair(document.project().connections, connections);
+    return std::make_unique<EditCommand>(&document, QStringLiteral("Edit connections"),
+                                         std::move(edit));
+}
+
+std::unique_ptr<QUndoCommand> recordSync(Document &document, const QJsonObject &synced,
+                                         const QString &database)
+{
+    if (document.project().synced == synced)
+        return nullptr;
+    ProjectEdit edit;
+    edit.synced = std::pair(document.project().synced, synced);
+    return std::make_unique<EditCommand>(
+        &document, QStringLiteral("Record sync with %1").arg(database), std::move(edit));
+}
+
 } // namespace Junction::Commands
