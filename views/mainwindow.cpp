@@ -9,6 +9,7 @@
 #include "panels/diagnosticspanel.h"
 #include "shell/filedrop.h"
 #include "shell/recentfiles.h"
+#include "shell/recoveryprompt.h"
 #include "shell/windowsettings.h"
 #include "panels/outlinepanel.h"
 
@@ -175,6 +176,20 @@ bool MainWindow::openFile(const QString &path)
     m_view->fitAll();
     m_recentFiles->add(m_document->filePath());
     return true;
+}
+
+void MainWindow::offerRecoveries()
+{
+    RecoveryPrompt::offerPending(this, [this](std::unique_ptr<Document> document) {
+        MainWindow *window = this;
+        if (m_document->isModified() || !m_document->filePath().isEmpty()) {
+            window = new MainWindow;
+            window->setAttribute(Qt::WA_DeleteOnClose);
+            window->show();
+        }
+        window->setDocument(std::move(document));
+        window->m_view->fitAll();
+    });
 }
 
 void MainWindow::setDocument(std::unique_ptr<Document> document)

@@ -28,6 +28,9 @@ public:
 
     // Opens nothing and says why (with line and column) when the file has errors.
     bool openFile(const QString &path);
+    // Offers the recovery files a crashed session left (main() calls it at start). A restored
+    // project replaces the untouched untitled document, or gets a window of its own.
+    void offerRecoveries();
 
     Document *document() const { return m_document.get(); }
     DiagramScene *scene() const { return m_scene; }

@@ -26,5 +26,6 @@ int main(int argc, char *argv[])
     const QStringList files = parser.positionalArguments();
     if (!files.isEmpty())
         window.openFile(files.first());
+    window.offerRecoveries();
     return app.exec();
 }

@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: MIT
 // The window around the canvas, on the offscreen platform: recent files, remembered window
 // state, files dropped on the window.
+#include "commands/entitycommands.h"
 #include "diagramscene.h"
 #include "diagramview.h"
 #include "document.h"
 #include "layoutpatch.h"
 #include "mainwindow.h"
+#include "projectwriter.h"
 #include "recentfiles.h"
+#include "tableitem.h"
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QDir>
 #include <QDockWidget>
 #include <QMenu>
 #include <QMessageBox>
@@ -33,30 +37,43 @@ QString example(const QString &name)
     return QStringLiteral(JUNCTION_EXAMPLES "/") + name;
 }
 
-// Answers the next modal message box (they run their own event loop) with `button` and
-// returns what it said.
+// Answers the modal message boxes that open (they run their own event loop) with a
+// standard button or the button of that object name, and keeps what they said.
 class ModalAnswer
 {
 public:
     explicit ModalAnswer(QMessageBox::StandardButton button)
     {
-        QObject::connect(&m_timer, &QTimer::timeout, &m_timer, [this, button] {
-            auto box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-            if (!box)
-                return;
-            m_text = box->text();
-            ++m_count;
-            if (QAbstractButton *b = box->button(button))
-                b->click();
-            else
-                box->reject();
+        start([button](QMessageBox *box) { return box->button(button); });
+    }
+    // One box after another: the first gets the first name, and so on (the last repeats).
+    explicit ModalAnswer(const QStringList &buttonNames)
+    {
+        start([this, buttonNames](QMessageBox *box) {
+            return box->findChild<QAbstractButton *>(
+                buttonNames.at(qMin(m_count, buttonNames.size()) - 1));
         });
-        m_timer.start(10);
     }
     QString text() const { return m_text; }
     int count() const { return m_count; }
 
 private:
+    void start(const std::function<QAbstractButton *(QMessageBox *)> &find)
+    {
+        QObject::connect(&m_timer, &QTimer::timeout, &m_timer, [this, find] {
+            auto box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            m_text = box->text();
+            ++m_count;
+            if (QAbstractButton *button = find(box))
+                button->click();
+            else
+                box->reject();
+        });
+        m_timer.start(10);
+    }
+
     QTimer m_timer;
     QString m_text;
     int m_count = 0;
@@ -76,9 +93,14 @@ private slots:
     void windowStateIsRestored();
     void droppedFileOpensAfterThePrompt();
     void unpositionedFileOpensClean();
+    void recoveryIsOfferedAfterACrash();
+    void discardedRecoveryIsGone();
 
 private:
     static std::unique_ptr<MainWindow> newWindow();
+    // Opens a copy of the blog in `dir`, renames Post and leaves a recovery file as a crash
+    // would; returns the edited project's bytes.
+    static QByteArray crashWhileEditing(const QString &path);
     QTemporaryDir m_settings;
 };
 
@@ -286,6 +308,109 @@ void tst_Shell::unpositionedFileOpensClean()
     QVERIFY(!Layout::modelPosition(document->project().layout, user));
     document->undoStack()->redo();
     QVERIFY(!document->isModified());
+}
+
+QByteArray tst_Shell::crashWhileEditing(const QString &path)
+{
+    if (!QFile::copy(example(QStringLiteral("blog.junction.json")), path))
+        return {};
+    const auto window = newWindow();
+    if (!window || !window->openFile(path))
+        return {};
+    Document *document = window->document();
+    if (!document->push(Commands::renameEntity(*document, EntityId(QStringLiteral("m-post")),
+                                               QStringLiteral("Article"))))
+        return {};
+    if (!document->writeRecovery()) // what the autosave timer does while modified
+        return {};
+    return ProjectWriter::toBytes(document->project());
+    // The crash: the window goes without closing, saving or discarding.
+}
+
+void tst_Shell::recoveryIsOfferedAfterACrash()
+{
+    QVERIFY(QDir(RecoveryStore::directory()).removeRecursively());
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("blog.junction.json"));
+    const QByteArray edited = crashWhileEditing(path);
+    QVERIFY(!edited.isEmpty());
+    QCOMPARE(Document::pendingRecoveries().size(), 1);
+
+    // Later: nothing opens, and the file is offered again next time.
+    {
+        const auto window = newWindow();
+        ModalAnswer later({QStringLiteral("laterButton")});
+        window->offerRecoveries();
+        QCOMPARE(later.count(), 1);
+        QVERIFY2(later.text().contains(QLatin1String("blog.junction.json")),
+                 qPrintable(later.text()));
+        QVERIFY(!window->document()->isModified());
+        QVERIFY(window->document()->filePath().isEmpty());
+    }
+    QCOMPARE(Document::pendingRecoveries().size(), 1);
+
+    // Restore: the edited project, modified, for its original file.
+    const auto window = newWindow();
+    {
+        ModalAnswer restore({QStringLiteral("restoreButton")});
+        window->offerRecoveries();
+        QCOMPARE(restore.count(), 1);
+    }
+    Document *restored = window->document();
+    QVERIFY(restored->isModified());
+    QVERIFY(window->isWindowModified());
+    QCOMPARE(restored->filePath(), QFileInfo(path).absoluteFilePath());
+    QCOMPARE(ProjectWriter::toBytes(restored->project()), edited);
+    const TableItem *post = window->scene()->tableItem(EntityId(QStringLiteral("m-post")));
+    QVERIFY(post);
+    QCOMPARE(post->content().title, QStringLiteral("Article"));
+
+    // Saved: the file holds the edit and there is nothing left to recover.
+    QVERIFY(restored->save());
+    QFile saved(path);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    QCOMPARE(saved.readAll(), edited);
+    QVERIFY(Document::pendingRecoveries().isEmpty());
+    QCOMPARE(QDir(RecoveryStore::directory()).entryList(QDir::Files), QStringList());
+}
+
+void tst_Shell::discardedRecoveryIsGone()
+{
+    QVERIFY(QDir(RecoveryStore::directory()).removeRecursively());
+    QTemporaryDir dir;
+    QVERIFY(!crashWhileEditing(dir.filePath(QStringLiteral("one.junction.json"))).isEmpty());
+    QVERIFY(!crashWhileEditing(dir.filePath(QStringLiteral("two.junction.json"))).isEmpty());
+    QCOMPARE(Document::pendingRecoveries().size(), 2);
+
+    // A window that already shows a file keeps it: a restored project gets its own window.
+    const auto window = newWindow();
+    QVERIFY(window->openFile(example(QStringLiteral("shop.junction.json"))));
+    const Document *shop = window->document();
+    {
+        ModalAnswer answers({QStringLiteral("restoreButton"), QStringLiteral("discardButton")});
+        window->offerRecoveries();
+        QCOMPARE(answers.count(), 2);
+    }
+    QCOMPARE(window->document(), shop);
+    MainWindow *other = nullptr;
+    for (QWidget *widget : QApplication::topLevelWidgets()) {
+        if (auto candidate = qobject_cast<MainWindow *>(widget);
+            candidate && candidate != window.get())
+            other = candidate;
+    }
+    QVERIFY2(other, "the restored project has a window of its own");
+    QVERIFY(other->document()->isModified());
+    const QString restoredName = QFileInfo(other->document()->filePath()).fileName();
+    QVERIFY2(restoredName == QLatin1String("one.junction.json")
+                 || restoredName == QLatin1String("two.junction.json"),
+             qPrintable(restoredName));
+
+    // The discarded one is gone; the restored one's file stays until it is saved or discarded.
+    QCOMPARE(QDir(RecoveryStore::directory()).entryList({QStringLiteral("*.junction.json")}),
+             QStringList(QFileInfo(other->document()->recoveryFilePath()).fileName()));
+    other->document()->removeRecovery();
+    delete other;
+    QVERIFY(Document::pendingRecoveries().isEmpty());
 }
 
 QTEST_MAIN(tst_Shell)
