@@ -335,6 +335,22 @@ QString Dialect::generatedName(const QString &name) const
     return prefix + QLatin1Char('_') + hash;
 }
 
+namespace {
+constexpr qsizetype longestReservedWord = 17; // CURRENT_TIMESTAMP
+}
+
+bool Dialect::mayBeReserved(const QString &word)
+{
+    if (word.isEmpty() || word.size() > longestReservedWord)
+        return false;
+    for (const QChar c : word) {
+        const char16_t u = c.unicode();
+        if (!((u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || u == u'_'))
+            return false;
+    }
+    return true;
+}
+
 bool Dialect::isReserved(const QString &word) const
 {
     // Reserved words are short ASCII letters and underscores: anything else is decided
@@ -342,7 +358,7 @@ bool Dialect::isReserved(const QString &word) const
     static const std::vector<std::string_view> lists[] = {reservedWords(Kind::Sqlite),
                                                           reservedWords(Kind::Postgres),
                                                           reservedWords(Kind::MySql)};
-    constexpr qsizetype longest = 17; // CURRENT_TIMESTAMP
+    constexpr qsizetype longest = longestReservedWord;
     if (word.isEmpty() || word.size() > longest)
         return false;
     char upper[longest];

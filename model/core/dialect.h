@@ -47,6 +47,9 @@ public:
     // shortened deterministically: a readable prefix plus an 8-digit hash of the whole name.
     QString generatedName(const QString &name) const;
     bool isReserved(const QString &word) const;
+    // False when no dialect can reserve the word (reserved words are short runs of ASCII
+    // letters and underscores), decided without a lookup.
+    static bool mayBeReserved(const QString &word);
 
 private:
     explicit Dialect(Kind kind)

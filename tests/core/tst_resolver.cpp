@@ -467,6 +467,12 @@ void TestResolver::diagnostics_data()
         << "fk-type-mismatch" << "associations[0]" << "";
     QTest::newRow("column collision") << projectJson(R"({"name":"User","attributes":[{"name":"a","field":"x","type":"STRING"},{"name":"b","field":"x","type":"STRING"}]})", "")
         << "column-collision" << "models[0].attributes[1]" << "";
+    QTest::newRow("column collision by case") << projectJson(R"({"name":"User","attributes":[{"name":"emailAddress","type":"STRING"},{"name":"EmailAddress","type":"STRING"}]})", "")
+        << "column-collision" << "models[0].attributes[1]"
+        << "Table Users has columns \"emailAddress\" and \"EmailAddress\", which SQLite and MySQL treat as the same name.";
+    QTest::newRow("column collision by case, non-ASCII") << projectJson(R"({"name":"User","attributes":[{"name":"straße","type":"STRING"},{"name":"STRAßE","type":"STRING"}]})", "")
+        << "column-collision" << "models[0].attributes[1]"
+        << "Table Users has columns \"straße\" and \"STRAßE\", which SQLite and MySQL treat as the same name.";
     QTest::newRow("table collision") << projectJson(R"({"name":"User","attributes":[]}, {"name":"Account","tableName":"Users","attributes":[]})", "")
         << "table-name-collision" << "models[1].name" << "";
     QTest::newRow("64-byte table name") << projectJson(R"({"name":"T","tableName":"t234567890123456789012345678901234567890123456789012345678901234","attributes":[]})", "")
