@@ -3,6 +3,7 @@
 
 #include "canvas/diagramscene.h"
 #include "canvas/diagramview.h"
+#include "canvas/modelfinder.h"
 #include "commands/layoutcommands.h"
 #include "document.h"
 #include "panels/ddlpanel.h"
@@ -139,6 +140,10 @@ void MainWindow::createActions()
     actualSize->setObjectName(QStringLiteral("actualSizeAction"));
     actualSize->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     connect(actualSize, &QAction::triggered, m_view, &DiagramView::resetZoom);
+    auto finder = new ModelFinder(m_scene, m_view);
+    QAction *find = add(viewMenu, tr("&Find Model..."), QKeySequence::Find,
+                        [finder] { finder->activate(); });
+    find->setObjectName(QStringLiteral("findModelAction"));
     add(viewMenu, tr("Zoom &In"), QKeySequence::ZoomIn, [this] { m_view->zoomBy(1.25); });
     add(viewMenu, tr("Zoom &Out"), QKeySequence::ZoomOut, [this] { m_view->zoomBy(0.8); });
     toolBar->addAction(fit);

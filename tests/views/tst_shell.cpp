@@ -7,23 +7,30 @@
 #include "document.h"
 #include "layoutpatch.h"
 #include "mainwindow.h"
+#include "modelfinder.h"
 #include "projectwriter.h"
 #include "recentfiles.h"
 #include "tableitem.h"
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QCompleter>
 #include <QDir>
 #include <QDockWidget>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QNativeGestureEvent>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QUrl>
+#include <QWheelEvent>
 
 #include <functional>
 #include <memory>
@@ -95,6 +102,8 @@ private slots:
     void unpositionedFileOpensClean();
     void recoveryIsOfferedAfterACrash();
     void discardedRecoveryIsGone();
+    void findJumpsToTheModel();
+    void zoomKeepsThePointerAndSpacePans();
 
 private:
     static std::unique_ptr<MainWindow> newWindow();
@@ -411,6 +420,116 @@ void tst_Shell::discardedRecoveryIsGone()
     other->document()->removeRecovery();
     delete other;
     QVERIFY(Document::pendingRecoveries().isEmpty());
+}
+
+void tst_Shell::findJumpsToTheModel()
+{
+    const auto window = newWindow();
+    QVERIFY(window);
+    QVERIFY(window->openFile(example(QStringLiteral("shop.junction.json"))));
+    DiagramView *view = window->view();
+    DiagramScene *scene = window->scene();
+    view->setZoom(2.0);
+    view->centerOn(scene->itemsBoundingRect().topLeft());
+    auto visible = [view] { return view->mapToScene(view->viewport()->rect()).boundingRect(); };
+
+    // A model whose box is out of sight.
+    const Entity *target = nullptr;
+    for (const Entity &entity : window->document()->project().entities) {
+        if (!visible().intersects(scene->tableItem(entity.id)->sceneBoundingRect())) {
+            target = &entity;
+            break;
+        }
+    }
+    QVERIFY2(target, "at 200 % some model is out of sight");
+    const EntityId id = target->id;
+    TableItem *item = scene->tableItem(id);
+    // Part of the name, in the wrong case.
+    const QString typed = target->name.mid(1, 4).toUpper();
+
+    auto finder = window->findChild<ModelFinder *>();
+    QVERIFY(finder && !finder->isVisible());
+    QTest::keyClick(view, Qt::Key_F, Qt::ControlModifier);
+    QVERIFY(finder->isVisible());
+    QTRY_VERIFY(finder->lineEdit()->hasFocus());
+    QVERIFY(finder->completer()->model()->rowCount() > 0);
+    QVERIFY(window->view()->viewport()->rect().contains(
+        finder->geometry().translated(-window->view()->viewport()->pos())));
+
+    QTest::keyClicks(finder->lineEdit(), typed);
+    QVERIFY(finder->completer()->completionCount() > 0);
+    QTest::keyClick(finder->lineEdit(), Qt::Key_Return);
+    QTRY_VERIFY(!finder->isVisible());
+    QVERIFY(item->isSelected());
+    QCOMPARE(scene->selectedItems().size(), 1);
+    QVERIFY2(visible().contains(item->sceneBoundingRect()), "the model is in view");
+
+    // No match: the field stays, says so, and the selection stays.
+    QTest::keyClick(view, Qt::Key_F, Qt::ControlModifier);
+    QVERIFY(finder->isVisible());
+    QTest::keyClicks(finder->lineEdit(), QStringLiteral("nosuchmodel"));
+    QTest::keyClick(finder->lineEdit(), Qt::Key_Return);
+    QVERIFY(finder->isVisible());
+    QVERIFY(finder->findChild<QLabel *>()->isVisible());
+    QVERIFY(item->isSelected());
+    QTest::keyClick(finder->lineEdit(), Qt::Key_Escape);
+    QVERIFY(!finder->isVisible());
+
+    // Whole names and parts, in any case.
+    QCOMPARE(finder->find(QStringLiteral("ORDER")), EntityId(QStringLiteral("m-order")));
+    QCOMPARE(finder->find(QStringLiteral("rderit")), EntityId(QStringLiteral("m-order-item")));
+    QCOMPARE(finder->find(QStringLiteral(" ")), EntityId());
+}
+
+void tst_Shell::zoomKeepsThePointerAndSpacePans()
+{
+    const auto window = newWindow();
+    QVERIFY(window);
+    QVERIFY(window->openFile(example(QStringLiteral("shop.junction.json"))));
+    DiagramView *view = window->view();
+    QWidget *viewport = view->viewport();
+    view->resetZoom();
+
+    // The wheel zooms around the pointer: the scene point under it stays under it.
+    const QPointF at(viewport->width() * 0.25, viewport->height() * 0.3);
+    const QPointF before = view->mapToScene(at.toPoint());
+    QWheelEvent wheel(at, viewport->mapToGlobal(at), QPoint(), QPoint(0, 240), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(viewport, &wheel);
+    QCOMPARE(view->zoom(), 1.15 * 1.15);
+    const QPointF after = view->mapToScene(at.toPoint());
+    QVERIFY2(QLineF(before, after).length() < 2, "the point under the pointer stays put");
+
+    // A pinch zooms the same way.
+    const qreal zoom = view->zoom();
+    QNativeGestureEvent pinch(Qt::ZoomNativeGesture, QPointingDevice::primaryPointingDevice(), 2,
+                              at, at, viewport->mapToGlobal(at), 0.5, QPointF());
+    QApplication::sendEvent(viewport, &pinch);
+    QCOMPARE(view->zoom(), zoom * 1.5);
+    QVERIFY(QLineF(before, view->mapToScene(at.toPoint())).length() < 2);
+
+    // Space + left drag pans, even when it starts on a box, and moves nothing.
+    view->setZoom(1.0);
+    TableItem *item = window->scene()->tableItems().first();
+    view->centerOn(item);
+    const QPointF itemPos = item->pos();
+    const int commands = window->document()->undoStack()->count();
+    const QPoint press = view->mapFromScene(item->sceneBoundingRect().center());
+    const QPointF centreBefore = view->mapToScene(viewport->rect().center());
+    view->setFocus();
+    QTest::keyPress(view, Qt::Key_Space);
+    QCOMPARE(viewport->cursor().shape(), Qt::OpenHandCursor);
+    QTest::mousePress(viewport, Qt::LeftButton, {}, press);
+    QTest::mouseMove(viewport, press + QPoint(-40, -30));
+    QTest::mouseMove(viewport, press + QPoint(-80, -60));
+    QTest::mouseRelease(viewport, Qt::LeftButton, {}, press + QPoint(-80, -60));
+    QTest::keyRelease(view, Qt::Key_Space);
+    const QPointF moved = view->mapToScene(viewport->rect().center()) - centreBefore;
+    QVERIFY2(qAbs(moved.x() - 80) <= 1 && qAbs(moved.y() - 60) <= 1,
+             qPrintable(QStringLiteral("panned by %1, %2").arg(moved.x()).arg(moved.y())));
+    QCOMPARE(item->pos(), itemPos);
+    QCOMPARE(window->document()->undoStack()->count(), commands);
+    QCOMPARE(viewport->cursor().shape(), Qt::ArrowCursor);
 }
 
 QTEST_MAIN(tst_Shell)

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "diagramview.h"
 
+#include <QKeyEvent>
 #include <QMouseEvent>
+#include <QNativeGestureEvent>
 #include <QScrollBar>
 #include <QWheelEvent>
 
@@ -49,6 +51,20 @@ void DiagramView::zoomBy(qreal factor)
     setZoom(zoom() * factor);
 }
 
+void DiagramView::zoomAt(qreal factor, const QPointF &viewportPos)
+{
+    // The anchor is kept by hand: AnchorUnderMouse follows the last mouse move, which a
+    // wheel or pinch without one (or a test) does not have.
+    const QPointF scenePos = mapToScene(viewportPos.toPoint());
+    const ViewportAnchor anchor = transformationAnchor();
+    setTransformationAnchor(NoAnchor);
+    setZoom(zoom() * factor);
+    setTransformationAnchor(anchor);
+    const QPoint drift = mapFromScene(scenePos) - viewportPos.toPoint();
+    horizontalScrollBar()->setValue(horizontalScrollBar()->value() + drift.x());
+    verticalScrollBar()->setValue(verticalScrollBar()->value() + drift.y());
+}
+
 void DiagramView::fitAll()
 {
     if (!scene())
@@ -72,14 +88,15 @@ void DiagramView::wheelEvent(QWheelEvent *event)
         return;
     }
     // 120 units = one notch = 15 %; smooth for touchpads that send small steps.
-    zoomBy(std::pow(1.15, delta / 120.0));
+    zoomAt(std::pow(1.15, delta / 120.0), event->position());
     event->accept();
 }
 
 void DiagramView::mousePressEvent(QMouseEvent *event)
 {
-    if (event->button() == Qt::MiddleButton) {
+    if (event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && m_spaceHeld)) {
         m_panning = true;
+        m_panButton = event->button();
         m_panOrigin = event->position().toPoint();
         viewport()->setCursor(Qt::ClosedHandCursor);
         event->accept();
@@ -104,13 +121,76 @@ void DiagramView::mouseMoveEvent(QMouseEvent *event)
 
 void DiagramView::mouseReleaseEvent(QMouseEvent *event)
 {
-    if (m_panning && event->button() == Qt::MiddleButton) {
+    if (m_panning && event->button() == m_panButton) {
         m_panning = false;
-        viewport()->unsetCursor();
+        if (m_spaceHeld)
+            viewport()->setCursor(Qt::OpenHandCursor);
+        else
+            viewport()->unsetCursor();
         event->accept();
         return;
     }
     QGraphicsView::mouseReleaseEvent(event);
+}
+
+bool DiagramView::spacePanKey(const QKeyEvent *event) const
+{
+    // Space belongs to whatever item is being edited (an in-place editor types it).
+    return event->key() == Qt::Key_Space && event->modifiers() == Qt::NoModifier
+        && !(scene() && scene()->focusItem());
+}
+
+void DiagramView::keyPressEvent(QKeyEvent *event)
+{
+    if (spacePanKey(event)) {
+        if (!event->isAutoRepeat() && !m_spaceHeld) {
+            m_spaceHeld = true;
+            if (!m_panning)
+                viewport()->setCursor(Qt::OpenHandCursor);
+        }
+        event->accept();
+        return;
+    }
+    QGraphicsView::keyPressEvent(event);
+}
+
+void DiagramView::keyReleaseEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Space && m_spaceHeld) {
+        if (!event->isAutoRepeat()) {
+            m_spaceHeld = false;
+            if (!m_panning)
+                viewport()->unsetCursor();
+        }
+        event->accept();
+        return;
+    }
+    QGraphicsView::keyReleaseEvent(event);
+}
+
+void DiagramView::focusOutEvent(QFocusEvent *event)
+{
+    // The release of a Space held while focus left would never arrive.
+    if (m_spaceHeld) {
+        m_spaceHeld = false;
+        if (!m_panning)
+            viewport()->unsetCursor();
+    }
+    QGraphicsView::focusOutEvent(event);
+}
+
+bool DiagramView::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::NativeGesture) {
+        // Touchpad pinch (macOS, and libinput on X11/Wayland): value() is the scale step.
+        auto gesture = static_cast<QNativeGestureEvent *>(event);
+        if (gesture->gestureType() == Qt::ZoomNativeGesture) {
+            zoomAt(1 + gesture->value(), gesture->position());
+            event->accept();
+            return true;
+        }
+    }
+    return QGraphicsView::viewportEvent(event);
 }
 
 void DiagramView::drawBackground(QPainter *painter, const QRectF &rect)

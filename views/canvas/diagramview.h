@@ -5,8 +5,9 @@
 
 namespace Junction {
 
-// The canvas's viewport: wheel zoom under the mouse, pan with the middle button, fit-all
-// and 100 %. Left drags belong to the scene (move boxes, rubber band).
+// The canvas's viewport: wheel and pinch zoom around the pointer, pan with the middle button
+// or Space + left drag, fit-all and 100 %. Other left drags belong to the scene (move boxes,
+// rubber band).
 class DiagramView : public QGraphicsView
 {
     Q_OBJECT
@@ -17,6 +18,8 @@ public:
     qreal zoom() const;
     void setZoom(qreal zoom);
     void zoomBy(qreal factor);
+    // Zooms keeping the scene point under `viewportPos` where it is.
+    void zoomAt(qreal factor, const QPointF &viewportPos);
     void fitAll();
     void resetZoom() { setZoom(1.0); }
 
@@ -31,10 +34,18 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void keyReleaseEvent(QKeyEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
     void drawBackground(QPainter *painter, const QRectF &rect) override;
 
 private:
+    bool spacePanKey(const QKeyEvent *event) const;
+
     bool m_panning = false;
+    Qt::MouseButton m_panButton = Qt::NoButton;
+    bool m_spaceHeld = false; // Space is down: a left drag pans
     QPoint m_panOrigin;
 };
 
