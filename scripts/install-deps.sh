@@ -12,6 +12,9 @@ packages=(
     # Qt 6 and the three QtSql drivers that junction_sql loads at run time.
     qt6-base-dev qt6-base-dev-tools
     libqt6sql6-sqlite libqt6sql6-psql libqt6sql6-mysql
+    # Their C client headers: DatabaseThread interrupts statements with sqlite3_interrupt
+    # and PQcancel on the drivers' own handles.
+    libsqlite3-dev libpq-dev
     # The GUI: SVG icons, and the GL headers that Qt6Gui's CMake config insists on.
     qt6-svg-dev libgl-dev
     # Real database servers for the tests, started by scripts/servers.sh on loopback.
