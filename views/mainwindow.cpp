@@ -3,16 +3,17 @@
 
 #include "canvas/diagramscene.h"
 #include "canvas/diagramview.h"
+#include "canvas/minimap.h"
 #include "canvas/modelfinder.h"
 #include "commands/layoutcommands.h"
 #include "document.h"
 #include "panels/ddlpanel.h"
 #include "panels/diagnosticspanel.h"
+#include "panels/outlinepanel.h"
 #include "shell/filedrop.h"
 #include "shell/recentfiles.h"
 #include "shell/recoveryprompt.h"
 #include "shell/windowsettings.h"
-#include "panels/outlinepanel.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -141,9 +142,15 @@ void MainWindow::createActions()
     actualSize->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     connect(actualSize, &QAction::triggered, m_view, &DiagramView::resetZoom);
     auto finder = new ModelFinder(m_scene, m_view);
-    QAction *find = add(viewMenu, tr("&Find Model..."), QKeySequence::Find,
-                        [finder] { finder->activate(); });
+    QAction *find
+        = add(viewMenu, tr("&Find Model..."), QKeySequence::Find, [finder] { finder->activate(); });
     find->setObjectName(QStringLiteral("findModelAction"));
+    auto minimap = new Minimap(m_scene, m_view);
+    QAction *showMinimap = viewMenu->addAction(tr("&Minimap"));
+    showMinimap->setObjectName(QStringLiteral("minimapAction"));
+    showMinimap->setCheckable(true);
+    showMinimap->setChecked(minimap->isShown());
+    connect(showMinimap, &QAction::toggled, minimap, &Minimap::setShown);
     add(viewMenu, tr("Zoom &In"), QKeySequence::ZoomIn, [this] { m_view->zoomBy(1.25); });
     add(viewMenu, tr("Zoom &Out"), QKeySequence::ZoomOut, [this] { m_view->zoomBy(0.8); });
     toolBar->addAction(fit);

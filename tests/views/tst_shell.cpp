@@ -2,11 +2,13 @@
 // The window around the canvas, on the offscreen platform: recent files, remembered window
 // state, files dropped on the window.
 #include "commands/entitycommands.h"
+#include "commands/layoutcommands.h"
 #include "diagramscene.h"
 #include "diagramview.h"
 #include "document.h"
 #include "layoutpatch.h"
 #include "mainwindow.h"
+#include "minimap.h"
 #include "modelfinder.h"
 #include "projectwriter.h"
 #include "recentfiles.h"
@@ -23,6 +25,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QNativeGestureEvent>
+#include <QScopeGuard>
 #include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
@@ -104,6 +107,9 @@ private slots:
     void discardedRecoveryIsGone();
     void findJumpsToTheModel();
     void zoomKeepsThePointerAndSpacePans();
+    void minimapMovesTheView();
+    void screenshot_data();
+    void screenshot();
 
 private:
     static std::unique_ptr<MainWindow> newWindow();
@@ -510,7 +516,15 @@ void tst_Shell::zoomKeepsThePointerAndSpacePans()
 
     // Space + left drag pans, even when it starts on a box, and moves nothing.
     view->setZoom(1.0);
-    TableItem *item = window->scene()->tableItems().first();
+    // The box nearest the middle, so the view has room to scroll every way.
+    const QPointF middle = window->scene()->itemsBoundingRect().center();
+    TableItem *item = nullptr;
+    for (TableItem *candidate : window->scene()->tableItems()) {
+        if (!item
+            || QLineF(candidate->sceneBoundingRect().center(), middle).length()
+                < QLineF(item->sceneBoundingRect().center(), middle).length())
+            item = candidate;
+    }
     view->centerOn(item);
     const QPointF itemPos = item->pos();
     const int commands = window->document()->undoStack()->count();
@@ -530,6 +544,162 @@ void tst_Shell::zoomKeepsThePointerAndSpacePans()
     QCOMPARE(item->pos(), itemPos);
     QCOMPARE(window->document()->undoStack()->count(), commands);
     QCOMPARE(viewport->cursor().shape(), Qt::ArrowCursor);
+}
+
+void tst_Shell::minimapMovesTheView()
+{
+    const auto window = newWindow();
+    QVERIFY(window);
+    QVERIFY(window->openFile(example(QStringLiteral("shop.junction.json"))));
+    DiagramView *view = window->view();
+    DiagramScene *scene = window->scene();
+    auto minimap = window->findChild<Minimap *>();
+    QVERIFY(minimap);
+    QTRY_VERIFY(minimap->refreshCount() > 0);
+    QVERIFY2(!minimap->isVisible(), "all of the diagram is in view: no overview");
+    view->setZoom(3.0);
+    QVERIFY(minimap->isVisible());
+    QVERIFY(minimap->sceneArea().contains(scene->itemsBoundingRect()));
+    // In the viewport's bottom right corner, within it.
+    const QRect inViewport = minimap->geometry().translated(-view->viewport()->pos());
+    QVERIFY(view->viewport()->rect().contains(inViewport));
+    QVERIFY(inViewport.right() > view->viewport()->width() / 2);
+    QVERIFY(inViewport.bottom() > view->viewport()->height() / 2);
+
+    view->centerOn(scene->itemsBoundingRect().topLeft());
+    auto centre = [view] { return view->mapToScene(view->viewport()->rect().center()); };
+    // A click centres the view on the scene point under it (one far from the view's edge
+    // of the scene, so the view can centre there).
+    const QRectF bounds = scene->itemsBoundingRect();
+    const QPointF target
+        = bounds.topLeft() + QPointF(bounds.width() * 0.55, bounds.height() * 0.65);
+    QVERIFY(QLineF(centre(), target).length() > 200);
+    const QPoint click = minimap->toWidget(target).toPoint();
+    const qreal tolerance = 2
+        / (minimap->toWidget(QPointF(1, 0)).x()
+           - minimap->toWidget(QPointF(0, 0)).x()); // two minimap pixels
+    QTest::mouseClick(minimap, Qt::LeftButton, {}, click);
+    QVERIFY2(QLineF(centre(), target).length() <= tolerance,
+             qPrintable(QStringLiteral("centre %1,%2 target %3,%4")
+                            .arg(centre().x())
+                            .arg(centre().y())
+                            .arg(target.x())
+                            .arg(target.y())));
+    QVERIFY(view->mapToScene(view->viewport()->rect()).boundingRect().contains(target));
+
+    // A drag follows the pointer.
+    const QPoint from = minimap->rect().center();
+    QTest::mousePress(minimap, Qt::LeftButton, {}, from);
+    QTest::mouseMove(minimap, from + QPoint(15, 8));
+    QTest::mouseMove(minimap, from + QPoint(30, 16));
+    QTest::mouseRelease(minimap, Qt::LeftButton, {}, from + QPoint(30, 16));
+    QVERIFY(QLineF(centre(), minimap->toScene(from + QPoint(30, 16))).length() <= tolerance);
+
+    // Edits re-render the picture once they settle, not per edit.
+    const int refreshes = minimap->refreshCount();
+    Document *document = window->document();
+    const EntityId customer(QStringLiteral("m-customer"));
+    for (int i = 1; i <= 5; ++i)
+        QVERIFY(document->push(
+            Commands::moveEntities(*document, {{customer, QPointF(-2000 - 100 * i, -1500)}})));
+    QCOMPARE(minimap->refreshCount(), refreshes);
+    QTRY_COMPARE(minimap->refreshCount(), refreshes + 1);
+    QVERIFY(minimap->sceneArea().contains(QPointF(-2500, -1500)));
+
+    // View > Minimap hides it, and the choice is remembered.
+    auto action = window->findChild<QAction *>(QStringLiteral("minimapAction"));
+    QVERIFY(action && action->isChecked());
+    action->trigger();
+    QVERIFY(!minimap->isVisible());
+    const auto next = newWindow();
+    QVERIFY(!next->findChild<Minimap *>()->isShown());
+    action->trigger();
+    QVERIFY(minimap->isVisible());
+}
+
+void tst_Shell::screenshot_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<bool>("dark");
+    QTest::addColumn<qreal>("zoom"); // 0: fit all
+    QTest::newRow("blog-light") << QStringLiteral("blog.junction.json") << false << 0.0;
+    QTest::newRow("blog-dark") << QStringLiteral("blog.junction.json") << true << 0.0;
+    // The shop does not fit at a readable size: part of it, and the minimap shows the rest.
+    QTest::newRow("shop-light") << QStringLiteral("shop.junction.json") << false << 0.75;
+    QTest::newRow("shop-dark") << QStringLiteral("shop.junction.json") << true << 0.75;
+}
+
+void tst_Shell::screenshot()
+{
+    QFETCH(QString, file);
+    QFETCH(bool, dark);
+    QFETCH(qreal, zoom);
+    const QPalette original = QApplication::palette();
+    if (dark) {
+        // A dark desktop's palette, as a platform theme would set it.
+        QPalette palette;
+        const QColor window(0x2b, 0x2d, 0x30), base(0x1e, 0x1f, 0x22), text(0xdf, 0xe1, 0xe5);
+        palette.setColor(QPalette::Window, window);
+        palette.setColor(QPalette::WindowText, text);
+        palette.setColor(QPalette::Base, base);
+        palette.setColor(QPalette::AlternateBase, window);
+        palette.setColor(QPalette::Text, text);
+        palette.setColor(QPalette::Button, window);
+        palette.setColor(QPalette::ButtonText, text);
+        palette.setColor(QPalette::ToolTipBase, window);
+        palette.setColor(QPalette::ToolTipText, text);
+        palette.setColor(QPalette::PlaceholderText, QColor(0x8c, 0x8f, 0x94));
+        palette.setColor(QPalette::Highlight, QColor(0x35, 0x74, 0xf0));
+        palette.setColor(QPalette::HighlightedText, Qt::white);
+        palette.setColor(QPalette::Light, window.lighter(130));
+        palette.setColor(QPalette::Midlight, window.lighter(115));
+        palette.setColor(QPalette::Mid, window.darker(120));
+        palette.setColor(QPalette::Dark, window.darker(150));
+        palette.setColor(QPalette::Shadow, Qt::black);
+        palette.setColor(QPalette::Disabled, QPalette::Text, QColor(0x6f, 0x73, 0x7a));
+        palette.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x6f, 0x73, 0x7a));
+        palette.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x6f, 0x73, 0x7a));
+        QApplication::setPalette(palette);
+    }
+    const auto restore = qScopeGuard([&] { QApplication::setPalette(original); });
+
+    const auto window = newWindow();
+    QVERIFY(window);
+    QVERIFY(window->openFile(example(file)));
+    window->view()->fitAll();
+    if (zoom > 0) {
+        window->view()->setZoom(zoom);
+        window->view()->centerOn(window->scene()
+                                     ->tableItem(EntityId(QStringLiteral("m-order")))
+                                     ->sceneBoundingRect()
+                                     .center());
+    }
+    auto minimap = window->findChild<Minimap *>();
+    QTRY_VERIFY(minimap->refreshCount() > 0);
+    QCOMPARE(minimap->isVisible(), zoom > 0); // fitted, all is in view: no overview
+    const QImage image = window->grab().toImage();
+    const QString path = QStringLiteral(JUNCTION_SCREENSHOT_DIR "/shell-%1.png")
+                             .arg(QString::fromLatin1(QTest::currentDataTag()));
+    QVERIFY2(image.save(path), qPrintable(path));
+    qInfo("screenshot: %s", qPrintable(path));
+
+    // The canvas and the boxes follow the palette: dark on dark, light on light.
+    const QWidget *viewport = window->view()->viewport();
+    const QPoint canvasCorner = viewport->mapTo(window.get(), QPoint(4, 4));
+    const TableItem *item
+        = window->scene()->tableItem(EntityId(QLatin1String(zoom > 0 ? "m-order" : "m-user")));
+    QVERIFY(item);
+    const QPointF bodyPoint = item->sceneBoundingRect().bottomLeft() + QPointF(6, -4);
+    const QPoint body = viewport->mapTo(window.get(), window->view()->mapFromScene(bodyPoint));
+    const qreal scale = image.devicePixelRatio();
+    auto lightness = [&](QPoint p) { return image.pixelColor(p * scale).lightness(); };
+    if (dark) {
+        QVERIFY2(lightness(canvasCorner) < 80, "a dark canvas");
+        QVERIFY2(lightness(body) < 80, "dark boxes");
+    } else {
+        QVERIFY2(lightness(canvasCorner) > 200, "a light canvas");
+        QVERIFY2(lightness(body) > 200, "light boxes");
+    }
 }
 
 QTEST_MAIN(tst_Shell)

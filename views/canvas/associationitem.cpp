@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "associationitem.h"
 
+#include "canvastheme.h"
 #include "resolvedschema.h"
 #include "tableitem.h"
 
@@ -21,11 +22,6 @@ namespace {
 constexpr qreal laneSpacing = 18;
 constexpr qreal endLength = 14; // how far the crow's foot reaches along the edge
 constexpr qreal endSpread = 7;
-
-const QColor edgeColor(0x5b, 0x6b, 0x7c);
-const QColor selectedColor(0xf0, 0x8c, 0x00);
-const QColor errorColor(0xd0, 0x34, 0x2c);
-const QColor labelColor(0x39, 0x45, 0x52);
 
 QFont labelFont()
 {
@@ -208,14 +204,17 @@ QPainterPath AssociationItem::shape() const
 void AssociationItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const qreal zoom = option->levelOfDetailFromTransform(painter->worldTransform());
+    const CanvasTheme &theme = CanvasTheme::current();
     if (zoom < TableItem::outlineZoom) {
         // Far out an edge is a hairline; its ends and label would not show.
-        painter->setPen(QPen(m_content.inCycle ? errorColor : edgeColor, 0));
+        painter->setPen(QPen(m_content.inCycle ? theme.error : theme.edge, 0));
         painter->drawPath(m_path);
         return;
     }
     painter->setRenderHint(QPainter::Antialiasing);
-    const QColor color = isSelected() ? selectedColor : m_content.inCycle ? errorColor : edgeColor;
+    const QColor color = isSelected() ? theme.selected
+        : m_content.inCycle           ? theme.error
+                                      : theme.edge;
     QPen pen(color, isSelected() || m_content.inCycle ? 2.5 : 1.4);
     pen.setCosmetic(zoom < TableItem::detailZoom);
     if (!m_content.constraints)
@@ -232,10 +231,10 @@ void AssociationItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *o
     if (zoom < TableItem::detailZoom || m_labelRect.isNull())
         return;
     painter->setPen(Qt::NoPen);
-    painter->setBrush(QColor(255, 255, 255, 220));
+    painter->setBrush(theme.labelBackground);
     painter->drawRoundedRect(m_labelRect, 3, 3);
     painter->setFont(labelFont());
-    painter->setPen(isSelected() || m_content.inCycle ? color : labelColor);
+    painter->setPen(isSelected() || m_content.inCycle ? color : theme.label);
     painter->drawText(m_labelRect, Qt::AlignCenter, m_content.label);
 }
 
@@ -258,7 +257,7 @@ void AssociationItem::drawEnd(QPainter *painter, const EndPoint &end, End kind) 
     case End::ZeroOrOne: {
         const QPointF bar = end.point - end.inward * (endLength * 0.5);
         painter->drawLine(bar + across * endSpread, bar - across * endSpread);
-        painter->setBrush(Qt::white);
+        painter->setBrush(CanvasTheme::current().body);
         painter->drawEllipse(end.point - end.inward * (endLength * 1.1), 3.5, 3.5);
         painter->setBrush(Qt::NoBrush);
         break;

@@ -100,13 +100,16 @@ void DiagramScene::setDocument(Document *document)
         disconnect(m_changedConnection);
     clearItems();
     m_document = document;
-    if (!m_document)
+    if (!m_document) {
+        emit diagramChanged();
         return;
+    }
     m_changedConnection
         = connect(m_document, &Document::changed, this, &DiagramScene::documentChanged);
     syncSchema();
     placeModels(m_tables.keys());
     placeJunctions();
+    emit diagramChanged();
 }
 
 QList<TableItem *> DiagramScene::tableItems() const
@@ -204,6 +207,7 @@ void DiagramScene::documentChanged(const ChangeSet &changes)
         placeModels(changes.entities);
         placeJunctions();
     }
+    emit diagramChanged();
 }
 
 void DiagramScene::clearItems()

@@ -47,6 +47,11 @@ public:
     // (others are ignored) and returns the first, to centre on; nullptr when none is shown.
     QGraphicsItem *selectElements(const QStringList &ids);
 
+signals:
+    // The diagram's items changed (another document, or one that was edited); for views
+    // that summarise it, like the minimap.
+    void diagramChanged();
+
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
     void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "diagramview.h"
 
+#include "canvastheme.h"
+
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QNativeGestureEvent>
@@ -16,8 +18,6 @@ namespace {
 // Fit-all never magnifies past this: a small schema at 300 % looks broken, not fitted.
 constexpr qreal maximumFitZoom = 1.25;
 constexpr qreal gridStep = 24;
-const QColor backgroundColor(0xf4, 0xf6, 0xf9);
-const QColor gridColor(0xdd, 0xe2, 0xe9);
 
 } // namespace
 
@@ -195,10 +195,11 @@ bool DiagramView::viewportEvent(QEvent *event)
 
 void DiagramView::drawBackground(QPainter *painter, const QRectF &rect)
 {
-    painter->fillRect(rect, backgroundColor);
+    const CanvasTheme &theme = CanvasTheme::current();
+    painter->fillRect(rect, theme.background);
     if (zoom() < 0.5)
         return; // a dense grid far out is noise and costs a paint per dot
-    painter->setPen(QPen(gridColor, 0));
+    painter->setPen(QPen(theme.grid, 0));
     const qreal left = std::floor(rect.left() / gridStep) * gridStep;
     const qreal top = std::floor(rect.top() / gridStep) * gridStep;
     QVarLengthArray<QLineF, 128> lines;

@@ -2,6 +2,7 @@
 #include "tableitem.h"
 
 #include "associationitem.h"
+#include "canvastheme.h"
 #include "resolvedschema.h"
 
 #include <QFontMetricsF>
@@ -43,18 +44,6 @@ QFont noteFont()
     font.setItalic(true);
     return font;
 }
-
-// The model colours, and the muted ones that say "derived, not drawn by you".
-const QColor headerColor(0x2f, 0x6f, 0xb3);
-const QColor derivedHeaderColor(0x7b, 0x6c, 0xa8);
-const QColor bodyColor(Qt::white);
-const QColor derivedBodyColor(0xf6, 0xf4, 0xfb);
-const QColor borderColor(0x8c, 0x9b, 0xad);
-const QColor selectedColor(0xf0, 0x8c, 0x00);
-const QColor errorColor(0xd0, 0x34, 0x2c);
-const QColor textColor(0x20, 0x25, 0x2b);
-const QColor typeColor(0x3d, 0x6a, 0x99);
-const QColor generatedColor(0x8e, 0x94, 0x9b);
 
 } // namespace
 
@@ -162,12 +151,13 @@ QRectF TableItem::boundingRect() const
 void TableItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const qreal zoom = option->levelOfDetailFromTransform(painter->worldTransform());
+    const CanvasTheme &theme = CanvasTheme::current();
     const QRectF box(QPointF(0, 0), m_size);
     const bool derived = isDerived();
     painter->setRenderHint(QPainter::Antialiasing);
-    QPen border(isSelected()            ? selectedColor
-                    : m_content.inCycle ? errorColor
-                                        : borderColor,
+    QPen border(isSelected()            ? theme.selected
+                    : m_content.inCycle ? theme.error
+                                        : theme.border,
                 isSelected() || m_content.inCycle ? 2.5 : 1);
     if (derived && !isSelected())
         border.setStyle(Qt::DashLine);
@@ -177,29 +167,29 @@ void TableItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
         // boxes text layout and rounded corners are what fit-all would spend its time on).
         painter->setRenderHint(QPainter::Antialiasing, false);
         painter->fillRect(box,
-                          isSelected()  ? selectedColor
-                              : derived ? derivedHeaderColor
-                                        : headerColor);
+                          isSelected()  ? theme.selected
+                              : derived ? theme.derivedHeader
+                                        : theme.header);
         return;
     }
     if (zoom < detailZoom) {
         // Far out rows cannot be read: a box in the header colour with the name as large
         // as the box allows (at most three times the normal size).
         painter->setPen(isSelected() ? border : QPen(Qt::NoPen));
-        painter->setBrush(derived ? derivedHeaderColor : headerColor);
+        painter->setBrush(derived ? theme.derivedHeader : theme.header);
         painter->drawRoundedRect(box, radius, radius);
         QFont font = titleFont();
         if (m_titleWidth > 0)
             font.setPointSizeF(font.pointSizeF()
                                * qBound(1.0, m_size.width() * 0.85 / m_titleWidth, 3.0));
         painter->setFont(font);
-        painter->setPen(Qt::white);
+        painter->setPen(theme.headerText);
         painter->drawText(box, Qt::AlignCenter, m_content.title);
         return;
     }
 
     painter->setPen(border);
-    painter->setBrush(derived ? derivedBodyColor : bodyColor);
+    painter->setBrush(derived ? theme.derivedBody : theme.body);
     painter->drawRoundedRect(box, radius, radius);
 
     // The header: a rounded top over a square bottom edge.
@@ -209,16 +199,18 @@ void TableItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     headerPath.addRoundedRect(header, radius, radius);
     headerPath.addRect(header.adjusted(0, radius, 0, 0));
     painter->setPen(Qt::NoPen);
-    painter->setBrush(derived ? derivedHeaderColor : headerColor);
+    painter->setBrush(derived ? theme.derivedHeader : theme.header);
     painter->drawPath(headerPath);
 
-    painter->setPen(Qt::white);
+    painter->setPen(theme.headerText);
     painter->setFont(titleFont());
     const QRectF titleRect = header.adjusted(padding, 0, -padding, 0);
     painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter, m_content.title);
     if (!m_content.subtitle.isEmpty()) {
         painter->setFont(smallFont());
-        painter->setPen(QColor(255, 255, 255, 190));
+        QColor subtitle = theme.headerText;
+        subtitle.setAlpha(190);
+        painter->setPen(subtitle);
         painter->drawText(titleRect, Qt::AlignRight | Qt::AlignVCenter, m_content.subtitle);
     }
 
@@ -227,10 +219,10 @@ void TableItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     const QFont note = noteFont();
     qreal y = m_headerHeight + padding / 4;
     for (const Row &row : std::as_const(m_content.rows)) {
-        const QColor color = row.generated ? generatedColor : textColor;
+        const QColor color = row.generated ? theme.generated : theme.text;
         if (!row.tag.isEmpty()) {
             painter->setFont(small);
-            painter->setPen(row.generated ? generatedColor : typeColor);
+            painter->setPen(row.generated ? theme.generated : theme.type);
             painter->drawText(QRectF(padding, y, m_nameX - padding, m_rowHeight),
                               Qt::AlignLeft | Qt::AlignVCenter, row.tag);
         }
@@ -241,12 +233,12 @@ void TableItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
         painter->drawText(QRectF(m_nameX, y, m_typeX - m_nameX, m_rowHeight),
                           Qt::AlignLeft | Qt::AlignVCenter, row.name);
         painter->setFont(small);
-        painter->setPen(row.generated ? generatedColor : typeColor);
+        painter->setPen(row.generated ? theme.generated : theme.type);
         painter->drawText(QRectF(m_typeX, y, m_noteX - m_typeX, m_rowHeight),
                           Qt::AlignLeft | Qt::AlignVCenter, row.type);
         if (!row.note.isEmpty()) {
             painter->setFont(note);
-            painter->setPen(generatedColor);
+            painter->setPen(theme.generated);
             painter->drawText(QRectF(m_noteX, y, m_size.width() - m_noteX, m_rowHeight),
                               Qt::AlignLeft | Qt::AlignVCenter, row.note);
         }
