@@ -11,6 +11,7 @@
 #include "panels/diagnosticspanel.h"
 #include "panels/outlinepanel.h"
 #include "shell/filedrop.h"
+#include "shell/icons.h"
 #include "shell/recentfiles.h"
 #include "shell/recoveryprompt.h"
 #include "shell/windowsettings.h"
@@ -74,6 +75,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(drop, &FileDrop::fileDropped, this, &MainWindow::openWithPrompt);
 
     resize(1280, 800);
+    Icons::decorate(this); // once every action exists
     WindowSettings::restore(this); // last: every dock and toolbar must exist
 }
 
@@ -93,8 +95,13 @@ void MainWindow::createActions()
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     QToolBar *toolBar = addToolBar(tr("Main"));
     toolBar->setObjectName(QStringLiteral("mainToolBar"));
-    toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    toolBar->setToolButtonStyle(Qt::ToolButtonIconOnly); // the tooltips name them
 
+    // Object names let Icons::decorate() find the actions, and tests too.
+    auto named = [](QAction *action, const char *name) {
+        action->setObjectName(QLatin1String(name));
+        return action;
+    };
     auto add = [this](QMenu *menu, const QString &text, QKeySequence::StandardKey key, auto slot) {
         QAction *action = menu->addAction(text);
         if (key != QKeySequence::UnknownKey)
@@ -103,22 +110,26 @@ void MainWindow::createActions()
         return action;
     };
 
-    toolBar->addAction(add(fileMenu, tr("&New"), QKeySequence::New, &MainWindow::newFile));
-    toolBar->addAction(add(fileMenu, tr("&Open..."), QKeySequence::Open, &MainWindow::open));
+    toolBar->addAction(
+        named(add(fileMenu, tr("&New"), QKeySequence::New, &MainWindow::newFile), "newAction"));
+    toolBar->addAction(
+        named(add(fileMenu, tr("&Open..."), QKeySequence::Open, &MainWindow::open), "openAction"));
     QMenu *recentMenu = fileMenu->addMenu(tr("Open &Recent"));
     recentMenu->setObjectName(QStringLiteral("recentFilesMenu"));
     m_recentFiles = new RecentFiles(recentMenu, this);
     connect(m_recentFiles, &RecentFiles::fileRequested, this, &MainWindow::openWithPrompt);
-    toolBar->addAction(add(fileMenu, tr("&Save"), QKeySequence::Save, &MainWindow::save));
-    add(fileMenu, tr("Save &As..."), QKeySequence::SaveAs, &MainWindow::saveAs);
+    toolBar->addAction(
+        named(add(fileMenu, tr("&Save"), QKeySequence::Save, &MainWindow::save), "saveAction"));
+    named(add(fileMenu, tr("Save &As..."), QKeySequence::SaveAs, &MainWindow::saveAs),
+          "saveAsAction");
     fileMenu->addSeparator();
     add(fileMenu, tr("&Quit"), QKeySequence::Quit, &MainWindow::close);
 
-    QAction *undo = m_undoGroup.createUndoAction(this, tr("&Undo"));
+    QAction *undo = named(m_undoGroup.createUndoAction(this, tr("&Undo")), "undoAction");
     undo->setShortcut(QKeySequence::Undo);
     // The action's text names the step ("Undo Move User"); a toolbar button stays short.
     undo->setIconText(tr("Undo"));
-    QAction *redo = m_undoGroup.createRedoAction(this, tr("&Redo"));
+    QAction *redo = named(m_undoGroup.createRedoAction(this, tr("&Redo")), "redoAction");
     redo->setShortcut(QKeySequence::Redo);
     redo->setIconText(tr("Redo"));
     editMenu->addAction(undo);
@@ -151,10 +162,17 @@ void MainWindow::createActions()
     showMinimap->setCheckable(true);
     showMinimap->setChecked(minimap->isShown());
     connect(showMinimap, &QAction::toggled, minimap, &Minimap::setShown);
-    add(viewMenu, tr("Zoom &In"), QKeySequence::ZoomIn, [this] { m_view->zoomBy(1.25); });
-    add(viewMenu, tr("Zoom &Out"), QKeySequence::ZoomOut, [this] { m_view->zoomBy(0.8); });
+    QAction *zoomIn = named(
+        add(viewMenu, tr("Zoom &In"), QKeySequence::ZoomIn, [this] { m_view->zoomBy(1.25); }),
+        "zoomInAction");
+    QAction *zoomOut = named(
+        add(viewMenu, tr("Zoom &Out"), QKeySequence::ZoomOut, [this] { m_view->zoomBy(0.8); }),
+        "zoomOutAction");
     toolBar->addAction(fit);
     toolBar->addAction(actualSize);
+    toolBar->addAction(zoomIn);
+    toolBar->addAction(zoomOut);
+    toolBar->addAction(find);
 }
 
 bool MainWindow::openFile(const QString &path)

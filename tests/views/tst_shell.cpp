@@ -6,6 +6,7 @@
 #include "diagramscene.h"
 #include "diagramview.h"
 #include "document.h"
+#include "icons.h"
 #include "layoutpatch.h"
 #include "mainwindow.h"
 #include "minimap.h"
@@ -18,6 +19,7 @@
 #include <QApplication>
 #include <QCompleter>
 #include <QDir>
+#include <QDirIterator>
 #include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
@@ -32,8 +34,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolBar>
 #include <QUrl>
 #include <QWheelEvent>
+#include <QWidgetAction>
 
 #include <functional>
 #include <memory>
@@ -108,6 +112,8 @@ private slots:
     void findJumpsToTheModel();
     void zoomKeepsThePointerAndSpacePans();
     void minimapMovesTheView();
+    void iconsFollowThePalette();
+    void toolbarShowsIcons();
     void screenshot_data();
     void screenshot();
 
@@ -617,6 +623,121 @@ void tst_Shell::minimapMovesTheView()
     QVERIFY(minimap->isVisible());
 }
 
+namespace {
+
+QPalette darkPalette()
+{
+    // A dark desktop's palette, as a platform theme would set it.
+    QPalette palette;
+    const QColor window(0x2b, 0x2d, 0x30), base(0x1e, 0x1f, 0x22), text(0xdf, 0xe1, 0xe5);
+    palette.setColor(QPalette::Window, window);
+    palette.setColor(QPalette::WindowText, text);
+    palette.setColor(QPalette::Base, base);
+    palette.setColor(QPalette::AlternateBase, window);
+    palette.setColor(QPalette::Text, text);
+    palette.setColor(QPalette::Button, window);
+    palette.setColor(QPalette::ButtonText, text);
+    palette.setColor(QPalette::ToolTipBase, window);
+    palette.setColor(QPalette::ToolTipText, text);
+    palette.setColor(QPalette::PlaceholderText, QColor(0x8c, 0x8f, 0x94));
+    palette.setColor(QPalette::Highlight, QColor(0x35, 0x74, 0xf0));
+    palette.setColor(QPalette::HighlightedText, Qt::white);
+    palette.setColor(QPalette::Light, window.lighter(130));
+    palette.setColor(QPalette::Midlight, window.lighter(115));
+    palette.setColor(QPalette::Mid, window.darker(120));
+    palette.setColor(QPalette::Dark, window.darker(150));
+    palette.setColor(QPalette::Shadow, Qt::black);
+    const QColor disabled(0x6f, 0x73, 0x7a);
+    palette.setColor(QPalette::Disabled, QPalette::Text, disabled);
+    palette.setColor(QPalette::Disabled, QPalette::WindowText, disabled);
+    palette.setColor(QPalette::Disabled, QPalette::ButtonText, disabled);
+    return palette;
+}
+
+// The most opaque pixel's colour: the stroke of a line icon.
+QColor strokeColor(const QImage &image)
+{
+    QColor best(Qt::transparent);
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            if (c.alpha() > best.alpha())
+                best = c;
+        }
+    }
+    return best;
+}
+
+} // namespace
+
+void tst_Shell::iconsFollowThePalette()
+{
+    QStringList names;
+    QDirIterator it(QStringLiteral(":/icons"));
+    while (it.hasNext())
+        names << QFileInfo(it.next()).completeBaseName();
+    QVERIFY2(names.size() >= 13, qPrintable(names.join(u',')));
+    QVERIFY(Icons::icon(QStringLiteral("no-such-icon")).isNull());
+
+    const QPalette original = QApplication::palette();
+    const auto restore = qScopeGuard([&] { QApplication::setPalette(original); });
+    for (const bool dark : {false, true}) {
+        QApplication::setPalette(dark ? darkPalette() : original);
+        const QColor text = QApplication::palette().color(QPalette::WindowText);
+        for (const QString &name : std::as_const(names)) {
+            const QIcon icon = Icons::icon(name);
+            QVERIFY2(!icon.isNull(), qPrintable(name));
+            // Rendered at the size asked for (an SVG, not a scaled bitmap): 24 and 48 px.
+            for (const int size : {24, 48}) {
+                const QImage image = icon.pixmap(QSize(size, size)).toImage();
+                QCOMPARE(image.size(), QSize(size, size));
+                const QColor stroke = strokeColor(image);
+                QVERIFY2(stroke.alpha() == 255, qPrintable(name));
+                QVERIFY2(qAbs(stroke.lightness() - text.lightness()) < 8,
+                         qPrintable(QStringLiteral("%1 at %2 px: %3, text %4")
+                                        .arg(name)
+                                        .arg(size)
+                                        .arg(stroke.name(), text.name())));
+            }
+            // Disabled icons take the palette's disabled colour.
+            const QColor disabled
+                = QApplication::palette().color(QPalette::Disabled, QPalette::WindowText);
+            const QColor stroke
+                = strokeColor(icon.pixmap(QSize(24, 24), QIcon::Disabled).toImage());
+            QVERIFY2(qAbs(stroke.lightness() - disabled.lightness()) < 8, qPrintable(name));
+        }
+    }
+}
+
+void tst_Shell::toolbarShowsIcons()
+{
+    const auto window = newWindow();
+    QVERIFY(window);
+    auto toolBar = window->findChild<QToolBar *>(QStringLiteral("mainToolBar"));
+    QVERIFY(toolBar);
+    QCOMPARE(toolBar->toolButtonStyle(), Qt::ToolButtonIconOnly);
+    int buttons = 0;
+    for (QAction *action : toolBar->actions()) {
+        if (action->isSeparator() || qobject_cast<QWidgetAction *>(action))
+            continue;
+        ++buttons;
+        QVERIFY2(!action->icon().isNull(), qPrintable(action->objectName()));
+        QVERIFY2(!action->toolTip().isEmpty(), qPrintable(action->objectName()));
+        if (!action->shortcut().isEmpty())
+            QVERIFY2(
+                action->toolTip().contains(action->shortcut().toString(QKeySequence::NativeText)),
+                qPrintable(action->toolTip()));
+    }
+    QVERIFY(buttons >= 10);
+    // Every action with a known name got its icon, wherever it lives.
+    for (QAction *action : window->findChildren<QAction *>()) {
+        if (!Icons::nameForAction(action->objectName()).isEmpty())
+            QVERIFY2(!action->icon().isNull(), qPrintable(action->objectName()));
+    }
+    const QString path = QStringLiteral(JUNCTION_SCREENSHOT_DIR "/shell-toolbar.png");
+    QVERIFY(toolBar->grab().save(path));
+}
+
 void tst_Shell::screenshot_data()
 {
     QTest::addColumn<QString>("file");
@@ -635,32 +756,8 @@ void tst_Shell::screenshot()
     QFETCH(bool, dark);
     QFETCH(qreal, zoom);
     const QPalette original = QApplication::palette();
-    if (dark) {
-        // A dark desktop's palette, as a platform theme would set it.
-        QPalette palette;
-        const QColor window(0x2b, 0x2d, 0x30), base(0x1e, 0x1f, 0x22), text(0xdf, 0xe1, 0xe5);
-        palette.setColor(QPalette::Window, window);
-        palette.setColor(QPalette::WindowText, text);
-        palette.setColor(QPalette::Base, base);
-        palette.setColor(QPalette::AlternateBase, window);
-        palette.setColor(QPalette::Text, text);
-        palette.setColor(QPalette::Button, window);
-        palette.setColor(QPalette::ButtonText, text);
-        palette.setColor(QPalette::ToolTipBase, window);
-        palette.setColor(QPalette::ToolTipText, text);
-        palette.setColor(QPalette::PlaceholderText, QColor(0x8c, 0x8f, 0x94));
-        palette.setColor(QPalette::Highlight, QColor(0x35, 0x74, 0xf0));
-        palette.setColor(QPalette::HighlightedText, Qt::white);
-        palette.setColor(QPalette::Light, window.lighter(130));
-        palette.setColor(QPalette::Midlight, window.lighter(115));
-        palette.setColor(QPalette::Mid, window.darker(120));
-        palette.setColor(QPalette::Dark, window.darker(150));
-        palette.setColor(QPalette::Shadow, Qt::black);
-        palette.setColor(QPalette::Disabled, QPalette::Text, QColor(0x6f, 0x73, 0x7a));
-        palette.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x6f, 0x73, 0x7a));
-        palette.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x6f, 0x73, 0x7a));
-        QApplication::setPalette(palette);
-    }
+    if (dark)
+        QApplication::setPalette(darkPalette());
     const auto restore = qScopeGuard([&] { QApplication::setPalette(original); });
 
     const auto window = newWindow();
