@@ -939,7 +939,12 @@ QString camelize(const QString &word)
         if (i == end)
             break;
         // One UTF-16 unit, upper-cased with full mapping (ß -> SS), as JavaScript does.
-        out += QString(word.at(i++)).toUpper();
+        // ASCII (nearly every name) without a temporary string.
+        const char16_t c = word.at(i++).unicode();
+        if (c < 0x80)
+            out += QChar(c >= u'a' && c <= u'z' ? char16_t(c - 32) : c);
+        else
+            out += QString(QChar(c)).toUpper();
     }
     return out;
 }

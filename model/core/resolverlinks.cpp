@@ -31,11 +31,12 @@ Actions referentialActions(const Association &a, bool allowNull, const QString &
 
 // The first association that defines a FK column owns it. A later one that explicitly asks
 // for other rules or nullability gets Sequelize's result and a warning naming both.
-void Resolver::warnIfOwnedElsewhere(int index, const WorkModel &holder,
-                                    const WorkAttribute *existing, const WorkAttribute &incoming)
+void Resolver::warnIfOwnedElsewhere(int index, const WorkModel &holder, int existingIndex,
+                                    const ColumnWork &incoming)
 {
-    if (!existing || existing->associations.isEmpty())
+    if (existingIndex < 0 || holder.work.at(existingIndex).associations.isEmpty())
         return;
+    const ColumnWork *existing = &holder.work.at(existingIndex);
     const Association &a = m_project.associations.at(index);
     QStringList differences;
     if (!a.onDelete.isEmpty() && existing->referencedModel >= 0
@@ -65,63 +66,74 @@ void Resolver::warnIfOwnedElsewhere(int index, const WorkModel &holder,
                            "definition wins, as in Sequelize. Set the options on the first "
                            "association.")
                 .arg(describeAssociation(index), differences.join(QLatin1String(", ")),
-                     holder.tableName, existing->column(),
+                     holder.tableName, holder.columns.at(existingIndex).name,
                      ownerIndex >= 0 ? describeAssociation(ownerIndex) : owner),
             associationPath(index), {assocId(index), owner});
 }
 
-WorkAttribute Resolver::newForeignKey(const KeySpec &spec, const WorkAttribute &referenced,
-                                      int associationIndex)
+NewAttribute Resolver::newForeignKey(const KeySpec &spec, const DataType &referencedType,
+                                     int associationIndex)
 {
-    WorkAttribute fk;
-    fk.type = referenced.type;
+    NewAttribute fk;
+    fk.column.type = referencedType;
     if (spec.isObject && !spec.type.isEmpty())
-        fk.type = parseType(spec.type, [&]() -> QString {
+        fk.column.type = parseType(spec.type, [&]() -> QString {
             return associationPath(associationIndex, QStringLiteral("foreignKey.type"));
         },
-                            [] { return QStringList(); });
-    fk.allowNull = spec.isObject && spec.allowNull.has_value() ? spec.allowNull : std::optional<bool>(true);
-    fk.field = spec.isObject ? spec.field : QString();
-    fk.unique = spec.isObject && spec.unique.value_or(false);
-    fk.comment = spec.isObject ? spec.comment : QString();
-    fk.origin = ResolvedColumn::Origin::ForeignKey;
+                                   [] { return QStringList(); });
+    fk.work.allowNull = spec.isObject && spec.allowNull.has_value() ? spec.allowNull : std::optional<bool>(true);
+    if (spec.isObject && !spec.field.isEmpty()) {
+        fk.column.name = spec.field;
+        fk.work.hasField = true;
+    }
+    fk.column.unique = spec.isObject && spec.unique.value_or(false);
+    fk.column.comment = spec.isObject ? spec.comment : QString();
+    fk.column.origin = ResolvedColumn::Origin::ForeignKey;
     return fk;
 }
 
-WorkAttribute &Resolver::mergeAttribute(WorkModel &model, WorkAttribute incoming,
-                                        int associationIndex)
+// The attribute's name: the column follows it unless `field` was given.
+static void setName(NewAttribute &attribute, const QString &name)
 {
-    const int i = model.indexOf(incoming.name);
-    if (i < 0) {
-        model.attributes << std::move(incoming);
-        model.attributes.last().associations << m_project.associations.at(associationIndex).id;
-        model.attributes.last().firstAssociation = associationIndex;
-        return model.attributes.last();
-    }
-    WorkAttribute &existing = model.attributes[i];
-    if (existing.firstAssociation < 0)
-        existing.firstAssociation = associationIndex;
-    if (!existing.allowNull.has_value())
-        existing.allowNull = incoming.allowNull;
-    if (existing.field.isEmpty())
-        existing.field = incoming.field;
-    if (existing.comment.isEmpty())
-        existing.comment = incoming.comment;
-    if (!existing.unique)
-        existing.unique = incoming.unique;
-    if (existing.referencedModel < 0 && incoming.referencedModel >= 0) {
-        existing.referencedModel = incoming.referencedModel;
-        existing.referencedKey = incoming.referencedKey;
-    }
-    if (existing.onDelete.isEmpty())
-        existing.onDelete = incoming.onDelete;
-    if (existing.onUpdate.isEmpty())
-        existing.onUpdate = incoming.onUpdate;
-    existing.associations << m_project.associations.at(associationIndex).id;
-    return existing;
+    attribute.column.attribute = name;
+    if (!attribute.work.hasField)
+        attribute.column.name = name;
 }
 
-bool Resolver::addReferences(WorkAttribute &attribute, int referencedModel, const QString &key,
+int Resolver::mergeAttribute(WorkModel &model, NewAttribute incoming, int associationIndex)
+{
+    const int i = model.indexOf(incoming.column.attribute);
+    if (i < 0) {
+        incoming.work.associations << m_project.associations.at(associationIndex).id;
+        incoming.column.associationIndex = associationIndex;
+        model.append(std::move(incoming));
+        return int(model.columns.size()) - 1;
+    }
+    ResolvedColumn &existing = model.columns[i];
+    ColumnWork &work = model.work[i];
+    if (existing.associationIndex < 0)
+        existing.associationIndex = associationIndex;
+    if (!work.allowNull.has_value())
+        work.allowNull = incoming.work.allowNull;
+    if (!work.hasField && incoming.work.hasField)
+        model.setField(i, incoming.column.name);
+    if (existing.comment.isEmpty())
+        existing.comment = incoming.column.comment;
+    if (!existing.unique)
+        existing.unique = incoming.column.unique;
+    if (work.referencedModel < 0 && incoming.work.referencedModel >= 0) {
+        work.referencedModel = incoming.work.referencedModel;
+        work.referencedKey = incoming.work.referencedKey;
+    }
+    if (work.onDelete.isEmpty())
+        work.onDelete = incoming.work.onDelete;
+    if (work.onUpdate.isEmpty())
+        work.onUpdate = incoming.work.onUpdate;
+    work.associations << m_project.associations.at(associationIndex).id;
+    return i;
+}
+
+bool Resolver::addReferences(ColumnWork &attribute, int referencedModel, const QString &key,
                              const QString &onDelete, const QString &onUpdate,
                              int associationIndex)
 {
@@ -135,7 +147,7 @@ bool Resolver::addReferences(WorkAttribute &attribute, int referencedModel, cons
         return false;
     }
     attribute.referencedModel = referencedModel;
-    attribute.referencedKey = key.isEmpty() ? ref.primaryKey()->column() : key;
+    attribute.referencedKey = key.isEmpty() ? ref.columns.at(ref.primaryKeyIndex()).name : key;
     attribute.onDelete = onDelete;
     attribute.onUpdate = onUpdate;
     return true;
@@ -152,7 +164,8 @@ int Resolver::referencedKeyIndex(int index, const WorkModel &model, const QStrin
                 QStringLiteral("%1: `%2` does not apply to %3 and is ignored.")
                     .arg(describeAssociation(index), ignoredOption, associationTypeName(a.type)),
                 associationPath(index, ignoredOption), {assocId(index)});
-    const QString key = given.isEmpty() ? model.primaryKey()->name : given;
+    const QString key = given.isEmpty() ? model.columns.at(model.primaryKeyIndex()).attribute
+                                        : given;
     const int keyIndex = model.indexOf(key);
     if (keyIndex < 0)
         error(option == QLatin1String("targetKey") ? QStringLiteral("unknown-target-key")
@@ -169,41 +182,43 @@ void Resolver::belongsTo(int index, int source, int target, ResolvedAssociation 
     const Association &a = m_project.associations.at(index);
     WorkModel &src = m_models[source];
     const WorkModel &tgt = m_models.at(target);
-    const WorkAttribute *pk = tgt.primaryKey();
-    if (!pk)
+    const int pk = tgt.primaryKeyIndex();
+    if (pk < 0)
         return;
+    const QString pkName = tgt.columns.at(pk).attribute;
     const int keyIndex = referencedKeyIndex(index, tgt, a.targetKey, QStringLiteral("targetKey"),
                                             a.sourceKey.isEmpty() ? QString() : QStringLiteral("sourceKey"));
     if (keyIndex < 0)
         return;
-    const WorkAttribute &key = tgt.attributes.at(keyIndex);
-    // Read before the merge: for a self-association it appends to the list `key` lives in.
-    const QString keyColumn = key.column();
+    // Copied before the merge: for a self-association it appends to the list `key` lives in.
+    const KeyInfo key = tgt.key(keyIndex);
 
-    WorkAttribute fk = newForeignKey(a.foreignKey, key, index);
-    fk.name = !a.foreignKey.name.isEmpty()
-                  ? a.foreignKey.name
-                  : camelizeIf(underscoredIf(out.singular, src.underscored) + QLatin1Char('_')
-                                   + pk->name,
-                               !src.underscored);
-    const WorkAttribute *existing = src.attribute(fk.name);
-    const bool allowNull = existing ? existing->allowNull.value_or(false)
-                                    : fk.allowNull.value_or(true);
+    NewAttribute fk = newForeignKey(a.foreignKey, key.type, index);
+    setName(fk, !a.foreignKey.name.isEmpty()
+                    ? a.foreignKey.name
+                    : camelizeIf(underscoredIf(out.singular, src.underscored) + QLatin1Char('_')
+                                     + pkName,
+                                 !src.underscored));
+    const int existing = src.indexOf(fk.column.attribute);
+    const bool allowNull = existing >= 0 ? src.work.at(existing).allowNull.value_or(false)
+                                         : fk.work.allowNull.value_or(true);
     const Actions actions = referentialActions(a, allowNull, kNoAction);
     const QString &onDelete = actions.onDelete;
     const QString &onUpdate = actions.onUpdate;
     if (actions.references)
-        addReferences(fk, target, keyColumn, onDelete, onUpdate, index);
-    warnIfOwnedElsewhere(index, src, existing, fk);
-    WorkAttribute &merged = mergeAttribute(src, std::move(fk), index);
+        addReferences(fk.work, target, key.column, onDelete, onUpdate, index);
+    warnIfOwnedElsewhere(index, src, existing, fk.work);
+    const int merged = mergeAttribute(src, std::move(fk), index);
+    const ResolvedColumn &column = src.columns.at(merged);
+    const ColumnWork &work = src.work.at(merged);
 
-    out.foreignKey = merged.name;
-    out.foreignKeyColumn = merged.column();
+    out.foreignKey = column.attribute;
+    out.foreignKeyColumn = column.name;
     out.foreignKeyTable = src.tableName;
-    out.referencedKey = keyColumn;
-    out.constraints = merged.referencedModel >= 0;
-    out.onDelete = merged.onDelete;
-    out.onUpdate = merged.onUpdate;
+    out.referencedKey = key.column;
+    out.constraints = work.referencedModel >= 0;
+    out.onDelete = work.onDelete;
+    out.onUpdate = work.onUpdate;
 }
 
 void Resolver::hasOne(int index, int source, int target, ResolvedAssociation &out)
@@ -211,8 +226,8 @@ void Resolver::hasOne(int index, int source, int target, ResolvedAssociation &ou
     const Association &a = m_project.associations.at(index);
     const WorkModel &src = m_models.at(source);
     WorkModel &tgt = m_models[target];
-    const WorkAttribute *pk = src.primaryKey();
-    if (!pk)
+    const int pk = src.primaryKeyIndex();
+    if (pk < 0)
         return;
     if (!a.sourceKey.isEmpty() || !a.targetKey.isEmpty())
         warning(QStringLiteral("ignored-option"),
@@ -225,39 +240,42 @@ void Resolver::hasOne(int index, int source, int target, ResolvedAssociation &ou
                 associationPath(index, a.sourceKey.isEmpty() ? QStringLiteral("targetKey")
                                                              : QStringLiteral("sourceKey")),
                 {assocId(index)});
-    const WorkAttribute key = *pk;
-    WorkAttribute fk = newForeignKey(a.foreignKey, key, index);
+    const KeyInfo key = src.key(pk);
+    NewAttribute fk = newForeignKey(a.foreignKey, key.type, index);
     const QString base = Inflection::singularize(a.as.isSet() ? a.as.plural : src.name);
-    fk.name = !a.foreignKey.name.isEmpty()
-                  ? a.foreignKey.name
-                  : camelizeIf(underscoredIf(base, tgt.underscored) + QLatin1Char('_') + key.name,
-                               !src.underscored);
+    setName(fk, !a.foreignKey.name.isEmpty()
+                    ? a.foreignKey.name
+                    : camelizeIf(underscoredIf(base, tgt.underscored) + QLatin1Char('_')
+                                     + key.attribute,
+                                 !src.underscored));
 
     // v4 merges first, then reads allowNull and writes its actions over what was there.
-    const int before = tgt.indexOf(fk.name);
-    const QString earlierOnDelete = before >= 0 ? tgt.attributes.at(before).onDelete : QString();
-    WorkAttribute &merged = mergeAttribute(tgt, std::move(fk), index);
-    const Actions actions = referentialActions(a, merged.allowNull.value_or(false), kCascade);
+    const int before = tgt.indexOf(fk.column.attribute);
+    const QString earlierOnDelete = before >= 0 ? tgt.work.at(before).onDelete : QString();
+    const int merged = mergeAttribute(tgt, std::move(fk), index);
+    ColumnWork &work = tgt.work[merged];
+    const Actions actions = referentialActions(a, work.allowNull.value_or(false), kCascade);
     const QString &onDelete = actions.onDelete;
     const QString &onUpdate = actions.onUpdate;
     if (actions.references) {
-        if (!earlierOnDelete.isEmpty() && earlierOnDelete != onDelete && merged.associations.size() > 1)
+        if (!earlierOnDelete.isEmpty() && earlierOnDelete != onDelete && work.associations.size() > 1)
             warning(QStringLiteral("fk-redefined"),
                     QStringLiteral("%1 redefines ON DELETE of %2.%3 from %4 to %5 (Sequelize v4's "
                                    "hasOne overwrites the earlier association's rules).")
-                        .arg(describeAssociation(index), tgt.tableName, merged.column(),
+                        .arg(describeAssociation(index), tgt.tableName, tgt.columns.at(merged).name,
                              earlierOnDelete, onDelete),
                     associationPath(index), {assocId(index)});
-        addReferences(merged, source, QString(), onDelete, onUpdate, index);
+        addReferences(work, source, QString(), onDelete, onUpdate, index);
     }
+    const ResolvedColumn &column = tgt.columns.at(merged);
 
-    out.foreignKey = merged.name;
-    out.foreignKeyColumn = merged.column();
+    out.foreignKey = column.attribute;
+    out.foreignKeyColumn = column.name;
     out.foreignKeyTable = tgt.tableName;
-    out.referencedKey = key.column();
-    out.constraints = merged.referencedModel >= 0;
-    out.onDelete = merged.onDelete;
-    out.onUpdate = merged.onUpdate;
+    out.referencedKey = key.column;
+    out.constraints = work.referencedModel >= 0;
+    out.onDelete = work.onDelete;
+    out.onUpdate = work.onUpdate;
 }
 
 void Resolver::hasMany(int index, int source, int target, ResolvedAssociation &out)
@@ -265,38 +283,40 @@ void Resolver::hasMany(int index, int source, int target, ResolvedAssociation &o
     const Association &a = m_project.associations.at(index);
     const WorkModel &src = m_models.at(source);
     WorkModel &tgt = m_models[target];
-    const WorkAttribute *pk = src.primaryKey();
-    if (!pk)
+    const int pk = src.primaryKeyIndex();
+    if (pk < 0)
         return;
     const int keyIndex = referencedKeyIndex(index, src, a.sourceKey, QStringLiteral("sourceKey"),
                                             a.targetKey.isEmpty() ? QString() : QStringLiteral("targetKey"));
     if (keyIndex < 0)
         return;
-    const WorkAttribute key = src.attributes.at(keyIndex);
-    WorkAttribute fk = newForeignKey(a.foreignKey, key, index);
-    fk.name = !a.foreignKey.name.isEmpty()
-                  ? a.foreignKey.name
-                  : camelizeIf(underscoredIf(src.singular(), src.underscored) + QLatin1Char('_')
-                                   + pk->name,
-                               !src.underscored);
-    const WorkAttribute *existing = tgt.attribute(fk.name);
-    const bool allowNull = existing ? existing->allowNull.value_or(false)
-                                    : fk.allowNull.value_or(true);
+    const KeyInfo key = src.key(keyIndex);
+    NewAttribute fk = newForeignKey(a.foreignKey, key.type, index);
+    setName(fk, !a.foreignKey.name.isEmpty()
+                    ? a.foreignKey.name
+                    : camelizeIf(underscoredIf(src.singular(), src.underscored) + QLatin1Char('_')
+                                     + src.columns.at(pk).attribute,
+                                 !src.underscored));
+    const int existing = tgt.indexOf(fk.column.attribute);
+    const bool allowNull = existing >= 0 ? tgt.work.at(existing).allowNull.value_or(false)
+                                         : fk.work.allowNull.value_or(true);
     const Actions actions = referentialActions(a, allowNull, kCascade);
     const QString &onDelete = actions.onDelete;
     const QString &onUpdate = actions.onUpdate;
     if (actions.references)
-        addReferences(fk, source, key.column(), onDelete, onUpdate, index);
-    warnIfOwnedElsewhere(index, tgt, existing, fk);
-    WorkAttribute &merged = mergeAttribute(tgt, std::move(fk), index);
+        addReferences(fk.work, source, key.column, onDelete, onUpdate, index);
+    warnIfOwnedElsewhere(index, tgt, existing, fk.work);
+    const int merged = mergeAttribute(tgt, std::move(fk), index);
+    const ResolvedColumn &column = tgt.columns.at(merged);
+    const ColumnWork &work = tgt.work.at(merged);
 
-    out.foreignKey = merged.name;
-    out.foreignKeyColumn = merged.column();
+    out.foreignKey = column.attribute;
+    out.foreignKeyColumn = column.name;
     out.foreignKeyTable = tgt.tableName;
-    out.referencedKey = key.column();
-    out.constraints = merged.referencedModel >= 0;
-    out.onDelete = merged.onDelete;
-    out.onUpdate = merged.onUpdate;
+    out.referencedKey = key.column;
+    out.constraints = work.referencedModel >= 0;
+    out.onDelete = work.onDelete;
+    out.onUpdate = work.onUpdate;
 }
 
 int Resolver::junctionModel(int index, int source)
@@ -324,24 +344,12 @@ int Resolver::junctionModel(int index, int source)
     j.timestamps = a.timestamps.value_or(m_project.define.timestamps);
     j.junctionOf = a.id;
     j.junctionOfIndex = index;
-    WorkAttribute id;
-    id.name = QStringLiteral("id");
-    id.type.kind = DataType::Kind::Integer;
-    id.allowNull = false;
-    id.primaryKey = true;
-    id.autoIncrement = true;
-    id.autoGenerated = true;
-    id.origin = ResolvedColumn::Origin::ImplicitId;
-    j.attributes << id;
+    j.columns.reserve(5);
+    j.work.reserve(5);
+    j.append(implicitId());
     if (j.timestamps) {
-        for (const QString &camel : {QStringLiteral("createdAt"), QStringLiteral("updatedAt")}) {
-            WorkAttribute t;
-            t.name = underscoredIf(camel, j.underscored);
-            t.type.kind = DataType::Kind::Date;
-            t.allowNull = false;
-            t.origin = ResolvedColumn::Origin::Timestamp;
-            j.attributes << t;
-        }
+        for (const QString &camel : {QStringLiteral("createdAt"), QStringLiteral("updatedAt")})
+            j.append(timestamp(underscoredIf(camel, j.underscored), false));
     }
     const int created = int(m_models.size());
     m_junctionByTable.insert(j.tableName, created);
@@ -391,12 +399,12 @@ void Resolver::belongsToMany(int index, int source, int target, ResolvedAssociat
 
     const WorkModel &src = m_models.at(source);
     const WorkModel &tgt = m_models.at(target);
-    const WorkAttribute *sourcePk = src.primaryKey();
-    const WorkAttribute *targetPk = tgt.primaryKey();
-    if (!sourcePk || !targetPk)
+    const int sourcePk = src.primaryKeyIndex();
+    const int targetPk = tgt.primaryKeyIndex();
+    if (sourcePk < 0 || targetPk < 0)
         return;
-    const WorkAttribute sourceKey = *sourcePk;
-    const WorkAttribute targetKey = *targetPk;
+    const KeyInfo sourceKey = src.key(sourcePk);
+    const KeyInfo targetKey = tgt.key(targetPk);
 
     JunctionUse use;
     use.association = index;
@@ -408,12 +416,12 @@ void Resolver::belongsToMany(int index, int source, int target, ResolvedAssociat
     use.foreignKey = a.foreignKey.isSet
                          ? a.foreignKey.name
                          : camelizeIf(underscoredIf(src.singular(), src.underscored)
-                                          + QLatin1Char('_') + sourceKey.name,
+                                          + QLatin1Char('_') + sourceKey.attribute,
                                       !src.underscored);
     const QString otherBase = self ? Inflection::singularize(out.plural) : tgt.singular();
     use.otherKey = a.otherKey.isSet ? a.otherKey.name
                                     : camelizeIf(underscoredIf(otherBase, tgt.underscored)
-                                                     + QLatin1Char('_') + targetKey.name,
+                                                     + QLatin1Char('_') + targetKey.attribute,
                                                  !tgt.underscored);
 
     const int junction = junctionModel(index, source);
@@ -475,8 +483,8 @@ void Resolver::belongsToMany(int index, int source, int target, ResolvedAssociat
         if (!paired->otherKeyGiven && paired->otherKey != use.foreignKey) {
             // Sequelize replaces the partner's defaulted otherKey by this foreignKey.
             WorkModel &j = m_models[junction];
-            if (WorkAttribute *old = j.attribute(paired->otherKey))
-                old->name = use.foreignKey;
+            if (const int old = j.indexOf(paired->otherKey); old >= 0)
+                j.rename(old, use.foreignKey);
             paired->otherKey = use.foreignKey;
             ResolvedAssociation &p = m_associations[paired->association];
             p.otherKey = use.foreignKey;
@@ -486,14 +494,14 @@ void Resolver::belongsToMany(int index, int source, int target, ResolvedAssociat
 
     WorkModel &j = m_models[junction];
     bool primaryKeyDeleted = false;
-    for (int i = j.attributes.size() - 1; i >= 0; --i) {
-        WorkAttribute &attr = j.attributes[i];
-        if (!(attr.primaryKey && attr.autoGenerated))
+    for (int i = int(j.columns.size()) - 1; i >= 0; --i) {
+        ResolvedColumn &attr = j.columns[i];
+        if (!(attr.primaryKey && j.work.at(i).autoGenerated))
             continue;
-        if (attr.name == use.foreignKey || attr.name == use.otherKey)
+        if (attr.attribute == use.foreignKey || attr.attribute == use.otherKey)
             attr.primaryKey = false;
         else
-            j.attributes.removeAt(i);
+            j.removeAt(i);
         primaryKeyDeleted = true;
     }
     const QString uniqueGroup = j.tableName + QLatin1Char('_') + use.foreignKey + QLatin1Char('_')
@@ -502,20 +510,23 @@ void Resolver::belongsToMany(int index, int source, int target, ResolvedAssociat
     const QString userDelete = upperActions(a.onDelete);
     const QString userUpdate = upperActions(a.onUpdate);
 
-    auto inject = [&](const QString &name, const KeySpec &spec, const WorkAttribute &key,
-                      int referenced, bool userFirst) -> WorkAttribute & {
+    // The index of the key attribute in the junction (its lists may grow: no references).
+    auto inject = [&](const QString &name, const KeySpec &spec, const KeyInfo &key,
+                      int referenced, bool userFirst) -> int {
         int i = j.indexOf(name);
         if (i < 0) {
-            WorkAttribute fresh;
-            fresh.name = name;
-            fresh.autoGenerated = true;
-            fresh.origin = ResolvedColumn::Origin::ForeignKey;
-            j.attributes << fresh;
-            i = int(j.attributes.size()) - 1;
+            NewAttribute fresh;
+            fresh.column.name = name;
+            fresh.column.attribute = name;
+            fresh.column.origin = ResolvedColumn::Origin::ForeignKey;
+            fresh.work.autoGenerated = true;
+            j.append(std::move(fresh));
+            i = int(j.columns.size()) - 1;
         }
-        WorkAttribute &attr = j.attributes[i];
-        const QString earlierDelete = attr.onDelete;
-        const QString earlierUpdate = attr.onUpdate;
+        ResolvedColumn &attr = j.columns[i];
+        ColumnWork &work = j.work[i];
+        const QString earlierDelete = work.onDelete;
+        const QString earlierUpdate = work.onUpdate;
         // _.extend: these values overwrite what the attribute had.
         attr.type = key.type;
         if (spec.isObject) {
@@ -524,39 +535,38 @@ void Resolver::belongsToMany(int index, int source, int target, ResolvedAssociat
                     spec.type, [&] { return associationPath(index, QStringLiteral("foreignKey.type")); },
                     [&] { return ids; });
             if (spec.allowNull.has_value())
-                attr.allowNull = spec.allowNull;
-            if (!spec.field.isEmpty())
-                attr.field = spec.field;
+                work.allowNull = spec.allowNull;
+            j.setField(i, spec.field);
             if (!spec.comment.isEmpty())
                 attr.comment = spec.comment;
         }
         if (primaryKeyDeleted) {
             attr.primaryKey = true;
-            attr.uniqueGroup.clear();
+            work.uniqueGroup.clear();
         } else {
-            attr.uniqueGroup = uniqueGroup;
+            work.uniqueGroup = uniqueGroup;
         }
         if (constraints) {
-            attr.referencedModel = referenced;
-            attr.referencedKey = key.column();
+            work.referencedModel = referenced;
+            work.referencedKey = key.column;
             const QString &first = userFirst ? userDelete : earlierDelete;
             const QString &second = userFirst ? earlierDelete : userDelete;
-            attr.onDelete = !first.isEmpty() ? first : !second.isEmpty() ? second : kCascade;
+            work.onDelete = !first.isEmpty() ? first : !second.isEmpty() ? second : kCascade;
             const QString &firstU = userFirst ? userUpdate : earlierUpdate;
             const QString &secondU = userFirst ? earlierUpdate : userUpdate;
-            attr.onUpdate = !firstU.isEmpty() ? firstU : !secondU.isEmpty() ? secondU : kCascade;
+            work.onUpdate = !firstU.isEmpty() ? firstU : !secondU.isEmpty() ? secondU : kCascade;
         }
-        attr.associations << a.id;
-        if (attr.firstAssociation < 0)
-            attr.firstAssociation = index;
-        return attr;
+        work.associations << a.id;
+        if (attr.associationIndex < 0)
+            attr.associationIndex = index;
+        return i;
     };
-    WorkAttribute &fk = inject(use.foreignKey, a.foreignKey, sourceKey, source, true);
-    const QString fkColumn = fk.column();
-    const QString fkDelete = fk.onDelete;
-    const QString fkUpdate = fk.onUpdate;
-    const bool fkReferences = fk.referencedModel >= 0;
-    WorkAttribute &ok = inject(use.otherKey, a.otherKey, targetKey, target, false);
+    const int fk = inject(use.foreignKey, a.foreignKey, sourceKey, source, true);
+    const QString fkColumn = j.columns.at(fk).name;
+    const QString fkDelete = j.work.at(fk).onDelete;
+    const QString fkUpdate = j.work.at(fk).onUpdate;
+    const bool fkReferences = j.work.at(fk).referencedModel >= 0;
+    const int ok = inject(use.otherKey, a.otherKey, targetKey, target, false);
 
     j.junctionUsers << int(m_junctionUses.size());
     m_junctionUses << use;
@@ -564,9 +574,9 @@ void Resolver::belongsToMany(int index, int source, int target, ResolvedAssociat
     out.foreignKey = use.foreignKey;
     out.foreignKeyColumn = fkColumn;
     out.foreignKeyTable = j.tableName;
-    out.referencedKey = sourceKey.column();
+    out.referencedKey = sourceKey.column;
     out.otherKey = use.otherKey;
-    out.otherKeyColumn = ok.column();
+    out.otherKeyColumn = j.columns.at(ok).name;
     out.throughTable = j.tableName;
     if (j.entityIndex >= 0)
         out.throughModel = j.name;

@@ -451,20 +451,34 @@ private:
         }
     }
 
+    // The dialects that reserve `name`. Most names hold a digit or another character no
+    // reserved word has and need no lookup; the others are mostly id, createdAt and
+    // updatedAt in every table, so the answers for a few dozen names are kept.
+    QStringList reservedInDialects(const QString &name)
+    {
+        if (!Dialect::mayBeReserved(name))
+            return {};
+        for (const auto &[known, dialects] : std::as_const(m_reservedCache)) {
+            if (known.size() == name.size() && known == name)
+                return dialects;
+        }
+        QStringList reservedIn;
+        for (Dialect::Kind kind : m_dialects) {
+            const Dialect &d = Dialect::get(kind);
+            if (d.isReserved(name))
+                reservedIn << d.displayName();
+        }
+        if (m_reservedCache.size() < 32)
+            m_reservedCache.append({name, reservedIn});
+        return reservedIn;
+    }
+
     // path and ids are callables: they are only built when there is something to report.
     template<typename PathFn, typename IdsFn>
     void checkIdentifier(const QString &name, const QString &what, PathFn pathFn,
                          const QString &fixOption, IdsFn idsFn)
     {
-        QStringList reservedIn;
-        // Most names hold a digit or another character no reserved word has: no lookups.
-        if (Dialect::mayBeReserved(name)) {
-            for (Dialect::Kind kind : m_dialects) {
-                const Dialect &d = Dialect::get(kind);
-                if (d.isReserved(name))
-                    reservedIn << d.displayName();
-            }
-        }
+        const QStringList reservedIn = reservedInDialects(name);
         bool fitsAll = !name.isEmpty() && name.size() <= 21 && !name.endsWith(QLatin1Char(' '))
                        && reservedIn.isEmpty();
         for (const QChar c : name)
@@ -572,6 +586,7 @@ private:
     const Project &m_project;
     const ResolvedSchema &m_schema;
     const QList<Dialect::Kind> &m_dialects;
+    QList<std::pair<QString, QStringList>> m_reservedCache;
     Diagnostics m_out;
 };
 
