@@ -270,16 +270,56 @@ QStringList DdlGenerator::dropTable(const ResolvedTable &table) const
     return statements;
 }
 
-QStringList DdlGenerator::schema(const ResolvedSchema &schema, const DdlOptions &options) const
+QStringList DdlGenerator::tablesWhere(const ResolvedSchema &schema, const DdlOptions &options,
+                                      const QSet<QString> *tableNames) const
 {
+    auto wanted = [&](int index) {
+        return !tableNames || tableNames->contains(schema.tables.at(index).name);
+    };
     QStringList statements;
     if (options.dropFirst) {
-        for (auto it = schema.creationOrder.crbegin(); it != schema.creationOrder.crend(); ++it)
-            statements += dropTable(schema.tables.at(*it));
+        for (auto it = schema.creationOrder.crbegin(); it != schema.creationOrder.crend(); ++it) {
+            if (wanted(*it))
+                statements += dropTable(schema.tables.at(*it));
+        }
     }
-    for (int index : schema.creationOrder)
-        statements += createTable(schema.tables.at(index));
+    for (int index : schema.creationOrder) {
+        if (wanted(index))
+            statements += createTable(schema.tables.at(index));
+    }
     return statements;
+}
+
+QStringList DdlGenerator::schema(const ResolvedSchema &schema, const DdlOptions &options) const
+{
+    return tablesWhere(schema, options, nullptr);
+}
+
+QStringList DdlGenerator::tables(const ResolvedSchema &schema, const QSet<QString> &tableNames,
+                                 const DdlOptions &options) const
+{
+    return tablesWhere(schema, options, &tableNames);
+}
+
+QSet<QString> tablesOfModels(const ResolvedSchema &schema, const QSet<EntityId> &models)
+{
+    QSet<QString> names;
+    QSet<QString> modelNames;
+    for (const ResolvedTable &table : schema.tables) {
+        if (!table.isCreatedJunction() && models.contains(table.entity)) {
+            names.insert(table.name);
+            modelNames.insert(table.entityName);
+        }
+    }
+    for (const ResolvedAssociation &a : schema.associations) {
+        if (a.type != AssociationType::BelongsToMany || !a.valid
+            || !modelNames.contains(a.source) || !modelNames.contains(a.target))
+            continue;
+        const ResolvedTable *junction = schema.table(a.foreignKeyTable);
+        if (junction && junction->isCreatedJunction())
+            names.insert(junction->name);
+    }
+    return names;
 }
 
 QStringList DdlGenerator::associationPreview(const ResolvedSchema &schema,

@@ -4,6 +4,7 @@
 #include "dialect.h"
 #include "resolvedschema.h"
 
+#include <QSet>
 #include <QStringList>
 
 namespace Junction {
@@ -24,6 +25,11 @@ public:
 
     // The whole schema in creation order (Sequelize's dependency order).
     QStringList schema(const ResolvedSchema &schema, const DdlOptions &options = {}) const;
+    // Only the named tables, in the same creation order (and drop order): the DDL of a
+    // part of the schema, such as the designer's selection (see tablesOfModels()).
+    // Unknown names are ignored.
+    QStringList tables(const ResolvedSchema &schema, const QSet<QString> &tableNames,
+                       const DdlOptions &options = {}) const;
     // CREATE TYPE (PostgreSQL enums), CREATE TABLE, comments and indexes of one table.
     QStringList createTable(const ResolvedTable &table) const;
     QStringList dropTable(const ResolvedTable &table) const;
@@ -40,6 +46,8 @@ public:
     static QString script(const QStringList &statements);
 
 private:
+    QStringList tablesWhere(const ResolvedSchema &schema, const DdlOptions &options,
+                            const QSet<QString> *tableNames) const;
     bool inlineAutoIncrementKey(const ResolvedTable &table) const;
     void appendQuoted(QString &out, const QString &identifier) const;
     void appendQuotedList(QString &out, const QStringList &identifiers) const;
@@ -50,5 +58,10 @@ private:
 
     const Dialect &m_dialect;
 };
+
+// The tables of these models plus the junction tables that resolution creates between
+// them (a belongsToMany whose both ends are among the models): what "the DDL of a
+// selection" means. A through model is a model: it is in only when it is itself named.
+QSet<QString> tablesOfModels(const ResolvedSchema &schema, const QSet<EntityId> &models);
 
 } // namespace Junction

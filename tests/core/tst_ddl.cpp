@@ -42,6 +42,10 @@ class TestDdl : public QObject
 private slots:
     void golden_data();
     void golden();
+    void selection_data();
+    void selection();
+    void selectionTables_data();
+    void selectionTables();
     void preview_data();
     void preview();
     void quoting_data();
@@ -90,6 +94,69 @@ void TestDdl::golden()
         f.write(ddl.toUtf8());
     }
     QCOMPARE(ddl, readText(golden));
+}
+
+// The DDL of a part of the schema: Post and Tag bring the junction table between them, in
+// creation order, and nothing of Users (which Posts references).
+void TestDdl::selection_data()
+{
+    QTest::addColumn<QString>("dialect");
+    QTest::addColumn<bool>("drop");
+    for (const QString &d : {QStringLiteral("sqlite"), QStringLiteral("postgres"), QStringLiteral("mysql")})
+        QTest::newRow(qPrintable(d)) << d << false;
+    QTest::newRow("postgres --drop") << QStringLiteral("postgres") << true;
+}
+
+void TestDdl::selection()
+{
+    QFETCH(QString, dialect);
+    QFETCH(bool, drop);
+    const ResolvedSchema schema = resolve(loadFile(sourceDir + QStringLiteral("/resources/examples/blog.junction.json")));
+    const QSet<QString> tables = tablesOfModels(schema, {EntityId(QStringLiteral("m-tag")), EntityId(QStringLiteral("m-post"))});
+    QCOMPARE(tables, (QSet<QString>{QStringLiteral("Posts"), QStringLiteral("Tags"), QStringLiteral("PostTags")}));
+    DdlOptions options;
+    options.dropFirst = drop;
+    const QString ddl = DdlGenerator::script(DdlGenerator(Dialect::get(*Dialect::kindFromName(dialect))).tables(schema, tables, options));
+
+    const QString golden = sourceDir + QStringLiteral("/tests/data/golden/blog-post-tag.") + dialect
+                           + (drop ? QStringLiteral(".drop") : QString()) + QStringLiteral(".sql");
+    if (qEnvironmentVariableIntValue("JUNCTION_UPDATE_GOLDEN") == 1) {
+        QFile f(golden);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(ddl.toUtf8());
+    }
+    QCOMPARE(ddl, readText(golden));
+}
+
+void TestDdl::selectionTables_data()
+{
+    QTest::addColumn<QStringList>("models");
+    QTest::addColumn<QStringList>("tables");
+    QTest::newRow("none") << QStringList{} << QStringList{};
+    QTest::newRow("one model") << QStringList{"m-user"} << QStringList{"Users"};
+    QTest::newRow("one end of a belongsToMany: no junction") << QStringList{"m-post", "m-user"} << QStringList{"Posts", "Users"};
+    QTest::newRow("both ends: the junction") << QStringList{"m-tag", "m-post"} << QStringList{"PostTags", "Posts", "Tags"};
+    QTest::newRow("unknown id") << QStringList{"m-nothing"} << QStringList{};
+    QTest::newRow("all") << QStringList{"m-user", "m-picture", "m-post", "m-tag"}
+                         << QStringList{"Pictures", "PostTags", "Posts", "Tags", "Users"};
+}
+
+void TestDdl::selectionTables()
+{
+    QFETCH(QStringList, models);
+    QFETCH(QStringList, tables);
+    const ResolvedSchema schema = resolve(loadFile(sourceDir + QStringLiteral("/resources/examples/blog.junction.json")));
+    QSet<EntityId> ids;
+    for (const QString &m : std::as_const(models))
+        ids.insert(EntityId(m));
+    QStringList found = tablesOfModels(schema, ids).values();
+    found.sort();
+    QCOMPARE(found, tables);
+    // Every table named: the same text as the whole schema.
+    if (tables.size() == schema.tables.size()) {
+        const DdlGenerator generator(Dialect::get(Dialect::Kind::Postgres));
+        QCOMPARE(generator.tables(schema, tablesOfModels(schema, ids)), generator.schema(schema));
+    }
 }
 
 void TestDdl::preview_data()

@@ -1,0 +1,31 @@
+CREATE TABLE "Posts" (
+  "id" SERIAL NOT NULL,
+  "title" VARCHAR(255) NOT NULL,
+  "body" TEXT,
+  "published" BOOLEAN NOT NULL DEFAULT false,
+  "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL,
+  "updatedAt" TIMESTAMP WITH TIME ZONE NOT NULL,
+  "UserId" INTEGER,
+  CONSTRAINT "Posts_pkey" PRIMARY KEY ("id"),
+  CONSTRAINT "Posts_UserId_fkey" FOREIGN KEY ("UserId") REFERENCES "Users" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+CREATE INDEX "posts_title" ON "Posts" ("title");
+
+CREATE TABLE "Tags" (
+  "id" SERIAL NOT NULL,
+  "label" VARCHAR(64) NOT NULL,
+  "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL,
+  "updatedAt" TIMESTAMP WITH TIME ZONE NOT NULL,
+  CONSTRAINT "Tags_pkey" PRIMARY KEY ("id"),
+  CONSTRAINT "Tags_label_unique" UNIQUE ("label")
+);
+
+CREATE TABLE "PostTags" (
+  "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL,
+  "updatedAt" TIMESTAMP WITH TIME ZONE NOT NULL,
+  "PostId" INTEGER NOT NULL,
+  "TagId" INTEGER NOT NULL,
+  CONSTRAINT "PostTags_pkey" PRIMARY KEY ("PostId", "TagId"),
+  CONSTRAINT "PostTags_PostId_fkey" FOREIGN KEY ("PostId") REFERENCES "Posts" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+  CONSTRAINT "PostTags_TagId_fkey" FOREIGN KEY ("TagId") REFERENCES "Tags" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);

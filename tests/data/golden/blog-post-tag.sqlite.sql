@@ -1,0 +1,29 @@
+CREATE TABLE "Posts" (
+  "id" INTEGER PRIMARY KEY AUTOINCREMENT,
+  "title" VARCHAR(255) NOT NULL,
+  "body" TEXT,
+  "published" TINYINT(1) NOT NULL DEFAULT 0,
+  "createdAt" DATETIME NOT NULL,
+  "updatedAt" DATETIME NOT NULL,
+  "UserId" INTEGER,
+  CONSTRAINT "Posts_UserId_fkey" FOREIGN KEY ("UserId") REFERENCES "Users" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+CREATE INDEX "posts_title" ON "Posts" ("title");
+
+CREATE TABLE "Tags" (
+  "id" INTEGER PRIMARY KEY AUTOINCREMENT,
+  "label" VARCHAR(64) NOT NULL,
+  "createdAt" DATETIME NOT NULL,
+  "updatedAt" DATETIME NOT NULL,
+  CONSTRAINT "Tags_label_unique" UNIQUE ("label")
+);
+
+CREATE TABLE "PostTags" (
+  "createdAt" DATETIME NOT NULL,
+  "updatedAt" DATETIME NOT NULL,
+  "PostId" INTEGER NOT NULL,
+  "TagId" INTEGER NOT NULL,
+  CONSTRAINT "PostTags_pkey" PRIMARY KEY ("PostId", "TagId"),
+  CONSTRAINT "PostTags_PostId_fkey" FOREIGN KEY ("PostId") REFERENCES "Posts" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+  CONSTRAINT "PostTags_TagId_fkey" FOREIGN KEY ("TagId") REFERENCES "Tags" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
