@@ -5,7 +5,10 @@
 #include "document.h"
 #include "validator.h"
 
+#include <QHBoxLayout>
 #include <QListView>
+#include <QMenu>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Junction {
@@ -14,14 +17,43 @@ DiagnosticsPanel::DiagnosticsPanel(QWidget *parent)
     : QWidget(parent)
     , m_model(new DiagnosticsModel(this))
     , m_view(new QListView(this))
+    , m_fixButton(new QToolButton(this))
+    , m_fixMenu(new QMenu(this))
 {
     m_view->setModel(m_model);
     m_view->setUniformItemSizes(true);
     m_view->setWordWrap(false);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    auto layout = new QVBoxLayout(this);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_fixButton->setText(tr("Fix"));
+    m_fixButton->setToolTip(tr("Quick fixes for the selected diagnostic"));
+    m_fixButton->setPopupMode(QToolButton::InstantPopup);
+    m_fixButton->setMenu(m_fixMenu);
+    m_fixButton->setEnabled(false);
+    auto side = new QVBoxLayout;
+    side->setContentsMargins(0, 2, 2, 2);
+    side->addWidget(m_fixButton);
+    side->addStretch();
+    auto layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
     layout->addWidget(m_view);
+    layout->addLayout(side);
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &DiagnosticsPanel::updateFixButton);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &DiagnosticsPanel::updateFixButton);
+    connect(m_fixMenu, &QMenu::aboutToShow, this,
+            [this] { fillFixMenu(m_fixMenu, m_view->currentIndex().row()); });
+    connect(m_view, &QListView::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex index = m_view->indexAt(pos);
+        if (!index.isValid())
+            return;
+        m_view->setCurrentIndex(index);
+        QMenu menu;
+        if (fillFixMenu(&menu, index.row()))
+            menu.exec(m_view->viewport()->mapToGlobal(pos));
+    });
 
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(debounceMsec);
@@ -42,6 +74,39 @@ void DiagnosticsPanel::setDocument(Document *document)
             = connect(m_document, &Document::changed, &m_debounce, qOverload<>(&QTimer::start));
     }
     refresh();
+}
+
+QList<QuickFix> DiagnosticsPanel::fixes(int row) const
+{
+    if (!m_document || row < 0 || row >= m_model->diagnostics().size())
+        return {};
+    return quickFixes(*m_document, m_model->diagnostics().at(row));
+}
+
+bool DiagnosticsPanel::applyFix(const QuickFix &fix)
+{
+    if (!m_document)
+        return false;
+    return m_document->push(quickFixCommand(*m_document, fix));
+}
+
+bool DiagnosticsPanel::fillFixMenu(QMenu *menu, int row)
+{
+    menu->clear();
+    const QList<QuickFix> list = fixes(row);
+    for (const QuickFix &fix : list) {
+        QAction *action = menu->addAction(fix.text);
+        connect(action, &QAction::triggered, this, [this, fix] { applyFix(fix); });
+    }
+    if (list.isEmpty())
+        menu->addAction(tr("No quick fix"))->setEnabled(false);
+    return !list.isEmpty();
+}
+
+void DiagnosticsPanel::updateFixButton()
+{
+    // Cheap: only the current diagnostic's fixes, and most diagnostics have none.
+    m_fixButton->setEnabled(!fixes(m_view->currentIndex().row()).isEmpty());
 }
 
 void DiagnosticsPanel::refresh()
