@@ -7,6 +7,7 @@
 #include "canvas/modelfinder.h"
 #include "commands/layoutcommands.h"
 #include "document.h"
+#include "exportmenu.h"
 #include "panels/ddlpanel.h"
 #include "panels/diagnosticspanel.h"
 #include "panels/outlinepanel.h"
@@ -65,6 +66,7 @@ MainWindow::MainWindow(QWidget *parent)
     resizeDocks({diagnosticsDock}, {140}, Qt::Vertical);
 
     connect(m_diagnostics, &DiagnosticsPanel::elementActivated, this, &MainWindow::showElements);
+    m_ddl->setScene(m_scene);
 
     createActions();
     setDocument(Document::newDocument());
@@ -122,6 +124,8 @@ void MainWindow::createActions()
         named(add(fileMenu, tr("&Save"), QKeySequence::Save, &MainWindow::save), "saveAction"));
     named(add(fileMenu, tr("Save &As..."), QKeySequence::SaveAs, &MainWindow::saveAs),
           "saveAsAction");
+    fileMenu->addSeparator();
+    fileMenu->addMenu(new ExportMenu(m_scene, [this] { return m_document.get(); }, this));
     fileMenu->addSeparator();
     add(fileMenu, tr("&Quit"), QKeySequence::Quit, &MainWindow::close);
 

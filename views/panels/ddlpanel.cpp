@@ -1,23 +1,39 @@
 // SPDX-License-Identifier: MIT
 #include "ddlpanel.h"
 
-#include "ddlgenerator.h"
-#include "validator.h"
 #include "document.h"
+#include "sqlhighlighter.h"
+#include "tableitem.h"
 
+#include <QClipboard>
 #include <QComboBox>
+#include <QFileDialog>
 #include <QFontDatabase>
+#include <QGraphicsScene>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QScrollBar>
+#include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace Junction {
 
 DdlPanel::DdlPanel(QWidget *parent)
     : QWidget(parent)
+    , m_scopeBox(new QComboBox(this))
     , m_dialectBox(new QComboBox(this))
+    , m_copyButton(new QToolButton(this))
+    , m_exportButton(new QToolButton(this))
     , m_text(new QPlainTextEdit(this))
+    , m_highlighter(new SqlHighlighter(m_text->document()))
 {
+    m_scopeBox->addItem(tr("Whole schema"), int(Scope::WholeSchema));
+    m_scopeBox->addItem(tr("Selection"), int(Scope::Selection));
+    m_scopeBox->setToolTip(tr("The DDL of the whole schema, or of the selected models and "
+                              "the junction tables between them"));
     const QList<std::pair<Dialect::Kind, QString>> dialects = {
         {Dialect::Kind::Sqlite, tr("SQLite")},
         {Dialect::Kind::Postgres, tr("PostgreSQL")},
@@ -26,19 +42,47 @@ DdlPanel::DdlPanel(QWidget *parent)
     for (const auto &[kind, name] : dialects)
         m_dialectBox->addItem(name, int(kind));
 
+    m_copyButton->setText(tr("Copy"));
+    m_copyButton->setToolTip(tr("Copy the whole text to the clipboard"));
+    m_exportButton->setText(tr("Export..."));
+    m_exportButton->setToolTip(tr("Save the DDL to a file"));
+    m_exportButton->setEnabled(false);
+
     m_text->setReadOnly(true);
     m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_highlighter->setPalette(m_text->palette());
 
+    auto bar = new QHBoxLayout;
+    bar->setContentsMargins(4, 4, 4, 0);
+    bar->addWidget(m_scopeBox);
+    bar->addWidget(m_dialectBox);
+    bar->addStretch();
+    bar->addWidget(m_copyButton);
+    bar->addWidget(m_exportButton);
     auto layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_dialectBox);
+    layout->setSpacing(4);
+    layout->addLayout(bar);
     layout->addWidget(m_text);
 
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(debounceMsec);
     connect(&m_debounce, &QTimer::timeout, this, &DdlPanel::refresh);
-    connect(m_dialectBox, &QComboBox::currentIndexChanged, this, &DdlPanel::refresh);
+    connect(m_dialectBox, &QComboBox::currentIndexChanged, this, [this] {
+        m_highlighter->setBackslashEscapes(dialect() == Dialect::Kind::MySql);
+        refresh();
+    });
+    connect(m_scopeBox, &QComboBox::currentIndexChanged, this, &DdlPanel::refresh);
+    connect(m_copyButton, &QToolButton::clicked, this, &DdlPanel::copyToClipboard);
+    connect(m_exportButton, &QToolButton::clicked, this, &DdlPanel::exportToFile);
+    connect(&m_build, &QFutureWatcher<DdlExport::Text>::finished, this, &DdlPanel::built);
+}
+
+DdlPanel::~DdlPanel()
+{
+    // The build works on copies; only its result is dropped.
+    m_build.disconnect(this);
 }
 
 void DdlPanel::setDocument(Document *document)
@@ -48,9 +92,22 @@ void DdlPanel::setDocument(Document *document)
     m_document = document;
     if (m_document) {
         m_changedConnection
-            = connect(m_document, &Document::changed, &m_debounce, qOverload<>(&QTimer::start));
+            = connect(m_document, &Document::changed, this, &DdlPanel::documentChanged);
     }
     refresh();
+}
+
+void DdlPanel::setScene(QGraphicsScene *scene)
+{
+    if (m_selectionConnection)
+        disconnect(m_selectionConnection);
+    m_scene = scene;
+    if (m_scene) {
+        m_selectionConnection = connect(m_scene, &QGraphicsScene::selectionChanged, this,
+                                        &DdlPanel::selectionChanged);
+    }
+    if (scope() == Scope::Selection)
+        refresh();
 }
 
 Dialect::Kind DdlPanel::dialect() const
@@ -63,39 +120,146 @@ void DdlPanel::setDialect(Dialect::Kind kind)
     m_dialectBox->setCurrentIndex(m_dialectBox->findData(int(kind)));
 }
 
+DdlPanel::Scope DdlPanel::scope() const
+{
+    return Scope(m_scopeBox->currentData().toInt());
+}
+
+void DdlPanel::setScope(Scope scope)
+{
+    m_scopeBox->setCurrentIndex(m_scopeBox->findData(int(scope)));
+}
+
 QString DdlPanel::text() const
 {
     return m_text->toPlainText();
 }
 
+bool DdlPanel::isUpToDate() const
+{
+    return !m_debounce.isActive() && !m_building && !m_rebuild && !m_stale;
+}
+
+void DdlPanel::documentChanged(const ChangeSet &changes)
+{
+    // Moves leave the schema as it was. Only the timer starts here: changed() comes from
+    // inside an undo step.
+    if (changes.affectsSchema())
+        m_debounce.start();
+}
+
+void DdlPanel::selectionChanged()
+{
+    if (scope() == Scope::Selection)
+        m_debounce.start();
+}
+
 void DdlPanel::refresh()
 {
     m_debounce.stop();
-    if (!m_document) {
-        m_text->clear();
+    if (!isVisible()) {
+        m_stale = true;
         return;
     }
-    const ResolvedSchema &schema = m_document->resolved();
-    // Like junction-cli ddl: a project with errors gets no DDL (a cycle, say, would give
-    // statements in an order no database accepts), only what stands in the way.
-    QStringList errors;
-    for (const Diagnostic &d : validateProject(m_document->project(), schema, {dialect()})) {
-        if (d.severity == Diagnostic::Severity::Error)
-            errors << d.message.section(QLatin1Char('\n'), 0, 0);
+    m_stale = false;
+    if (m_building) {
+        m_rebuild = true;
+        return;
     }
-    QString text;
-    if (!errors.isEmpty()) {
-        text = QStringLiteral("-- No DDL: the project has %1 error(s); see Diagnostics.\n")
-                   .arg(errors.size());
-        for (const QString &e : std::as_const(errors))
-            text += QStringLiteral("--   ") + e + QLatin1Char('\n');
-    } else {
-        text = DdlGenerator::script(DdlGenerator(Dialect::get(dialect())).schema(schema));
+    m_rebuild = false;
+    if (!m_document) {
+        setText(QString(), false);
+        emit refreshed();
+        return;
     }
+
+    std::optional<QSet<EntityId>> models;
+    QSet<QString> junctions;
+    if (scope() == Scope::Selection) {
+        models.emplace();
+        const QList<QGraphicsItem *> selected
+            = m_scene ? m_scene->selectedItems() : QList<QGraphicsItem *>();
+        for (const QGraphicsItem *item : selected) {
+            if (const auto table = qgraphicsitem_cast<const TableItem *>(item)) {
+                if (table->isDerived())
+                    junctions.insert(table->tableName());
+                else
+                    models->insert(table->entityId());
+            }
+        }
+    }
+    // Copies: Qt's implicitly shared containers make them cheap, and the worker then never
+    // sees the document change under it.
+    const Project project = m_document->project();
+    const ResolvedSchema schema = m_document->resolved();
+    const Dialect::Kind kind = dialect();
+    m_building = true;
+    m_build.setFuture(QtConcurrent::run([project, schema, kind, models, junctions] {
+        return DdlExport::generate(project, schema, kind, models, junctions);
+    }));
+}
+
+void DdlPanel::built()
+{
+    m_building = false;
+    if (m_rebuild) {
+        refresh();
+        return;
+    }
+    const DdlExport::Text result = m_build.result();
+    setText(result.text, result.isDdl);
+    emit refreshed();
+}
+
+void DdlPanel::setText(const QString &text, bool isDdl)
+{
+    m_hasDdl = isDdl;
+    m_exportButton->setEnabled(isDdl);
+    if (text == m_text->toPlainText())
+        return;
     // Keep the reader's place: a regenerated script should not jump back to the top.
     const int scroll = m_text->verticalScrollBar()->value();
     m_text->setPlainText(text);
     m_text->verticalScrollBar()->setValue(scroll);
+}
+
+void DdlPanel::copyToClipboard()
+{
+    QGuiApplication::clipboard()->setText(text());
+}
+
+bool DdlPanel::exportTo(const QString &path, QString *errorMessage)
+{
+    return DdlExport::writeFile(path, text(), errorMessage);
+}
+
+void DdlPanel::exportToFile()
+{
+    if (!m_document || !m_hasDdl)
+        return;
+    const QString path
+        = QFileDialog::getSaveFileName(this, tr("Export DDL"),
+                                       DdlExport::defaultFilePath(*m_document, dialect()),
+                                       tr("SQL scripts (*.sql);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportTo(path, &error))
+        QMessageBox::warning(this, tr("Cannot Export"), error);
+}
+
+void DdlPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        refresh();
+}
+
+void DdlPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        m_highlighter->setPalette(m_text->palette());
 }
 
 } // namespace Junction

@@ -1,44 +1,101 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "ddlexport.h"
 #include "dialect.h"
 #include "document.h"
 
+#include <QFutureWatcher>
 #include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
 class QComboBox;
+class QGraphicsScene;
 class QPlainTextEdit;
+class QToolButton;
 
 namespace Junction {
 
-// The DDL preview: DdlGenerator's script of the whole schema in the chosen dialect,
-// regenerated ~150 ms after the last change (at once when the dialect changes).
+class SqlHighlighter;
+
+// The DDL preview: DdlGenerator's script of the whole schema, or of the selected models
+// and the junction tables between them, in the chosen dialect, highlighted, to copy or
+// export. It is built on a worker thread from copies of the project and the resolved
+// schema, ~150 ms after the last edit (at once when dialect or scope change), so typing
+// never waits for it; while the dock is hidden nothing is built.
 class DdlPanel : public QWidget
 {
     Q_OBJECT
 
 public:
+    enum class Scope { WholeSchema, Selection };
+
     explicit DdlPanel(QWidget *parent = nullptr);
+    ~DdlPanel() override;
 
     void setDocument(Document *document);
+    // Where "Selection" takes the selected table boxes from.
+    void setScene(QGraphicsScene *scene);
 
     Dialect::Kind dialect() const;
     void setDialect(Dialect::Kind kind);
-    QString text() const;
-    QComboBox *dialectBox() const { return m_dialectBox; }
+    Scope scope() const;
+    void setScope(Scope scope);
 
+    QString text() const;
+    // False while the text is a comment saying why there is no DDL (errors, no selection).
+    bool hasDdl() const { return m_hasDdl; }
+    // No edit waiting for the debounce and no text being built.
+    bool isUpToDate() const;
+
+    QComboBox *dialectBox() const { return m_dialectBox; }
+    QComboBox *scopeBox() const { return m_scopeBox; }
+    QToolButton *copyButton() const { return m_copyButton; }
+    QToolButton *exportButton() const { return m_exportButton; }
+    QPlainTextEdit *editor() const { return m_text; }
+    SqlHighlighter *highlighter() const { return m_highlighter; }
+
+    // Starts building the text now (the debounce timer calls it).
     void refresh();
+    void copyToClipboard();
+    // Writes text() to `path`; exportToFile() asks where, starting at
+    // DdlExport::defaultFilePath().
+    bool exportTo(const QString &path, QString *errorMessage = nullptr);
+    void exportToFile();
 
     static constexpr int debounceMsec = 150;
 
+signals:
+    // The text is up to date with the document, dialect, scope and selection.
+    void refreshed();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
 private:
+    void documentChanged(const ChangeSet &changes);
+    void selectionChanged();
+    void built();
+    void setText(const QString &text, bool isDdl);
+
     QPointer<Document> m_document;
+    QPointer<QGraphicsScene> m_scene;
     QMetaObject::Connection m_changedConnection;
+    QMetaObject::Connection m_selectionConnection;
+    QComboBox *m_scopeBox;
     QComboBox *m_dialectBox;
+    QToolButton *m_copyButton;
+    QToolButton *m_exportButton;
     QPlainTextEdit *m_text;
+    SqlHighlighter *m_highlighter;
     QTimer m_debounce;
+    QFutureWatcher<DdlExport::Text> m_build;
+    bool m_building = false; // from the start of a build until its text is shown
+    bool m_rebuild = false;  // something changed while a build was running
+    bool m_stale = true;    // changed while hidden: build when shown
+    bool m_hasDdl = false;
 };
 
 } // namespace Junction
