@@ -2,6 +2,7 @@
 #include "diagramexporter.h"
 
 #include "associationitem.h"
+#include "canvastheme.h"
 #include "tableitem.h"
 
 #include <QCoreApplication>
@@ -21,6 +22,9 @@ namespace Junction {
 
 DiagramExporter::DiagramExporter(QGraphicsScene *scene)
     : m_scene(scene)
+    // The boxes' own ground: white on a light desktop, the palette's base on a dark one
+    // (where the boxes are dark too).
+    , m_background(CanvasTheme::current().body)
 {}
 
 QList<QGraphicsItem *> DiagramExporter::selectionItems() const

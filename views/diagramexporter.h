@@ -30,6 +30,7 @@ public:
     void setScope(Scope scope) { m_scope = scope; }
     Scope scope() const { return m_scope; }
     void setMargin(qreal margin) { m_margin = margin; }
+    // CanvasTheme's box colour by default (white on a light desktop).
     void setBackground(const QColor &color) { m_background = color; }
     QColor background() const { return m_background; }
     // Pixels per scene unit in a PNG (2: crisp on high-DPI screens); PNGs are kept under
@@ -68,7 +69,7 @@ private:
     QGraphicsScene *m_scene;
     Scope m_scope = Scope::Whole;
     qreal m_margin = 24;
-    QColor m_background = Qt::white;
+    QColor m_background;
     qreal m_pngScale = 2;
     int m_dpi = 96;
 };

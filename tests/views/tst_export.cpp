@@ -103,7 +103,8 @@ void tst_Export::png()
     QCOMPARE(image.size(), exporter.pngSize());
     QCOMPARE(image.width(), qRound(source.width() * 2)); // 2 pixels a unit: crisp on high DPI
     QVERIFY(qAbs(qreal(image.width()) / image.height() - source.width() / source.height()) < 0.01);
-    // The margin is background; the boxes are drawn.
+    // The margin is background (white on the light default palette); the boxes are drawn.
+    QCOMPARE(exporter.background(), QColor(Qt::white));
     QCOMPARE(image.pixelColor(2, 2), QColor(Qt::white));
     QCOMPARE(image.pixelColor(image.width() - 3, image.height() - 3), QColor(Qt::white));
     const TableItem *user = window->scene()->tableItem(EntityId(QStringLiteral("m-user")));
