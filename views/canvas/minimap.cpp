@@ -20,6 +20,18 @@ namespace {
 
 constexpr int margin = 10; // from the viewport's corner
 constexpr int frame = 1;
+
+QColor mix(const QColor &a, const QColor &b, qreal t)
+{
+    return QColor::fromRgbF(a.redF() + (b.redF() - a.redF()) * t,
+                            a.greenF() + (b.greenF() - a.greenF()) * t,
+                            a.blueF() + (b.blueF() - a.blueF()) * t);
+}
+
+QPointF centreOffset(const TableItem *table)
+{
+    return QPointF(table->size().width() / 2, table->size().height() / 2);
+}
 const QString settingsKey = QStringLiteral("view/minimap");
 
 } // namespace
@@ -99,25 +111,30 @@ void Minimap::refresh()
     m_picture.setDevicePixelRatio(dpr);
     m_picture.fill(theme.background);
     QPainter painter(&m_picture);
-    painter.scale(m_scale, m_scale);
-    painter.translate(-m_area.topLeft());
-    // Edges first, as centre-to-centre hairlines; then the boxes over them.
-    QColor edge = theme.edge;
-    edge.setAlpha(110);
-    painter.setPen(QPen(edge, 0));
+    // Mapped by hand into the picture's pixels, opaque colours, no antialiasing: the raster
+    // engine's fast paths (a painter transform and a translucent pen made 15,000 edges cost
+    // ten times as much).
+    auto map = [this](const QPointF &p) { return (p - m_area.topLeft()) * m_scale; };
+    // Edges as centre-to-centre lines under the boxes; with thousands of them the overview
+    // would be a grey mat, so then only the boxes are drawn.
     const QList<AssociationItem *> edges = m_scene->associationItems();
-    QVarLengthArray<QLineF, 256> lines;
-    for (const AssociationItem *item : edges) {
-        if (item->sourceItem() && item->targetItem())
-            lines.append(QLineF(item->sourceItem()->sceneBoundingRect().center(),
-                                item->targetItem()->sceneBoundingRect().center()));
+    if (edges.size() <= maximumEdges) {
+        painter.setPen(QPen(mix(theme.background, theme.edge, 0.45), 0));
+        QVarLengthArray<QLineF, 256> lines;
+        for (const AssociationItem *item : edges) {
+            if (item->sourceItem() && item->targetItem())
+                lines.append(
+                    QLineF(map(item->sourceItem()->pos() + centreOffset(item->sourceItem())),
+                           map(item->targetItem()->pos() + centreOffset(item->targetItem()))));
+        }
+        painter.drawLines(lines.data(), int(lines.size()));
     }
-    painter.drawLines(lines.data(), int(lines.size()));
-    painter.setPen(Qt::NoPen);
     for (int i = 0; i < tables.size(); ++i) {
-        const TableItem *table = tables.at(i);
-        painter.setBrush(table->isDerived() ? theme.derivedHeader : theme.header);
-        painter.drawRect(boxes.at(i));
+        const QRectF &box = boxes.at(i);
+        // At least a pixel each, so that small tables do not vanish far out.
+        const QRectF r(map(box.topLeft()), box.size() * m_scale);
+        painter.fillRect(QRectF(r.topLeft(), r.size().expandedTo(QSizeF(1, 1))),
+                         tables.at(i)->isDerived() ? theme.derivedHeader : theme.header);
     }
     painter.end();
     updateVisibility();

@@ -40,6 +40,7 @@ public:
     QRectF visibleSceneRect() const;
 
     static constexpr int debounceMsec = 250;
+    static constexpr int maximumEdges = 3000; // beyond this only boxes are drawn
     static constexpr QSize maximumPictureSize {220, 160};
 
 signals:
