@@ -30,6 +30,18 @@ QFont labelFont()
     return font;
 }
 
+// Measuring 15,000 labels should not look the font up 15,000 times. GUI thread only.
+const QFontMetricsF &labelMetrics()
+{
+    static QFont base = QGuiApplication::font();
+    static QFontMetricsF metrics(labelFont());
+    if (base != QGuiApplication::font()) {
+        base = QGuiApplication::font();
+        metrics = QFontMetricsF(labelFont());
+    }
+    return metrics;
+}
+
 QPointF unit(QPointF v)
 {
     const qreal length = std::hypot(v.x(), v.y());
@@ -83,7 +95,15 @@ bool AssociationItem::setContent(const Content &content)
 {
     if (content == m_content)
         return false;
+    if (content.label != m_content.label) {
+        m_labelSize = QSizeF();
+        if (!content.label.isEmpty()) {
+            const QFontMetricsF &metrics = labelMetrics();
+            m_labelSize = QSizeF(metrics.horizontalAdvance(content.label) + 8, metrics.height() + 2);
+        }
+    }
     m_content = content;
+    m_routeValid = false;
     return true;
 }
 
@@ -95,6 +115,7 @@ bool AssociationItem::setEnds(TableItem *source, TableItem *target, int lane, in
     m_target = target;
     m_lane = lane;
     m_laneCount = laneCount;
+    m_routeValid = false;
     return true;
 }
 
@@ -129,10 +150,17 @@ void AssociationItem::updateGeometry()
 {
     if (!m_source || !m_target)
         return;
+    const QRectF sourceRect = m_source->sceneBoundingRect();
+    const QRectF targetRect = m_target->sceneBoundingRect();
+    if (m_routeValid && sourceRect == m_routedSource && targetRect == m_routedTarget)
+        return;
+    m_routeValid = true;
+    m_routedSource = sourceRect;
+    m_routedTarget = targetRect;
     prepareGeometryChange();
 
-    const QRectF a = m_source->sceneBoundingRect().adjusted(2, 2, -2, -2);
-    const QRectF b = m_target->sceneBoundingRect().adjusted(2, 2, -2, -2);
+    const QRectF a = sourceRect.adjusted(2, 2, -2, -2);
+    const QRectF b = targetRect.adjusted(2, 2, -2, -2);
     m_path = QPainterPath();
     QPointF labelAnchor;
 
@@ -175,19 +203,17 @@ void AssociationItem::updateGeometry()
     }
 
     m_labelRect = QRectF();
-    if (!m_content.label.isEmpty()) {
-        const QFontMetricsF metrics(labelFont());
-        const QSizeF size(metrics.horizontalAdvance(m_content.label) + 8, metrics.height() + 2);
-        m_labelRect = QRectF(labelAnchor - QPointF(size.width() / 2, size.height() / 2), size);
+    if (!m_labelSize.isEmpty()) {
+        m_labelRect = QRectF(labelAnchor - QPointF(m_labelSize.width() / 2, m_labelSize.height() / 2),
+                             m_labelSize);
     }
 
-    QPainterPathStroker stroker;
-    stroker.setWidth(8);
-    m_shape = stroker.createStroke(m_path);
+    m_shapeValid = false;
+    // What the stroke (8 wide) and the label cover, without stroking.
+    QRectF covered = m_path.boundingRect().adjusted(-4, -4, 4, 4);
     if (!m_labelRect.isNull())
-        m_shape.addRect(m_labelRect);
-    m_bounds = m_shape.boundingRect().adjusted(-endSpread - 2, -endSpread - 2, endSpread + 2,
-                                               endSpread + 2);
+        covered |= m_labelRect;
+    m_bounds = covered.adjusted(-endSpread - 2, -endSpread - 2, endSpread + 2, endSpread + 2);
     update();
 }
 
@@ -198,6 +224,14 @@ QRectF AssociationItem::boundingRect() const
 
 QPainterPath AssociationItem::shape() const
 {
+    if (!m_shapeValid) {
+        QPainterPathStroker stroker;
+        stroker.setWidth(8);
+        m_shape = stroker.createStroke(m_path);
+        if (!m_labelRect.isNull())
+            m_shape.addRect(m_labelRect);
+        m_shapeValid = true;
+    }
     return m_shape;
 }
 

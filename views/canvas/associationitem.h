@@ -51,7 +51,8 @@ public:
     TableItem *sourceItem() const { return m_source; }
     TableItem *targetItem() const { return m_target; }
 
-    // Re-routes after an end moved or resized.
+    // Re-routes after an end moved or resized; does nothing when neither end's box, the
+    // content nor the lane changed since the last route.
     void updateGeometry();
 
     int type() const override { return Type; }
@@ -80,8 +81,16 @@ private:
     int m_laneCount = 1;
 
     QPainterPath m_path;
-    QPainterPath m_shape;
+    // The stroked outline for hit tests, made when first asked: stroking every edge cost
+    // more than the rest of building the scene, and most edges are never hit-tested.
+    mutable QPainterPath m_shape;
+    mutable bool m_shapeValid = false;
     QRectF m_bounds;
+    QSizeF m_labelSize; // measured when the label changes, not at every route
+    // The ends' boxes the route was made for; a route with the same boxes is the same route.
+    QRectF m_routedSource;
+    QRectF m_routedTarget;
+    bool m_routeValid = false;
     QRectF m_labelRect;
     EndPoint m_sourcePoint;
     EndPoint m_targetPoint;

@@ -86,6 +86,10 @@ private:
 DiagramScene::DiagramScene(QObject *parent)
     : QGraphicsScene(parent)
 {
+    // The BSP index chooses its depth from the item count: 15 levels at 30,000 items, where
+    // a long edge lands in thousands of leaves (seconds to index, tens of ms to move one).
+    // A fixed shallow tree keeps both cheap; a view still asks only a few leaves.
+    setBspTreeDepth(bspDepth);
 }
 
 DiagramScene::~DiagramScene()
@@ -107,8 +111,6 @@ void DiagramScene::setDocument(Document *document)
     m_changedConnection
         = connect(m_document, &Document::changed, this, &DiagramScene::documentChanged);
     syncSchema();
-    placeModels(m_tables.keys());
-    placeJunctions();
     emit diagramChanged();
 }
 
@@ -201,11 +203,10 @@ void DiagramScene::documentChanged(const ChangeSet &changes)
 {
     if (changes.changes.testFlag(Change::Everything) || changes.affectsSchema()) {
         syncSchema();
-        placeModels(m_tables.keys());
-        placeJunctions();
     } else if (changes.changes.testFlag(Change::ModelPositions)) {
         placeModels(changes.entities);
         placeJunctions();
+        growSceneRect();
     }
     emit diagramChanged();
 }
@@ -213,6 +214,7 @@ void DiagramScene::documentChanged(const ChangeSet &changes)
 void DiagramScene::clearItems()
 {
     m_pressPositions.clear();
+    m_grownRect = QRectF();
     m_junctionPlaces.clear();
     qDeleteAll(m_associations);
     m_associations.clear();
@@ -248,84 +250,27 @@ void DiagramScene::syncSchema()
     QHash<QString, TableItem *> byTableName;
     QHash<EntityId, TableItem *> tables;
     QHash<QString, TableItem *> junctions;
-    QSet<const TableItem *> reshaped; // new or changed boxes: their edges need re-routing
     for (const ResolvedTable &table : schema.tables) {
         TableItem *item = table.isCreatedJunction() ? m_junctions.take(table.name)
                                                     : m_tables.take(table.entity);
         if (!item) {
             item = new TableItem(table.entity, table.name);
             addItem(item);
-            reshaped.insert(item);
         }
         if (table.isCreatedJunction())
             junctions.insert(table.name, item);
         else
             tables.insert(table.entity, item);
-        // Edges are attached again below; the old ones may be about to go.
+        // Edges are attached again below, after the boxes are in place (so that moving a box
+        // does not route edges that are about to be routed again); the old ones may go.
         item->clearEdges();
-        if (item->setContent(TableItem::contentOf(table, schema, cycleTables.contains(table.name))))
-            reshaped.insert(item);
+        item->setContent(TableItem::contentOf(table, schema, cycleTables.contains(table.name)));
         byTableName.insert(table.name, item);
     }
     qDeleteAll(m_tables);
     qDeleteAll(m_junctions);
     m_tables = tables;
     m_junctions = junctions;
-
-    // Associations: the same, then lanes for the edges that share a pair of boxes. Only an
-    // edge whose content, ends or lane changed, or whose box did, is routed again.
-    struct Edge
-    {
-        AssociationItem *item;
-        TableItem *source;
-        TableItem *target;
-        bool changed;
-    };
-    QHash<AssociationId, AssociationItem *> associations;
-    QHash<std::pair<TableItem *, TableItem *>, QList<Edge>> pairs;
-    QList<std::pair<TableItem *, TableItem *>> pairOrder;
-    for (const ResolvedAssociation &association : schema.associations) {
-        TableItem *source = byTableName.value(association.sourceTable);
-        // A belongsToMany is drawn to its junction table, which then links to the target.
-        TableItem *target = association.type == AssociationType::BelongsToMany
-            ? byTableName.value(association.throughTable)
-            : byTableName.value(association.targetTable);
-        if (!source || !target)
-            continue; // unresolved: the diagnostics say why
-        AssociationItem *item = m_associations.take(association.id);
-        bool changed = false;
-        if (!item) {
-            item = new AssociationItem(association.id);
-            addItem(item);
-            changed = true;
-        }
-        associations.insert(association.id, item);
-        const bool inCycle = cycleAssociations.contains(association.id.toString());
-        changed = item->setContent(AssociationItem::contentOf(association, inCycle)) || changed;
-        const auto key = std::minmax(source, target, std::less<TableItem *>());
-        const std::pair<TableItem *, TableItem *> pair(key.first, key.second);
-        if (!pairs.contains(pair))
-            pairOrder.append(pair);
-        pairs[pair].append({item, source, target, changed});
-    }
-    qDeleteAll(m_associations);
-    m_associations = associations;
-
-    for (const auto &pair : std::as_const(pairOrder)) {
-        const QList<Edge> &edges = pairs.value(pair);
-        for (int lane = 0; lane < edges.size(); ++lane) {
-            const Edge &edge = edges.at(lane);
-            const bool moved
-                = edge.item->setEnds(edge.source, edge.target, lane, int(edges.size()));
-            edge.source->addEdge(edge.item);
-            if (edge.target != edge.source)
-                edge.target->addEdge(edge.item);
-            if (edge.changed || moved || reshaped.contains(edge.source)
-                || reshaped.contains(edge.target)) {
-                edge.item->updateGeometry();
-            }
-        }
-    }
 
     m_junctionPlaces.clear();
     for (const ResolvedTable &table : schema.tables) {
@@ -339,6 +284,60 @@ void DiagramScene::syncSchema()
         if (a && b)
             m_junctionPlaces.append({m_junctions.value(table.name), a, b});
     }
+
+    placeModels(m_tables.keys());
+    placeJunctions();
+
+    // Associations: the same, then lanes for the edges that share a pair of boxes. Only an
+    // edge whose content, ends or lane changed, or whose boxes moved or resized, is routed
+    // again (updateGeometry() knows).
+    struct Edge
+    {
+        AssociationItem *item;
+        TableItem *source;
+        TableItem *target;
+    };
+    QHash<AssociationId, AssociationItem *> associations;
+    QHash<std::pair<TableItem *, TableItem *>, QList<Edge>> pairs;
+    QList<std::pair<TableItem *, TableItem *>> pairOrder;
+    for (const ResolvedAssociation &association : schema.associations) {
+        TableItem *source = byTableName.value(association.sourceTable);
+        // A belongsToMany is drawn to its junction table, which then links to the target.
+        TableItem *target = association.type == AssociationType::BelongsToMany
+            ? byTableName.value(association.throughTable)
+            : byTableName.value(association.targetTable);
+        if (!source || !target)
+            continue; // unresolved: the diagnostics say why
+        AssociationItem *item = m_associations.take(association.id);
+        if (!item) {
+            item = new AssociationItem(association.id);
+            addItem(item);
+        }
+        associations.insert(association.id, item);
+        const bool inCycle = cycleAssociations.contains(association.id.toString());
+        item->setContent(AssociationItem::contentOf(association, inCycle));
+        const auto key = std::minmax(source, target, std::less<TableItem *>());
+        const std::pair<TableItem *, TableItem *> pair(key.first, key.second);
+        if (!pairs.contains(pair))
+            pairOrder.append(pair);
+        pairs[pair].append({item, source, target});
+    }
+    qDeleteAll(m_associations);
+    m_associations = associations;
+
+    for (const auto &pair : std::as_const(pairOrder)) {
+        const QList<Edge> &edges = pairs.value(pair);
+        for (int lane = 0; lane < edges.size(); ++lane) {
+            const Edge &edge = edges.at(lane);
+            edge.item->setEnds(edge.source, edge.target, lane, int(edges.size()));
+            edge.source->addEdge(edge.item);
+            if (edge.target != edge.source)
+                edge.target->addEdge(edge.item);
+            edge.item->updateGeometry();
+        }
+    }
+    growSceneRect();
+
 }
 
 void DiagramScene::placeModels(const QList<EntityId> &ids)
@@ -381,6 +380,32 @@ void DiagramScene::placeJunctions()
         junction->setPos(position);
         occupied.insert(junction->sceneBoundingRect());
     }
+}
+
+QRectF DiagramScene::contentsRect() const
+{
+    // From the hashes, not itemsBoundingRect(): that sorts every item through the index
+    // (tens of ms at 10,000 models).
+    QRectF bounds;
+    for (const TableItem *table : std::as_const(m_tables))
+        bounds |= table->sceneBoundingRect();
+    for (const TableItem *table : std::as_const(m_junctions))
+        bounds |= table->sceneBoundingRect();
+    for (const AssociationItem *edge : std::as_const(m_associations))
+        bounds |= edge->sceneBoundingRect();
+    return bounds;
+}
+
+void DiagramScene::growSceneRect()
+{
+    // The scene rect grows with the diagram and never shrinks while a document is shown, as
+    // QGraphicsScene's own would; but set explicitly, in one step: every change of the rect
+    // re-indexes all items, and the scene's own growing rect changes with every item added.
+    const QRectF grown = m_grownRect | contentsRect();
+    if (grown == m_grownRect)
+        return;
+    m_grownRect = grown;
+    setSceneRect(m_grownRect);
 }
 
 } // namespace Junction

@@ -40,6 +40,10 @@ public:
     QList<TableItem *> tableItems() const;
     QList<AssociationItem *> associationItems() const { return m_associations.values(); }
 
+    // The bounding rect of the boxes and edges, like itemsBoundingRect() but without asking
+    // the index (which sorts every item).
+    QRectF contentsRect() const;
+
     // The canvas's own box sizes for the layout commands (the estimate for unknown models).
     BoxSizeFunction boxSizeFunction() const;
 
@@ -62,6 +66,9 @@ private:
     void syncSchema();
     void placeModels(const QList<EntityId> &ids);
     void placeJunctions();
+    void growSceneRect();
+
+    static constexpr int bspDepth = 8;
 
     QPointer<Document> m_document;
     QMetaObject::Connection m_changedConnection;
@@ -79,6 +86,7 @@ private:
     QList<JunctionPlace> m_junctionPlaces;
     // Positions of the dragged models at press, to push one command on release.
     QHash<EntityId, QPointF> m_pressPositions;
+    QRectF m_grownRect; // the scene rect: the contents' bounds since the document was set
 };
 
 } // namespace Junction

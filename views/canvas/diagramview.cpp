@@ -2,6 +2,7 @@
 #include "diagramview.h"
 
 #include "canvastheme.h"
+#include "diagramscene.h"
 
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -69,7 +70,9 @@ void DiagramView::fitAll()
 {
     if (!scene())
         return;
-    const QRectF bounds = scene()->itemsBoundingRect().adjusted(-24, -24, 24, 24);
+    const auto diagram = qobject_cast<const DiagramScene *>(scene());
+    const QRectF contents = diagram ? diagram->contentsRect() : scene()->itemsBoundingRect();
+    const QRectF bounds = contents.adjusted(-24, -24, 24, 24);
     if (bounds.isEmpty())
         return;
     // fitInView() changes the transform itself; read the scale it chose and clamp it.

@@ -10,6 +10,8 @@
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 
+#include <unordered_map>
+
 namespace Junction {
 
 namespace {
@@ -44,6 +46,73 @@ QFont noteFont()
     font.setItalic(true);
     return font;
 }
+
+// The four fonts of a box with their metrics and the widths of the strings measured so far.
+// Shaping a string is what building 10,000 boxes spent most of its time on, and the same
+// names (field names, types, "implicit") come back in box after box. Rebuilt when the
+// application font changes. GUI thread only, like the items.
+class BoxFonts
+{
+public:
+    enum Kind { Title, Body, Small, Note, BodyItalic, KindCount };
+
+    static BoxFonts &instance()
+    {
+        static BoxFonts fonts;
+        if (fonts.m_base != QGuiApplication::font())
+            fonts.reset();
+        return fonts;
+    }
+
+    const QFont &font(Kind kind) const { return m_fonts[kind]; }
+    const QFontMetricsF &metrics(Kind kind) const { return m_metrics[kind]; }
+    qreal width(Kind kind, const QString &text)
+    {
+        if (text.isEmpty())
+            return 0;
+        Widths &widths = m_widths[kind];
+        auto it = widths.find(text);
+        if (it == widths.end()) {
+            if (widths.size() > 100000) // generated names can be unique: bound the memory
+                widths.clear();
+            it = widths.emplace(text, m_metrics[kind].horizontalAdvance(text)).first;
+        }
+        return it->second;
+    }
+
+private:
+    BoxFonts() { reset(); }
+    void reset()
+    {
+        m_base = QGuiApplication::font();
+        QFont italic = bodyFont();
+        italic.setItalic(true);
+        m_fonts = {titleFont(), bodyFont(), smallFont(), noteFont(), italic};
+        m_metrics.clear();
+        for (const QFont &font : std::as_const(m_fonts))
+            m_metrics.append(QFontMetricsF(font));
+        for (auto &widths : m_widths)
+            widths.clear();
+    }
+
+    // FNV-1a: names are short, and qHash's SipHash cost more than the lookups saved.
+    struct ShortStringHash
+    {
+        size_t operator()(const QString &text) const noexcept
+        {
+            size_t hash = 14695981039346656037ull;
+            for (const QChar c : text)
+                hash = (hash ^ c.unicode()) * 1099511628211ull;
+            return hash;
+        }
+    };
+    using Widths = std::unordered_map<QString, qreal, ShortStringHash>;
+
+    QFont m_base;
+    QList<QFont> m_fonts;
+    QList<QFontMetricsF> m_metrics;
+    Widths m_widths[KindCount];
+};
 
 } // namespace
 
@@ -111,31 +180,30 @@ bool TableItem::setContent(const Content &content)
 
 void TableItem::layoutRows()
 {
-    const QFontMetricsF title(titleFont());
-    const QFontMetricsF body(bodyFont());
-    const QFontMetricsF small(smallFont());
-    const QFontMetricsF note(noteFont());
+    BoxFonts &fonts = BoxFonts::instance();
+    const QFontMetricsF &title = fonts.metrics(BoxFonts::Title);
+    const QFontMetricsF &body = fonts.metrics(BoxFonts::Body);
 
     qreal tagWidth = 0;
     qreal nameWidth = 0;
     qreal typeWidth = 0;
     qreal noteWidth = 0;
     for (const Row &row : std::as_const(m_content.rows)) {
-        tagWidth = qMax(tagWidth, small.horizontalAdvance(row.tag));
-        nameWidth = qMax(nameWidth, body.horizontalAdvance(row.name));
-        typeWidth = qMax(typeWidth, small.horizontalAdvance(row.type));
-        noteWidth = qMax(noteWidth, note.horizontalAdvance(row.note));
+        tagWidth = qMax(tagWidth, fonts.width(BoxFonts::Small, row.tag));
+        nameWidth = qMax(nameWidth, fonts.width(BoxFonts::Body, row.name));
+        typeWidth = qMax(typeWidth, fonts.width(BoxFonts::Small, row.type));
+        noteWidth = qMax(noteWidth, fonts.width(BoxFonts::Note, row.note));
     }
 
-    m_titleWidth = title.horizontalAdvance(m_content.title);
+    m_titleWidth = fonts.width(BoxFonts::Title, m_content.title);
     m_headerHeight = title.height() + 2 * padding;
     m_rowHeight = body.height() + 4;
     m_nameX = padding + (tagWidth > 0 ? tagWidth + padding : 0);
     m_typeX = m_nameX + nameWidth + gap;
     m_noteX = m_typeX + typeWidth + (noteWidth > 0 ? gap : 0);
     const qreal rowsWidth = m_noteX + noteWidth + padding;
-    const qreal headerWidth = title.horizontalAdvance(m_content.title)
-        + (m_content.subtitle.isEmpty() ? 0 : gap + small.horizontalAdvance(m_content.subtitle))
+    const qreal headerWidth = m_titleWidth
+        + (m_content.subtitle.isEmpty() ? 0 : gap + fonts.width(BoxFonts::Small, m_content.subtitle))
         + 2 * padding;
     const qreal height = m_headerHeight + m_content.rows.size() * m_rowHeight
         + (m_content.rows.isEmpty() ? 0 : padding / 2);
@@ -202,45 +270,49 @@ void TableItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     painter->setBrush(derived ? theme.derivedHeader : theme.header);
     painter->drawPath(headerPath);
 
+    // Text at precomputed baselines: a rectangle and alignment flags would lay every string
+    // out again at each paint. Each string is centred vertically in its row as it was.
+    BoxFonts &fonts = BoxFonts::instance();
+    auto baseline = [&fonts](BoxFonts::Kind kind, qreal top, qreal height) {
+        const QFontMetricsF &metrics = fonts.metrics(kind);
+        return top + (height - metrics.height()) / 2 + metrics.ascent();
+    };
     painter->setPen(theme.headerText);
-    painter->setFont(titleFont());
-    const QRectF titleRect = header.adjusted(padding, 0, -padding, 0);
-    painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter, m_content.title);
+    painter->setFont(fonts.font(BoxFonts::Title));
+    painter->drawText(QPointF(padding, baseline(BoxFonts::Title, 0, m_headerHeight)),
+                      m_content.title);
     if (!m_content.subtitle.isEmpty()) {
-        painter->setFont(smallFont());
+        painter->setFont(fonts.font(BoxFonts::Small));
         QColor subtitle = theme.headerText;
         subtitle.setAlpha(190);
         painter->setPen(subtitle);
-        painter->drawText(titleRect, Qt::AlignRight | Qt::AlignVCenter, m_content.subtitle);
+        painter->drawText(QPointF(m_size.width() - padding
+                                      - fonts.width(BoxFonts::Small, m_content.subtitle),
+                                  baseline(BoxFonts::Small, 0, m_headerHeight)),
+                          m_content.subtitle);
     }
 
-    const QFont body = bodyFont();
-    const QFont small = smallFont();
-    const QFont note = noteFont();
     qreal y = m_headerHeight + padding / 4;
+    const qreal smallOffset = baseline(BoxFonts::Small, 0, m_rowHeight);
+    const qreal bodyOffset = baseline(BoxFonts::Body, 0, m_rowHeight);
+    const qreal noteOffset = baseline(BoxFonts::Note, 0, m_rowHeight);
     for (const Row &row : std::as_const(m_content.rows)) {
         const QColor color = row.generated ? theme.generated : theme.text;
         if (!row.tag.isEmpty()) {
-            painter->setFont(small);
+            painter->setFont(fonts.font(BoxFonts::Small));
             painter->setPen(row.generated ? theme.generated : theme.type);
-            painter->drawText(QRectF(padding, y, m_nameX - padding, m_rowHeight),
-                              Qt::AlignLeft | Qt::AlignVCenter, row.tag);
+            painter->drawText(QPointF(padding, y + smallOffset), row.tag);
         }
-        QFont nameFont = body;
-        nameFont.setItalic(row.generated);
-        painter->setFont(nameFont);
+        painter->setFont(fonts.font(row.generated ? BoxFonts::BodyItalic : BoxFonts::Body));
         painter->setPen(color);
-        painter->drawText(QRectF(m_nameX, y, m_typeX - m_nameX, m_rowHeight),
-                          Qt::AlignLeft | Qt::AlignVCenter, row.name);
-        painter->setFont(small);
+        painter->drawText(QPointF(m_nameX, y + bodyOffset), row.name);
+        painter->setFont(fonts.font(BoxFonts::Small));
         painter->setPen(row.generated ? theme.generated : theme.type);
-        painter->drawText(QRectF(m_typeX, y, m_noteX - m_typeX, m_rowHeight),
-                          Qt::AlignLeft | Qt::AlignVCenter, row.type);
+        painter->drawText(QPointF(m_typeX, y + smallOffset), row.type);
         if (!row.note.isEmpty()) {
-            painter->setFont(note);
+            painter->setFont(fonts.font(BoxFonts::Note));
             painter->setPen(theme.generated);
-            painter->drawText(QRectF(m_noteX, y, m_size.width() - m_noteX, m_rowHeight),
-                              Qt::AlignLeft | Qt::AlignVCenter, row.note);
+            painter->drawText(QPointF(m_noteX, y + noteOffset), row.note);
         }
         y += m_rowHeight;
     }
