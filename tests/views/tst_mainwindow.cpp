@@ -22,6 +22,7 @@
 #include <QDebug>
 #include <QListView>
 #include <QMessageBox>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -59,6 +60,9 @@ private:
 void tst_MainWindow::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    // The window keeps its geometry, docks and minimap choice in QSettings: start each run
+    // from the defaults, whatever an earlier run left.
+    QSettings().clear();
 }
 
 std::unique_ptr<MainWindow> tst_MainWindow::openWindow(const QString &path)

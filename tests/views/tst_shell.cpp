@@ -735,6 +735,8 @@ void tst_Shell::toolbarShowsIcons()
         if (!Icons::nameForAction(action->objectName()).isEmpty())
             QVERIFY2(!action->icon().isNull(), qPrintable(action->objectName()));
     }
+    auto exportMenu = window->findChild<QMenu *>(QStringLiteral("exportMenu"));
+    QVERIFY(exportMenu && !exportMenu->icon().isNull());
     const QString path = QStringLiteral(JUNCTION_SCREENSHOT_DIR "/shell-toolbar.png");
     QVERIFY(toolBar->grab().save(path));
 }

@@ -6,6 +6,7 @@
 #include <QGuiApplication>
 #include <QHash>
 #include <QIconEngine>
+#include <QMenu>
 #include <QPainter>
 #include <QPalette>
 #include <QPixmap>
@@ -15,8 +16,8 @@ namespace Junction::Icons {
 
 namespace {
 
-// Object names of the actions that have icons. Actions from every part of the window are
-// listed here, so the toolbar and menus look like one set.
+// Object names of the actions (and submenus) that have icons. Actions from every part of the window
+// are listed here, so the toolbar and menus look like one set.
 const QHash<QString, QString> &actionIcons()
 {
     static const QHash<QString, QString> icons {
@@ -35,6 +36,8 @@ const QHash<QString, QString> &actionIcons()
         {QStringLiteral("minimapAction"), QStringLiteral("minimap")},
         {QStringLiteral("exportDiagramAction"), QStringLiteral("export")},
         {QStringLiteral("exportSelectionAction"), QStringLiteral("export")},
+        {QStringLiteral("exportMenu"), QStringLiteral("export")},
+        {QStringLiteral("recentFilesMenu"), QStringLiteral("open")},
         {QStringLiteral("cutAction"), QStringLiteral("cut")},
         {QStringLiteral("copyAction"), QStringLiteral("copy")},
         {QStringLiteral("pasteAction"), QStringLiteral("paste")},
@@ -149,6 +152,13 @@ void decorate(QAction *action, const QString &iconName)
 
 void decorate(QObject *root)
 {
+    // Submenus show an icon beside their title too.
+    const QList<QMenu *> menus = root->findChildren<QMenu *>();
+    for (QMenu *menu : menus) {
+        const QString name = actionIcons().value(menu->objectName());
+        if (!name.isEmpty() && menu->icon().isNull())
+            menu->setIcon(icon(name));
+    }
     const QList<QAction *> actions = root->findChildren<QAction *>();
     for (QAction *action : actions) {
         const QString name = nameForAction(action->objectName());

@@ -18,9 +18,9 @@ QIcon icon(const QString &name);
 // The icon name for an action's object name ("saveAction" -> "save"), empty if none.
 QString nameForAction(const QString &objectName);
 
-// Gives every action below `root` that has a known object name and no icon yet its icon,
-// and a tooltip with its shortcut ("Save (Ctrl+S)"). Call it once all actions exist; it
-// leaves anything else alone, so actions added later can call it again.
+// Gives every action (and submenu) below `root` that has a known object name and no icon
+// yet its icon, and an action a tooltip with its shortcut ("Save (Ctrl+S)"). Call it once all
+// actions exist; it leaves anything else alone, so actions added later can call it again.
 void decorate(QObject *root);
 
 // One action's icon and tooltip.
