@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "actions/editactions.h"
+#include "actions/toolactions.h"
+#include "canvas/canvasinteraction.h"
 #include "canvas/diagramscene.h"
 #include "canvas/diagramview.h"
 #include "canvas/minimap.h"
@@ -43,6 +46,9 @@ MainWindow::MainWindow(QWidget *parent)
     , m_diagnostics(new DiagnosticsPanel(this))
     , m_ddl(new DdlPanel(this))
     , m_outline(new OutlinePanel(this))
+    , m_interaction(new CanvasInteraction(m_view, m_scene, this))
+    , m_tools(new ToolActions(m_interaction, m_view, this))
+    , m_edits(new EditActions(m_scene, m_view, m_interaction, this))
 {
     setCentralWidget(m_view);
 
@@ -139,6 +145,8 @@ void MainWindow::createActions()
     editMenu->addAction(undo);
     editMenu->addAction(redo);
     editMenu->addSeparator();
+    m_edits->addEditTo(editMenu);
+    editMenu->addSeparator();
     QAction *layout = editMenu->addAction(tr("Auto-&layout"));
     layout->setObjectName(QStringLiteral("autoLayoutAction"));
     connect(layout, &QAction::triggered, this, &MainWindow::autoLayout);
@@ -177,6 +185,12 @@ void MainWindow::createActions()
     toolBar->addAction(zoomIn);
     toolBar->addAction(zoomOut);
     toolBar->addAction(find);
+
+    m_edits->addArrangeTo(menuBar()->addMenu(tr("&Arrange")));
+    QToolBar *toolsBar = addToolBar(tr("Tools"));
+    toolsBar->setObjectName(QStringLiteral("toolsToolBar"));
+    toolsBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_tools->addTo(menuBar()->addMenu(tr("&Tools")), toolsBar);
 }
 
 bool MainWindow::openFile(const QString &path)

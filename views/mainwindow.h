@@ -8,6 +8,7 @@
 
 namespace Junction {
 
+class CanvasInteraction;
 class DdlPanel;
 class DiagnosticsPanel;
 class OutlinePanel;
@@ -15,6 +16,8 @@ class DiagramScene;
 class DiagramView;
 class Document;
 class RecentFiles;
+class EditActions;
+class ToolActions;
 
 // The designer's window. It only wires things: the document to the canvas and the panels,
 // actions to commands and file operations; the work is done in those.
@@ -39,6 +42,7 @@ public:
     DdlPanel *ddlPanel() const { return m_ddl; }
     RecentFiles *recentFiles() const { return m_recentFiles; }
     OutlinePanel *outlinePanel() const { return m_outline; }
+    CanvasInteraction *canvasInteraction() const { return m_interaction; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -66,6 +70,9 @@ private:
     DdlPanel *m_ddl;
     RecentFiles *m_recentFiles = nullptr;
     OutlinePanel *m_outline;
+    CanvasInteraction *m_interaction;
+    ToolActions *m_tools;
+    EditActions *m_edits;
 };
 
 } // namespace Junction

@@ -318,6 +318,29 @@ void TableItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     }
 }
 
+QRectF TableItem::headerRect() const
+{
+    return QRectF(0, 0, m_size.width(), m_headerHeight);
+}
+
+QRectF TableItem::rowRect(int row) const
+{
+    // As paint() lays the rows out.
+    return QRectF(0, m_headerHeight + padding / 4 + row * m_rowHeight, m_size.width(),
+                  m_rowHeight);
+}
+
+int TableItem::rowAt(const QPointF &point) const
+{
+    if (m_rowHeight <= 0 || point.x() < 0 || point.x() > m_size.width())
+        return -1;
+    const qreal y = point.y() - (m_headerHeight + padding / 4);
+    if (y < 0)
+        return -1;
+    const int row = int(y / m_rowHeight);
+    return row < m_content.rows.size() ? row : -1;
+}
+
 QVariant TableItem::itemChange(GraphicsItemChange change, const QVariant &value)
 {
     if (change == ItemPositionHasChanged)

@@ -79,6 +79,12 @@ public:
     // Below this only a filled rectangle: names would be a few pixels high.
     static constexpr qreal outlineZoom = 0.12;
 
+    // Hit-testing for in-place editing, in item coordinates: the header, and the row (an
+    // index into content().rows) at `point`, -1 for none.
+    QRectF headerRect() const;
+    int rowAt(const QPointF &point) const;
+    QRectF rowRect(int row) const;
+
     int type() const override { return Type; }
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
