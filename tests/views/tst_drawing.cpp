@@ -154,6 +154,8 @@ int tst_Drawing::rowNamed(const EntityId &id, const QString &name) const
 
 void tst_Drawing::key(int key, Qt::KeyboardModifiers modifiers)
 {
+    // After a popup or a message box closes, the window gets its focus back a moment later.
+    QTRY_VERIFY(QApplication::focusWidget());
     QTest::keyClick(QApplication::focusWidget(), Qt::Key(key), modifiers);
 }
 
