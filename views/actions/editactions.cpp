@@ -117,7 +117,7 @@ QAction *EditActions::makeAction(const QString &text, const QString &objectName,
     auto action = new QAction(text, this);
     action->setObjectName(objectName);
     action->setShortcuts(shortcuts);
-    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    action->setShortcutContext(Qt::WidgetShortcut);
     m_canvas->addAction(action);
     return action;
 }

@@ -20,8 +20,8 @@ class Document;
 // deletion would orphan are listed for confirmation first), Cut, Copy, Paste and Duplicate
 // of models, Select All, Add Attribute (Insert), arrow-key nudges (1 px, 10 px with Shift;
 // a run of nudges is one undo step), and Align and Distribute for the Arrange menu. Their
-// shortcuts work while the canvas has the focus, so Delete or Ctrl+C in a dock's text
-// field stays that field's.
+// shortcuts work while the canvas itself has the focus, so Delete or Ctrl+C in a text
+// field (a dock's, or one over the canvas) stays that field's.
 class EditActions : public QObject
 {
     Q_OBJECT

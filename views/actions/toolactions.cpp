@@ -52,7 +52,7 @@ QAction *ToolActions::addTool(CanvasTool tool, const QString &text, const QStrin
     action->setObjectName(objectName);
     action->setCheckable(true);
     action->setShortcuts(shortcuts);
-    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    action->setShortcutContext(Qt::WidgetShortcut);
     action->setToolTip(QStringLiteral("%1 (%2)").arg(
         tip, shortcuts.constFirst().toString(QKeySequence::NativeText)));
     action->setStatusTip(tip);

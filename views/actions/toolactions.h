@@ -19,7 +19,8 @@ class CanvasInteraction;
 // The canvas tools as one exclusive QActionGroup, for the Tools menu and toolbar: Select
 // (V, and Esc from any tool), Add Model (M), Association asking its type (A), belongsTo (B),
 // hasOne (O), hasMany (H) and belongsToMany (J). The single-key shortcuts work while the
-// canvas has the focus, so typing in a dock is never taken for a tool switch.
+// canvas itself has the focus, so typing in a dock or in a field over the canvas (the
+// in-place editor, Find) is never taken for a tool switch, and Esc stays theirs.
 class ToolActions : public QObject
 {
     Q_OBJECT

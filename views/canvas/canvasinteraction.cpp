@@ -7,6 +7,7 @@
 #include "commands/entitycommands.h"
 #include "commands/uniquenames.h"
 #include "diagramscene.h"
+#include "diagramview.h"
 #include "document.h"
 #include "inflection.h"
 #include "inplaceeditor.h"
@@ -28,7 +29,7 @@ const QPointF newModelOffset(24, 14);
 
 } // namespace
 
-CanvasInteraction::CanvasInteraction(QGraphicsView *view, DiagramScene *scene, QObject *parent)
+CanvasInteraction::CanvasInteraction(DiagramView *view, DiagramScene *scene, QObject *parent)
     : QObject(parent)
     , m_view(view)
     , m_scene(scene)
@@ -151,8 +152,8 @@ bool CanvasInteraction::eventFilter(QObject *watched, QEvent *event)
 
 bool CanvasInteraction::mousePress(QMouseEvent *event)
 {
-    if (event->button() != Qt::LeftButton)
-        return false;
+    if (event->button() != Qt::LeftButton || m_view->panKeyHeld())
+        return false; // Space + drag pans, with any tool
     // A click on the canvas ends an edit in place, as leaving a field does.
     m_editor->commitOrCancel();
     pinSceneRect();

@@ -16,6 +16,7 @@ class QMouseEvent;
 namespace Junction {
 
 class DiagramScene;
+class DiagramView;
 class Document;
 class InPlaceEditor;
 class TableItem;
@@ -31,7 +32,7 @@ class CanvasInteraction : public QObject
     Q_OBJECT
 
 public:
-    CanvasInteraction(QGraphicsView *view, DiagramScene *scene, QObject *parent = nullptr);
+    CanvasInteraction(DiagramView *view, DiagramScene *scene, QObject *parent = nullptr);
     ~CanvasInteraction() override;
 
     CanvasTool tool() const { return m_tool; }
@@ -72,7 +73,7 @@ private:
     // Keeps what is on screen where it is when the scene grows: see the constructor.
     void pinSceneRect();
 
-    QGraphicsView *m_view;
+    DiagramView *m_view;
     DiagramScene *m_scene;
     InPlaceEditor *m_editor;
     CanvasTool m_tool = CanvasTool::Select;

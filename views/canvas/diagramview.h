@@ -16,6 +16,8 @@ public:
     explicit DiagramView(QGraphicsScene *scene, QWidget *parent = nullptr);
 
     qreal zoom() const;
+    // Space is down: a left press pans, whatever the canvas tool.
+    bool panKeyHeld() const { return m_spaceHeld; }
     void setZoom(qreal zoom);
     void zoomBy(qreal factor);
     // Zooms keeping the scene point under `viewportPos` where it is.
