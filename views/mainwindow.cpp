@@ -189,7 +189,7 @@ void MainWindow::createActions()
     m_edits->addArrangeTo(menuBar()->addMenu(tr("&Arrange")));
     QToolBar *toolsBar = addToolBar(tr("Tools"));
     toolsBar->setObjectName(QStringLiteral("toolsToolBar"));
-    toolsBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    toolsBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_tools->addTo(menuBar()->addMenu(tr("&Tools")), toolsBar);
 }
 
