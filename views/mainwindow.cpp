@@ -13,6 +13,7 @@
 #include "exportmenu.h"
 #include "panels/ddlpanel.h"
 #include "panels/diagnosticspanel.h"
+#include "panels/inspectorpanel.h"
 #include "panels/outlinepanel.h"
 #include "shell/filedrop.h"
 #include "shell/icons.h"
@@ -49,6 +50,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_interaction(new CanvasInteraction(m_view, m_scene, this))
     , m_tools(new ToolActions(m_interaction, m_view, this))
     , m_edits(new EditActions(m_scene, m_view, m_interaction, this))
+    , m_inspector(new InspectorPanel(this))
 {
     setCentralWidget(m_view);
 
@@ -69,6 +71,13 @@ MainWindow::MainWindow(QWidget *parent)
     addDockWidget(Qt::LeftDockWidgetArea, outlineDock);
     resizeDocks({outlineDock}, {260}, Qt::Horizontal);
     m_outline->setCanvas(m_scene, m_view);
+
+    auto inspectorDock = new QDockWidget(tr("Inspector"), this);
+    inspectorDock->setObjectName(QStringLiteral("inspectorDock"));
+    inspectorDock->setWidget(m_inspector);
+    addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
+    tabifyDockWidget(inspectorDock, ddlDock); // the inspector is the tab in front
+    m_inspector->setScene(m_scene);
     resizeDocks({diagnosticsDock}, {140}, Qt::Vertical);
 
     connect(m_diagnostics, &DiagnosticsPanel::elementActivated, this, &MainWindow::showElements);
@@ -94,6 +103,7 @@ MainWindow::~MainWindow()
     m_diagnostics->setDocument(nullptr);
     m_ddl->setDocument(nullptr);
     m_outline->setDocument(nullptr);
+    m_inspector->setDocument(nullptr);
 }
 
 void MainWindow::createActions()
@@ -247,6 +257,7 @@ void MainWindow::setDocument(std::unique_ptr<Document> document)
     m_diagnostics->setDocument(document.get());
     m_ddl->setDocument(document.get());
     m_outline->setDocument(document.get());
+    m_inspector->setDocument(document.get());
     m_undoGroup.addStack(document->undoStack());
     m_undoGroup.setActiveStack(document->undoStack());
     connect(document.get(), &Document::modifiedChanged, this, &MainWindow::updateTitle);

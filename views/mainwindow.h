@@ -11,6 +11,7 @@ namespace Junction {
 class CanvasInteraction;
 class DdlPanel;
 class DiagnosticsPanel;
+class InspectorPanel;
 class OutlinePanel;
 class DiagramScene;
 class DiagramView;
@@ -43,6 +44,7 @@ public:
     RecentFiles *recentFiles() const { return m_recentFiles; }
     OutlinePanel *outlinePanel() const { return m_outline; }
     CanvasInteraction *canvasInteraction() const { return m_interaction; }
+    InspectorPanel *inspectorPanel() const { return m_inspector; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -73,6 +75,7 @@ private:
     CanvasInteraction *m_interaction;
     ToolActions *m_tools;
     EditActions *m_edits;
+    InspectorPanel *m_inspector;
 };
 
 } // namespace Junction
