@@ -201,6 +201,8 @@ void MainWindow::createActions()
     toolsBar->setObjectName(QStringLiteral("toolsToolBar"));
     toolsBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_tools->addTo(menuBar()->addMenu(tr("&Tools")), toolsBar);
+    toolsBar->addSeparator();
+    toolsBar->addAction(m_edits->addAttributeAction());
 }
 
 bool MainWindow::openFile(const QString &path)

@@ -17,6 +17,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -78,6 +79,7 @@ private slots:
     void nothingFromEmptyCanvasOrRelease();
     void escapeReturnsToSelect();
     void nudgesMergeIntoOneStep();
+    void clipboardArrangeAndDelete();
 
 private:
     // Mouse and keys, as a user gives them, on the view's viewport.
@@ -94,6 +96,11 @@ private:
     EntityId entityNamed(const QString &name) const;
     const Association *lastAssociation() const;
     QString ddl() const;
+    // A viewport point over no item and no child widget (the minimap, an editor).
+    QPoint emptySpot() const;
+    // A viewport point where the edge is the topmost item.
+    QPoint onEdge(const AssociationId &id) const;
+    QStringList selectedNames() const;
 
     std::unique_ptr<MainWindow> m_window;
     DiagramView *m_view = nullptr;
@@ -154,7 +161,13 @@ int tst_Drawing::rowNamed(const EntityId &id, const QString &name) const
 
 void tst_Drawing::key(int key, Qt::KeyboardModifiers modifiers)
 {
-    // After a popup or a message box closes, the window gets its focus back a moment later.
+    // After a popup or a message box closes, the window gets its focus back a moment later;
+    // the offscreen platform does not always hand activation back to the main window (a
+    // window manager would), so do that here.
+    if (!QApplication::activeWindow()) {
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    }
     QTRY_VERIFY(QApplication::focusWidget());
     QTest::keyClick(QApplication::focusWidget(), Qt::Key(key), modifiers);
 }
@@ -213,6 +226,45 @@ QString tst_Drawing::ddl() const
 {
     const DdlGenerator generator(Dialect::get(Dialect::Kind::Postgres));
     return DdlGenerator::script(generator.schema(m_document->resolved()));
+}
+
+QPoint tst_Drawing::emptySpot() const
+{
+    const QRect area = m_view->viewport()->rect().adjusted(10, 10, -10, -10);
+    for (int y = area.top(); y < area.bottom(); y += 15) {
+        for (int x = area.left(); x < area.right(); x += 15) {
+            const QPoint point(x, y);
+            if (m_view->items(point).isEmpty() && !m_view->viewport()->childAt(point))
+                return point;
+        }
+    }
+    return {};
+}
+
+QPoint tst_Drawing::onEdge(const AssociationId &id) const
+{
+    const AssociationItem *edge = m_scene->associationItem(id);
+    Q_ASSERT(edge);
+    const QRect area = m_view->mapFromScene(edge->sceneBoundingRect()).boundingRect();
+    for (int y = area.top(); y <= area.bottom(); ++y) {
+        for (int x = area.left(); x <= area.right(); ++x) {
+            const QList<QGraphicsItem *> items = m_view->items(QPoint(x, y));
+            if (!items.isEmpty() && items.constFirst() == edge)
+                return QPoint(x, y);
+        }
+    }
+    return {};
+}
+
+QStringList tst_Drawing::selectedNames() const
+{
+    QStringList names;
+    for (QGraphicsItem *item : m_scene->selectedItems()) {
+        if (auto table = qgraphicsitem_cast<TableItem *>(item))
+            names << table->content().title;
+    }
+    names.sort();
+    return names;
 }
 
 void tst_Drawing::drawingSession()
@@ -556,6 +608,144 @@ void tst_Drawing::nudgesMergeIntoOneStep()
     QCOMPARE(m_document->undoStack()->count(), commands + 1);
     m_document->undoStack()->undo();
     QCOMPARE(*Layout::modelPosition(m_document->project().layout, user), before);
+}
+
+void tst_Drawing::clipboardArrangeAndDelete()
+{
+    QVERIFY(m_window->openFile(QStringLiteral(JUNCTION_EXAMPLES "/blog.junction.json")));
+    m_document = m_window->document();
+    m_view->setFocus();
+    QUndoStack *stack = m_document->undoStack();
+    const QByteArray start = ProjectWriter::toBytes(m_document->project());
+    const EntityId user(QStringLiteral("m-user"));
+    const EntityId picture(QStringLiteral("m-picture"));
+    const EntityId post(QStringLiteral("m-post"));
+    const EntityId tag(QStringLiteral("m-tag"));
+
+    // Select All takes every box and edge; a click on empty canvas none.
+    key(Qt::Key_A, Qt::ControlModifier);
+    QCOMPARE(
+        selectedNames(),
+        QStringList({QStringLiteral("Picture"), QStringLiteral("Post"), QStringLiteral("PostTags"),
+                     QStringLiteral("Tag"), QStringLiteral("User")}));
+    QCOMPARE(m_scene->selectedItems().size(), 5 + 7);
+    const QPoint empty = emptySpot();
+    QVERIFY(!empty.isNull());
+    click(empty);
+    QVERIFY(m_scene->selectedItems().isEmpty());
+
+    // An edge alone is deleted without asking: nothing is left without its model.
+    const AssociationId userPosts(QStringLiteral("as-user-posts"));
+    const QPoint edgePoint = onEdge(userPosts);
+    QVERIFY(!edgePoint.isNull());
+    click(edgePoint);
+    QVERIFY(m_scene->associationItem(userPosts)->isSelected());
+    key(Qt::Key_Delete);
+    QVERIFY(!m_document->association(userPosts));
+    QVERIFY(!m_scene->associationItem(userPosts));
+    stack->undo();
+    QVERIFY(m_document->association(userPosts));
+
+    // Duplicate (Ctrl+D): Tag2, beside it, selected.
+    click(headerOf(tag));
+    key(Qt::Key_D, Qt::ControlModifier);
+    const EntityId tag2 = entityNamed(QStringLiteral("Tag2"));
+    QVERIFY(!tag2.isNull());
+    QCOMPARE(selectedNames(), QStringList({QStringLiteral("Tag2")}));
+    QVERIFY(m_scene->tableItem(tag2)->pos() != m_scene->tableItem(tag)->pos());
+    stack->undo();
+    QVERIFY(!m_document->entity(tag2));
+
+    // Cut asks first, naming the two belongsToMany; No keeps everything, clipboard too.
+    QApplication::clipboard()->clear();
+    click(headerOf(tag));
+    const int commands = stack->count();
+    QString listed;
+    ModalHandler refuse([&](QWidget *widget) {
+        auto box = qobject_cast<QMessageBox *>(widget);
+        if (!box)
+            return false;
+        listed = box->informativeText();
+        box->button(QMessageBox::Cancel)->click();
+        return true;
+    });
+    key(Qt::Key_X, Qt::ControlModifier);
+    QVERIFY(refuse.done());
+    QCOMPARE(listed, QStringLiteral("• Post.belongsToMany(Tag)\n• Tag.belongsToMany(Post)"));
+    QCOMPARE(stack->count(), commands);
+    QVERIFY(m_document->entity(tag));
+    QVERIFY(!m_window->findChild<QAction *>(QStringLiteral("pasteAction"))->isEnabled());
+    ModalHandler confirm([&](QWidget *widget) {
+        auto box = qobject_cast<QMessageBox *>(widget);
+        if (!box)
+            return false;
+        QTest::mouseClick(box->findChild<QPushButton *>(QStringLiteral("confirmButton")),
+                          Qt::LeftButton);
+        return true;
+    });
+    key(Qt::Key_X, Qt::ControlModifier);
+    QVERIFY(confirm.done());
+    QVERIFY(!m_document->entity(tag));
+    QVERIFY(!m_scene->junctionItem(QStringLiteral("PostTags")));
+    QCOMPARE(m_document->project().associations.size(), 5);
+    // Paste brings the model back (its associations reached Post, which was not cut).
+    QVERIFY(m_window->findChild<QAction *>(QStringLiteral("pasteAction"))->isEnabled());
+    key(Qt::Key_V, Qt::ControlModifier);
+    const EntityId pasted = entityNamed(QStringLiteral("Tag"));
+    QVERIFY(!pasted.isNull());
+    QVERIFY(pasted != tag); // a new model with a new id
+    QCOMPARE(m_document->entity(pasted)->attributes.at(0).name, QStringLiteral("label"));
+    QCOMPARE(m_document->project().associations.size(), 5);
+    stack->undo();
+    stack->undo();
+    QCOMPARE(ProjectWriter::toBytes(m_document->project()), start);
+
+    // Distribute User, Picture, Post horizontally: equal gaps between the boxes.
+    click(headerOf(user));
+    click(headerOf(picture), Qt::ControlModifier);
+    click(headerOf(post), Qt::ControlModifier);
+    QCOMPARE(
+        selectedNames(),
+        QStringList({QStringLiteral("Picture"), QStringLiteral("Post"), QStringLiteral("User")}));
+    QAction *distribute
+        = m_window->findChild<QAction *>(QStringLiteral("distributeHorizontallyAction"));
+    QVERIFY(distribute->isEnabled());
+    distribute->trigger();
+    QList<QRectF> boxes;
+    for (const EntityId &id : {user, picture, post}) {
+        const TableItem *item = m_scene->tableItem(id);
+        boxes << QRectF(item->pos(), item->size());
+    }
+    std::sort(boxes.begin(), boxes.end(),
+              [](const QRectF &a, const QRectF &b) { return a.center().x() < b.center().x(); });
+    const qreal firstGap = boxes.at(1).left() - boxes.at(0).right();
+    const qreal secondGap = boxes.at(2).left() - boxes.at(1).right();
+    QVERIFY2(qAbs(firstGap - secondGap) <= 1,
+             qPrintable(QStringLiteral("%1 vs %2").arg(firstGap).arg(secondGap)));
+
+    // Deleting everything lists all seven associations; undo gives back the file's bytes.
+    key(Qt::Key_A, Qt::ControlModifier);
+    QStringList everything;
+    ModalHandler all([&](QWidget *widget) {
+        auto box = qobject_cast<QMessageBox *>(widget);
+        if (!box)
+            return false;
+        everything = box->informativeText().split(QLatin1Char('\n'));
+        QTest::mouseClick(box->findChild<QPushButton *>(QStringLiteral("confirmButton")),
+                          Qt::LeftButton);
+        return true;
+    });
+    const int beforeDelete = stack->count();
+    key(Qt::Key_Delete);
+    QVERIFY(all.done());
+    QCOMPARE(everything.size(), 7);
+    QVERIFY(m_document->project().entities.isEmpty());
+    QVERIFY(m_document->project().associations.isEmpty());
+    QVERIFY(m_scene->tableItems().isEmpty());
+    QCOMPARE(stack->count(), beforeDelete + 1);
+    stack->undo();
+    stack->undo(); // the distribution
+    QCOMPARE(ProjectWriter::toBytes(m_document->project()), start);
 }
 
 QTEST_MAIN(tst_Drawing)

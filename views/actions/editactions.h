@@ -32,6 +32,7 @@ public:
 
     void addEditTo(QMenu *menu) const;
     void addArrangeTo(QMenu *menu) const;
+    QAction *addAttributeAction() const { return m_addAttribute; }
 
     void deleteSelection();
     void cut();

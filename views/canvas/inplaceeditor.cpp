@@ -6,6 +6,7 @@
 #include "commands/entitycommands.h"
 #include "datatype.h"
 #include "diagramscene.h"
+#include "diagramview.h"
 #include "document.h"
 #include "tableitem.h"
 
@@ -92,6 +93,8 @@ InPlaceEditor::InPlaceEditor(QGraphicsView *view, DiagramScene *scene)
         }
         commitOrCancel();
     });
+    if (auto diagramView = qobject_cast<DiagramView *>(m_view))
+        connect(diagramView, &DiagramView::zoomChanged, this, &InPlaceEditor::reposition);
     connect(m_view->horizontalScrollBar(), &QScrollBar::valueChanged, this,
             &InPlaceEditor::reposition);
     connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this,
