@@ -211,7 +211,8 @@ void Resolver::defineModel(int entityIndex)
         ColumnWork &w = m.work.emplaceBack();
         w.allowNull = a.allowNull;
         w.hasField = !a.field.isEmpty();
-        w.uniqueGroup = a.uniqueGroup;
+        if (!a.uniqueGroup.isEmpty())
+            m.linkFor(int(m.columns.size()) - 1).uniqueGroup = a.uniqueGroup;
     }
 
     if (!hasPrimaryKey && declaresId) {
@@ -460,8 +461,9 @@ void Resolver::buildTables(ResolvedSchema &schema)
         const int primaryKeys = m.primaryKeyCount();
         for (int i = 0; i < m.columns.size(); ++i) {
             ResolvedColumn &c = m.columns[i];
-            ColumnWork &a = m.work[i];
-            c.allowNull = a.allowNull.value_or(true) && !c.primaryKey;
+            const ColumnWork &w = m.work.at(i);
+            c.allowNull = w.allowNull.value_or(true) && !c.primaryKey;
+            const ColumnLink &a = m.link(i);
             if (!a.associations.isEmpty())
                 c.association = a.associations.first(); // created, or a declared one reused
             if (c.primaryKey)
@@ -494,7 +496,7 @@ void Resolver::buildTables(ResolvedSchema &schema)
                 fk.referencedColumns << a.referencedKey;
                 fk.onDelete = a.onDelete;
                 fk.onUpdate = a.onUpdate;
-                fk.associations = std::move(a.associations);
+                fk.associations = a.associations;
                 fk.associationIndex = c.associationIndex;
                 t.foreignKeys << std::move(fk);
             }

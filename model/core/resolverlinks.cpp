@@ -32,11 +32,12 @@ Actions referentialActions(const Association &a, bool allowNull, const QString &
 // The first association that defines a FK column owns it. A later one that explicitly asks
 // for other rules or nullability gets Sequelize's result and a warning naming both.
 void Resolver::warnIfOwnedElsewhere(int index, const WorkModel &holder, int existingIndex,
-                                    const ColumnWork &incoming)
+                                    const NewAttribute &incoming)
 {
-    if (existingIndex < 0 || holder.work.at(existingIndex).associations.isEmpty())
+    if (existingIndex < 0 || holder.link(existingIndex).associations.isEmpty())
         return;
-    const ColumnWork *existing = &holder.work.at(existingIndex);
+    const ColumnLink *existing = &holder.link(existingIndex);
+    const std::optional<bool> existingAllowNull = holder.work.at(existingIndex).allowNull;
     const Association &a = m_project.associations.at(index);
     QStringList differences;
     if (!a.onDelete.isEmpty() && existing->referencedModel >= 0
@@ -48,11 +49,11 @@ void Resolver::warnIfOwnedElsewhere(int index, const WorkModel &holder, int exis
         differences << QStringLiteral("ON UPDATE %1 (kept: %2)")
                            .arg(upperActions(a.onUpdate), existing->onUpdate);
     const bool allowNullAsked = a.foreignKey.isObject && a.foreignKey.allowNull.has_value();
-    if (allowNullAsked && existing->allowNull.has_value()
-        && *incoming.allowNull != *existing->allowNull)
+    if (allowNullAsked && existingAllowNull.has_value()
+        && *incoming.work.allowNull != *existingAllowNull)
         differences << QStringLiteral("allowNull: %1 (kept: %2)")
-                           .arg(*incoming.allowNull ? QStringLiteral("true") : QStringLiteral("false"),
-                                *existing->allowNull ? QStringLiteral("true") : QStringLiteral("false"));
+                           .arg(*incoming.work.allowNull ? QStringLiteral("true") : QStringLiteral("false"),
+                                *existingAllowNull ? QStringLiteral("true") : QStringLiteral("false"));
     if (differences.isEmpty())
         return;
     const QString owner = existing->associations.first().toString();
@@ -104,7 +105,7 @@ int Resolver::mergeAttribute(WorkModel &model, NewAttribute incoming, int associ
 {
     const int i = model.indexOf(incoming.column.attribute);
     if (i < 0) {
-        incoming.work.associations << m_project.associations.at(associationIndex).id;
+        incoming.link.associations << m_project.associations.at(associationIndex).id;
         incoming.column.associationIndex = associationIndex;
         model.append(std::move(incoming));
         return int(model.columns.size()) - 1;
@@ -121,19 +122,20 @@ int Resolver::mergeAttribute(WorkModel &model, NewAttribute incoming, int associ
         existing.comment = incoming.column.comment;
     if (!existing.unique)
         existing.unique = incoming.column.unique;
-    if (work.referencedModel < 0 && incoming.work.referencedModel >= 0) {
-        work.referencedModel = incoming.work.referencedModel;
-        work.referencedKey = incoming.work.referencedKey;
+    ColumnLink &link = model.linkFor(i);
+    if (link.referencedModel < 0 && incoming.link.referencedModel >= 0) {
+        link.referencedModel = incoming.link.referencedModel;
+        link.referencedKey = incoming.link.referencedKey;
     }
-    if (work.onDelete.isEmpty())
-        work.onDelete = incoming.work.onDelete;
-    if (work.onUpdate.isEmpty())
-        work.onUpdate = incoming.work.onUpdate;
-    work.associations << m_project.associations.at(associationIndex).id;
+    if (link.onDelete.isEmpty())
+        link.onDelete = incoming.link.onDelete;
+    if (link.onUpdate.isEmpty())
+        link.onUpdate = incoming.link.onUpdate;
+    link.associations << m_project.associations.at(associationIndex).id;
     return i;
 }
 
-bool Resolver::addReferences(ColumnWork &attribute, int referencedModel, const QString &key,
+bool Resolver::addReferences(ColumnLink &attribute, int referencedModel, const QString &key,
                              const QString &onDelete, const QString &onUpdate,
                              int associationIndex)
 {
@@ -206,11 +208,11 @@ void Resolver::belongsTo(int index, int source, int target, ResolvedAssociation 
     const QString &onDelete = actions.onDelete;
     const QString &onUpdate = actions.onUpdate;
     if (actions.references)
-        addReferences(fk.work, target, key.column, onDelete, onUpdate, index);
-    warnIfOwnedElsewhere(index, src, existing, fk.work);
+        addReferences(fk.link, target, key.column, onDelete, onUpdate, index);
+    warnIfOwnedElsewhere(index, src, existing, fk);
     const int merged = mergeAttribute(src, std::move(fk), index);
     const ResolvedColumn &column = src.columns.at(merged);
-    const ColumnWork &work = src.work.at(merged);
+    const ColumnLink &work = src.link(merged);
 
     out.foreignKey = column.attribute;
     out.foreignKeyColumn = column.name;
@@ -251,10 +253,11 @@ void Resolver::hasOne(int index, int source, int target, ResolvedAssociation &ou
 
     // v4 merges first, then reads allowNull and writes its actions over what was there.
     const int before = tgt.indexOf(fk.column.attribute);
-    const QString earlierOnDelete = before >= 0 ? tgt.work.at(before).onDelete : QString();
+    const QString earlierOnDelete = before >= 0 ? tgt.link(before).onDelete : QString();
     const int merged = mergeAttribute(tgt, std::move(fk), index);
-    ColumnWork &work = tgt.work[merged];
-    const Actions actions = referentialActions(a, work.allowNull.value_or(false), kCascade);
+    ColumnLink &work = tgt.linkFor(merged);
+    const Actions actions = referentialActions(a, tgt.work.at(merged).allowNull.value_or(false),
+                                               kCascade);
     const QString &onDelete = actions.onDelete;
     const QString &onUpdate = actions.onUpdate;
     if (actions.references) {
@@ -304,11 +307,11 @@ void Resolver::hasMany(int index, int source, int target, ResolvedAssociation &o
     const QString &onDelete = actions.onDelete;
     const QString &onUpdate = actions.onUpdate;
     if (actions.references)
-        addReferences(fk.work, source, key.column, onDelete, onUpdate, index);
-    warnIfOwnedElsewhere(index, tgt, existing, fk.work);
+        addReferences(fk.link, source, key.column, onDelete, onUpdate, index);
+    warnIfOwnedElsewhere(index, tgt, existing, fk);
     const int merged = mergeAttribute(tgt, std::move(fk), index);
     const ResolvedColumn &column = tgt.columns.at(merged);
-    const ColumnWork &work = tgt.work.at(merged);
+    const ColumnLink &work = tgt.link(merged);
 
     out.foreignKey = column.attribute;
     out.foreignKeyColumn = column.name;
@@ -524,7 +527,7 @@ void Resolver::belongsToMany(int index, int source, int target, ResolvedAssociat
             i = int(j.columns.size()) - 1;
         }
         ResolvedColumn &attr = j.columns[i];
-        ColumnWork &work = j.work[i];
+        ColumnLink &work = j.linkFor(i);
         const QString earlierDelete = work.onDelete;
         const QString earlierUpdate = work.onUpdate;
         // _.extend: these values overwrite what the attribute had.
@@ -535,7 +538,7 @@ void Resolver::belongsToMany(int index, int source, int target, ResolvedAssociat
                     spec.type, [&] { return associationPath(index, QStringLiteral("foreignKey.type")); },
                     [&] { return ids; });
             if (spec.allowNull.has_value())
-                work.allowNull = spec.allowNull;
+                j.work[i].allowNull = spec.allowNull;
             j.setField(i, spec.field);
             if (!spec.comment.isEmpty())
                 attr.comment = spec.comment;
@@ -563,9 +566,9 @@ void Resolver::belongsToMany(int index, int source, int target, ResolvedAssociat
     };
     const int fk = inject(use.foreignKey, a.foreignKey, sourceKey, source, true);
     const QString fkColumn = j.columns.at(fk).name;
-    const QString fkDelete = j.work.at(fk).onDelete;
-    const QString fkUpdate = j.work.at(fk).onUpdate;
-    const bool fkReferences = j.work.at(fk).referencedModel >= 0;
+    const QString fkDelete = j.link(fk).onDelete;
+    const QString fkUpdate = j.link(fk).onUpdate;
+    const bool fkReferences = j.link(fk).referencedModel >= 0;
     const int ok = inject(use.otherKey, a.otherKey, targetKey, target, false);
 
     j.junctionUsers << int(m_junctionUses.size());
