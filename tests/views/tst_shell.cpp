@@ -717,17 +717,20 @@ void tst_Shell::toolbarShowsIcons()
     auto toolBar = window->findChild<QToolBar *>(QStringLiteral("mainToolBar"));
     QVERIFY(toolBar);
     QCOMPARE(toolBar->toolButtonStyle(), Qt::ToolButtonIconOnly);
+    // Every button of every toolbar has an icon and says what it is.
     int buttons = 0;
-    for (QAction *action : toolBar->actions()) {
-        if (action->isSeparator() || qobject_cast<QWidgetAction *>(action))
-            continue;
-        ++buttons;
-        QVERIFY2(!action->icon().isNull(), qPrintable(action->objectName()));
-        QVERIFY2(!action->toolTip().isEmpty(), qPrintable(action->objectName()));
-        if (!action->shortcut().isEmpty())
-            QVERIFY2(
-                action->toolTip().contains(action->shortcut().toString(QKeySequence::NativeText)),
-                qPrintable(action->toolTip()));
+    for (const QToolBar *bar : window->findChildren<QToolBar *>()) {
+        for (QAction *action : bar->actions()) {
+            if (action->isSeparator() || qobject_cast<QWidgetAction *>(action))
+                continue;
+            ++buttons;
+            QVERIFY2(!action->icon().isNull(), qPrintable(action->objectName()));
+            QVERIFY2(!action->toolTip().isEmpty(), qPrintable(action->objectName()));
+            if (!action->shortcut().isEmpty())
+                QVERIFY2(action->toolTip().contains(
+                             action->shortcut().toString(QKeySequence::NativeText)),
+                         qPrintable(action->toolTip()));
+        }
     }
     QVERIFY(buttons >= 10);
     // Every action with a known name got its icon, wherever it lives.
