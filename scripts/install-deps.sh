@@ -17,6 +17,8 @@ packages=(
     libsqlite3-dev libpq-dev
     # The GUI: SVG icons, and the GL headers that Qt6Gui's CMake config insists on.
     qt6-svg-dev libgl-dev
+    # Database passwords in the system keychain (the designer's connections).
+    qtkeychain-qt6-dev
     # Real database servers for the tests, started by scripts/servers.sh on loopback.
     postgresql-15 mariadb-server mariadb-client
     # A virtual display for GUI tests that cannot use the offscreen platform.

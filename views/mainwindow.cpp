@@ -20,6 +20,7 @@
 #include "shell/recentfiles.h"
 #include "shell/recoveryprompt.h"
 #include "shell/windowsettings.h"
+#include "sync/databaseactions.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -104,6 +105,7 @@ MainWindow::~MainWindow()
     m_ddl->setDocument(nullptr);
     m_outline->setDocument(nullptr);
     m_inspector->setDocument(nullptr);
+    m_database->setDocument(nullptr);
 }
 
 void MainWindow::createActions()
@@ -203,6 +205,8 @@ void MainWindow::createActions()
     m_tools->addTo(menuBar()->addMenu(tr("&Tools")), toolsBar);
     toolsBar->addSeparator();
     toolsBar->addAction(m_edits->addAttributeAction());
+    m_database = new DatabaseActions(this, m_scene, m_outline->model());
+    menuBar()->addMenu(m_database->menu());
 }
 
 bool MainWindow::openFile(const QString &path)
@@ -260,6 +264,7 @@ void MainWindow::setDocument(std::unique_ptr<Document> document)
     m_ddl->setDocument(document.get());
     m_outline->setDocument(document.get());
     m_inspector->setDocument(document.get());
+    m_database->setDocument(document.get());
     m_undoGroup.addStack(document->undoStack());
     m_undoGroup.setActiveStack(document->undoStack());
     connect(document.get(), &Document::modifiedChanged, this, &MainWindow::updateTitle);

@@ -9,6 +9,7 @@
 namespace Junction {
 
 class CanvasInteraction;
+class DatabaseActions;
 class DdlPanel;
 class DiagnosticsPanel;
 class InspectorPanel;
@@ -45,6 +46,7 @@ public:
     OutlinePanel *outlinePanel() const { return m_outline; }
     CanvasInteraction *canvasInteraction() const { return m_interaction; }
     InspectorPanel *inspectorPanel() const { return m_inspector; }
+    DatabaseActions *databaseActions() const { return m_database; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -76,6 +78,7 @@ private:
     ToolActions *m_tools;
     EditActions *m_edits;
     InspectorPanel *m_inspector;
+    DatabaseActions *m_database = nullptr;
 };
 
 } // namespace Junction

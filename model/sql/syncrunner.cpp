@@ -50,6 +50,7 @@ struct Runner
     const SyncRunOptions &options;
     SyncResult &result;
     int sent = 0;
+    int total = 0; // statements of the plan, for progress
 
     bool exec(const QString &sql)
     {
@@ -58,8 +59,17 @@ struct Runner
             if (!execOne(SyncRunner::injectedFailure()))
                 return false;
         }
+        if (options.cancelled && options.cancelled->load()) {
+            result.cancelled = true;
+            result.failedStatement = sql;
+            result.error = QStringLiteral("Cancelled before this statement ran.");
+            return false;
+        }
         ++sent;
-        return execOne(sql);
+        const bool ok = execOne(sql);
+        if (options.progress)
+            options.progress(sent, total);
+        return ok;
     }
 
     bool execOne(const QString &sql)
@@ -296,6 +306,8 @@ SyncResult SyncRunner::run(const Connection &connection, const SyncPlan &plan,
         return result;
     }
     Runner runner {connection.database(), options, result};
+    for (const PlanChange &change : plan.changes)
+        runner.total += int(options.allowDataLoss ? change.sql().size() : change.statements.size());
     switch (connection.engine()) {
     case ConnectionSpec::Engine::Sqlite:
         runSqlite(runner, plan);

@@ -7,6 +7,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
+#include <functional>
+
 namespace Junction {
 
 class Connection;
@@ -19,6 +22,12 @@ struct SyncRunOptions
     int postgresLockBudget = 0;
     // Test hook: run a statement that fails after this many statements of the plan.
     int failAfterStatements = -1;
+    // Checked before each statement of the plan: once set, the run stops as if that
+    // statement had failed (rolled back where the engine allows). The designer sets it on
+    // cancel, and interrupts the running statement too (DatabaseThread::cancel()).
+    const std::atomic_bool *cancelled = nullptr;
+    // Called on the running thread after each statement of the plan: (sent, total).
+    std::function<void(int, int)> progress;
 };
 
 struct SyncResult
@@ -29,6 +38,7 @@ struct SyncResult
     QString failedStatement; // empty when none failed
     QString error; // the database's error text, or why the plan was refused
     bool databaseUnchanged = true;
+    bool cancelled = false; // stopped by SyncRunOptions::cancelled
     int batches = 0; // transactions (PostgreSQL may need several)
     int committedBatches = 0;
     QStringList foreignKeyViolations; // SQLite: what foreign_key_check found

@@ -224,6 +224,20 @@ void DiagramScene::clearItems()
     m_junctions.clear();
 }
 
+void DiagramScene::setSyncDifferences(const QHash<QString, QSet<QString>> &tables)
+{
+    m_syncDifferences = tables;
+    const auto mark = [&tables](TableItem *item) {
+        const auto differs = tables.constFind(item->tableName());
+        item->setSyncDifference(differs != tables.cend(),
+                                differs != tables.cend() ? *differs : QSet<QString>());
+    };
+    for (TableItem *item : std::as_const(m_tables))
+        mark(item);
+    for (TableItem *item : std::as_const(m_junctions))
+        mark(item);
+}
+
 void DiagramScene::syncSchema()
 {
     const ResolvedSchema &schema = m_document->resolved();
@@ -265,6 +279,9 @@ void DiagramScene::syncSchema()
         // does not route edges that are about to be routed again); the old ones may go.
         item->clearEdges();
         item->setContent(TableItem::contentOf(table, schema, cycleTables.contains(table.name)));
+        const auto differs = m_syncDifferences.constFind(table.name);
+        item->setSyncDifference(differs != m_syncDifferences.cend(),
+                                differs != m_syncDifferences.cend() ? *differs : QSet<QString>());
         byTableName.insert(table.name, item);
     }
     qDeleteAll(m_tables);

@@ -51,6 +51,10 @@ public:
     // (others are ignored) and returns the first, to centre on; nullptr when none is shown.
     QGraphicsItem *selectElements(const QStringList &ids);
 
+    // Tables that differ from the database last synced, with their differing columns (an
+    // empty set: the table as a whole); the boxes are marked (SyncStatus computes this).
+    void setSyncDifferences(const QHash<QString, QSet<QString>> &tables);
+
 signals:
     // The diagram's items changed (another document, or one that was edited); for views
     // that summarise it, like the minimap.
@@ -84,6 +88,7 @@ private:
         TableItem *second;
     };
     QList<JunctionPlace> m_junctionPlaces;
+    QHash<QString, QSet<QString>> m_syncDifferences;
     // Positions of the dragged models at press, to push one command on release.
     QHash<EntityId, QPointF> m_pressPositions;
     QRectF m_grownRect; // the scene rect: the contents' bounds since the document was set

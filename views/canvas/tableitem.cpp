@@ -114,6 +114,8 @@ private:
     Widths m_widths[KindCount];
 };
 
+const QColor differsColor(0xe0, 0x8a, 0x00); // differs from the database
+
 } // namespace
 
 TableItem::TableItem(const EntityId &entity, const QString &tableName)
@@ -212,9 +214,37 @@ void TableItem::layoutRows()
 
 QRectF TableItem::boundingRect() const
 {
-    // The selection outline is drawn 1.5 px outside the box.
-    return QRectF(QPointF(0, 0), m_size).adjusted(-2, -2, 2, 2);
+    // The selection outline is drawn 1.5 px outside the box; the "differs" badge sits on
+    // the top right corner.
+    return QRectF(QPointF(0, 0), m_size).adjusted(-2, m_differs ? -8 : -2, m_differs ? 8 : 2, 2);
 }
+
+void TableItem::setSyncDifference(bool differs, const QSet<QString> &columns)
+{
+    if (differs == m_differs && columns == m_differingColumns)
+        return;
+    if (differs != m_differs)
+        prepareGeometryChange();
+    m_differs = differs;
+    m_differingColumns = columns;
+    update();
+}
+
+namespace {
+
+void paintDifferenceBadge(QPainter *painter, const QSizeF &size)
+{
+    const QRectF badge(size.width() - 8, -8, 16, 16);
+    painter->setPen(QPen(Qt::white, 1.5));
+    painter->setBrush(differsColor);
+    painter->drawEllipse(badge);
+    QFont font = BoxFonts::instance().font(BoxFonts::Small);
+    font.setBold(true);
+    painter->setFont(font);
+    painter->drawText(badge, Qt::AlignCenter, QStringLiteral("\u2260")); // ≠
+}
+
+} // namespace
 
 void TableItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
@@ -253,6 +283,8 @@ void TableItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
         painter->setFont(font);
         painter->setPen(theme.headerText);
         painter->drawText(box, Qt::AlignCenter, m_content.title);
+        if (m_differs)
+            paintDifferenceBadge(painter, m_size);
         return;
     }
 
@@ -297,6 +329,8 @@ void TableItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     const qreal bodyOffset = baseline(BoxFonts::Body, 0, m_rowHeight);
     const qreal noteOffset = baseline(BoxFonts::Note, 0, m_rowHeight);
     for (const Row &row : std::as_const(m_content.rows)) {
+        if (m_differs && m_differingColumns.contains(row.name))
+            painter->fillRect(QRectF(1, y + 1, 3, m_rowHeight - 2), differsColor);
         const QColor color = row.generated ? theme.generated : theme.text;
         if (!row.tag.isEmpty()) {
             painter->setFont(fonts.font(BoxFonts::Small));
@@ -316,6 +350,8 @@ void TableItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
         }
         y += m_rowHeight;
     }
+    if (m_differs)
+        paintDifferenceBadge(painter, m_size);
 }
 
 QRectF TableItem::headerRect() const

@@ -6,6 +6,7 @@
 
 #include <QGraphicsItem>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 namespace Junction {
@@ -69,6 +70,13 @@ public:
     bool setContent(const Content &content);
     QSizeF size() const { return m_size; }
 
+    // Differs from the database last synced (SyncStatus): an amber badge on the header and
+    // a bar beside each differing column. Apart from Content: it comes from the database,
+    // not from the document.
+    void setSyncDifference(bool differs, const QSet<QString> &columns = {});
+    bool differsFromDatabase() const { return m_differs; }
+    const QSet<QString> &differingColumns() const { return m_differingColumns; }
+
     // The edges that end here, re-routed when the box moves or resizes.
     void addEdge(AssociationItem *edge) { m_edges.append(edge); }
     void clearEdges() { m_edges.clear(); }
@@ -101,6 +109,8 @@ private:
     QString m_tableName;
     Content m_content;
     QList<AssociationItem *> m_edges;
+    bool m_differs = false;
+    QSet<QString> m_differingColumns;
 
     // Column offsets and size, computed once per content change, not per paint.
     QSizeF m_size;

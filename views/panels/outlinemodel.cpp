@@ -5,6 +5,8 @@
 
 #include <QFont>
 #include <QGuiApplication>
+#include <QIcon>
+#include <QPainter>
 #include <QPalette>
 #include <QSet>
 
@@ -332,6 +334,26 @@ int OutlineModel::columnCount(const QModelIndex &) const
     return ColumnCount;
 }
 
+namespace {
+
+// An amber dot: "differs from the database", the colour of the canvas badge.
+QIcon differsIcon()
+{
+    static const QIcon icon = [] {
+        QPixmap pixmap(12, 12);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(QColor(0xe0, 0x8a, 0x00));
+        painter.drawEllipse(QRectF(2, 2, 8, 8));
+        return QIcon(pixmap);
+    }();
+    return icon;
+}
+
+} // namespace
+
 QVariant OutlineModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
@@ -341,7 +363,17 @@ QVariant OutlineModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return index.column() == NameColumn ? node->name : node->detail;
+    case Qt::DecorationRole:
+        if (index.column() == NameColumn && node->kind != Kind::Group
+            && m_differences.contains(node->id))
+            return differsIcon();
+        return {};
+    case DiffersRole:
+        return node->kind != Kind::Group && m_differences.contains(node->id);
     case Qt::ToolTipRole:
+        if (node->kind != Kind::Group && m_differences.contains(node->id))
+            return QString((node->detail.isEmpty() ? node->name : node->name + u'\n' + node->detail)
+                           + u'\n' + tr("Differs from %1").arg(m_differencesDatabase));
         return node->detail.isEmpty() ? node->name : node->name + u'\n' + node->detail;
     case Qt::FontRole:
         if (node->kind == Kind::Group || derived) {
@@ -363,6 +395,19 @@ QVariant OutlineModel::data(const QModelIndex &index, int role) const
         return derived;
     default:
         return {};
+    }
+}
+
+void OutlineModel::setDifferences(const QSet<QString> &ids, const QString &database)
+{
+    const QSet<QString> touched = (m_differences - ids) + (ids - m_differences);
+    m_differences = ids;
+    m_differencesDatabase = database;
+    for (const QString &id : touched) {
+        if (const Node *node = find(m_root.get(), id)) {
+            const QModelIndex index = indexOf(node, NameColumn);
+            emit dataChanged(index, index, {Qt::DecorationRole, Qt::ToolTipRole, DiffersRole});
+        }
     }
 }
 

@@ -6,6 +6,7 @@
 
 #include <QAbstractItemModel>
 #include <QPointer>
+#include <QSet>
 
 #include <memory>
 #include <vector>
@@ -31,6 +32,7 @@ public:
                                    // junctionId() of a junction table
         KindRole,
         GeneratedRole, // derived nodes (junction tables and their columns)
+        DiffersRole, // the element differs from the database last synced (SyncStatus)
     };
     enum Column { NameColumn, DetailColumn, ColumnCount };
 
@@ -43,6 +45,11 @@ public:
     static QString junctionId(const QString &tableName);
     static bool isJunctionId(const QString &id);
     static QString junctionTableOf(const QString &id);
+
+    // Models and attributes that differ from the database last synced: an amber dot and a
+    // tool tip say so.
+    void setDifferences(const QSet<QString> &ids, const QString &database);
+    bool differs(const QString &id) const { return m_differences.contains(id); }
 
     // The node with this element id (first match, groups excluded), or an invalid index.
     QModelIndex indexForId(const QString &id, int column = NameColumn) const;
@@ -71,6 +78,8 @@ private:
     QPointer<Document> m_document;
     QMetaObject::Connection m_changedConnection;
     std::unique_ptr<Node> m_root;
+    QSet<QString> m_differences;
+    QString m_differencesDatabase;
 };
 
 } // namespace Junction
