@@ -207,6 +207,13 @@ void MainWindow::createActions()
     toolsBar->addAction(m_edits->addAttributeAction());
     m_database = new DatabaseActions(this, m_scene, m_outline->model());
     menuBar()->addMenu(m_database->menu());
+
+    // Docks and toolbars one closed come back from here; their state is remembered.
+    QMenu *panels = createPopupMenu();
+    panels->setTitle(tr("&Panels"));
+    panels->setObjectName(QStringLiteral("panelsMenu"));
+    viewMenu->addSeparator();
+    viewMenu->addMenu(panels);
 }
 
 bool MainWindow::openFile(const QString &path)

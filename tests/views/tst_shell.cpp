@@ -227,9 +227,19 @@ void tst_Shell::windowStateIsRestored()
     {
         const auto window = newWindow();
         QVERIFY(window);
-        auto ddlDock = window->findChild<QDockWidget *>(QStringLiteral("ddlDock"));
-        QVERIFY(ddlDock && ddlDock->isVisible());
-        ddlDock->hide();
+        auto dock = window->findChild<QDockWidget *>(QStringLiteral("diagnosticsDock"));
+        QVERIFY(dock && dock->isVisible());
+        // Closed through View > Panels, as a user would.
+        auto panels = window->findChild<QMenu *>(QStringLiteral("panelsMenu"));
+        QVERIFY(panels);
+        QAction *toggle = nullptr;
+        for (QAction *action : panels->actions()) {
+            if (action == dock->toggleViewAction())
+                toggle = action;
+        }
+        QVERIFY2(toggle && toggle->isChecked(), "View > Panels lists the dock");
+        toggle->trigger();
+        QVERIFY(dock->isHidden());
         window->resize(900, 640);
         window->move(40, 30);
         geometry = window->geometry();
@@ -237,12 +247,13 @@ void tst_Shell::windowStateIsRestored()
     }
     const auto window = newWindow();
     QVERIFY(window);
-    auto ddlDock = window->findChild<QDockWidget *>(QStringLiteral("ddlDock"));
-    QVERIFY(ddlDock);
-    QVERIFY2(!ddlDock->isVisible(), "the hidden dock stays hidden");
+    auto dock = window->findChild<QDockWidget *>(QStringLiteral("diagnosticsDock"));
+    QVERIFY(dock);
+    QVERIFY2(dock->isHidden(), "the closed dock stays closed");
+    QVERIFY(!dock->toggleViewAction()->isChecked());
     QCOMPARE(window->size(), geometry.size());
-    auto diagnosticsDock = window->findChild<QDockWidget *>(QStringLiteral("diagnosticsDock"));
-    QVERIFY(diagnosticsDock && diagnosticsDock->isVisible());
+    auto outlineDock = window->findChild<QDockWidget *>(QStringLiteral("outlineDock"));
+    QVERIFY(outlineDock && outlineDock->isVisible());
 
     // A window that refuses to close (changes kept) saves nothing.
     window->resize(700, 500);
