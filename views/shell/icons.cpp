@@ -37,6 +37,8 @@ const QHash<QString, QString> &actionIcons()
         {QStringLiteral("exportDiagramAction"), QStringLiteral("export")},
         {QStringLiteral("exportSelectionAction"), QStringLiteral("export")},
         {QStringLiteral("exportMenu"), QStringLiteral("export")},
+        {QStringLiteral("connectionsAction"), QStringLiteral("database")},
+        {QStringLiteral("syncAction"), QStringLiteral("sync")},
         {QStringLiteral("recentFilesMenu"), QStringLiteral("open")},
         {QStringLiteral("cutAction"), QStringLiteral("cut")},
         {QStringLiteral("copyAction"), QStringLiteral("copy")},
