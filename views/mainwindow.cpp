@@ -3,6 +3,7 @@
 
 #include "actions/editactions.h"
 #include "actions/toolactions.h"
+#include "browser/browseractions.h"
 #include "canvas/canvasinteraction.h"
 #include "canvas/diagramscene.h"
 #include "canvas/diagramview.h"
@@ -145,6 +146,11 @@ void MainWindow::createActions()
     fileMenu->addSeparator();
     fileMenu->addMenu(new ExportMenu(m_scene, [this] { return m_document.get(); }, this));
     fileMenu->addSeparator();
+    m_browser = new BrowserActions(this, m_scene, [this](std::unique_ptr<Document> document) {
+        openImported(std::move(document));
+    });
+    fileMenu->addAction(m_browser->importAction());
+    fileMenu->addSeparator();
     add(fileMenu, tr("&Quit"), QKeySequence::Quit, &MainWindow::close);
 
     QAction *undo = named(m_undoGroup.createUndoAction(this, tr("&Undo")), "undoAction");
@@ -207,6 +213,8 @@ void MainWindow::createActions()
     toolsBar->addAction(m_edits->addAttributeAction());
     m_database = new DatabaseActions(this, m_scene, m_outline->model());
     menuBar()->addMenu(m_database->menu());
+    m_database->menu()->addSeparator();
+    m_database->menu()->addAction(m_browser->browseAction());
 
     // Docks and toolbars one closed come back from here; their state is remembered.
     QMenu *panels = createPopupMenu();
@@ -261,6 +269,22 @@ void MainWindow::offerRecoveries()
         window->setDocument(std::move(document));
         window->m_view->fitAll();
     });
+}
+
+void MainWindow::openImported(std::unique_ptr<Document> document)
+{
+    // Like a restored recovery: replace an untouched untitled document, else a new window.
+    MainWindow *window = this;
+    if (m_document->isModified() || !m_document->filePath().isEmpty()) {
+        window = new MainWindow;
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        window->show();
+    }
+    window->setDocument(std::move(document));
+    // Laid out as an undoable step, and left unsaved: closing asks where to keep it.
+    if (auto layout = Commands::autoLayoutEntities(*window->m_document, window->m_scene->boxSizeFunction()))
+        window->m_document->push(std::move(layout));
+    window->m_view->fitAll();
 }
 
 void MainWindow::setDocument(std::unique_ptr<Document> document)

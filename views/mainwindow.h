@@ -9,6 +9,7 @@
 namespace Junction {
 
 class CanvasInteraction;
+class BrowserActions;
 class DatabaseActions;
 class DdlPanel;
 class DiagnosticsPanel;
@@ -36,6 +37,8 @@ public:
     // Offers the recovery files a crashed session left (main() calls it at start). A restored
     // project replaces the untouched untitled document, or gets a window of its own.
     void offerRecoveries();
+    // An imported project: laid out, unsaved, in this window if it is untouched.
+    void openImported(std::unique_ptr<Document> document);
 
     Document *document() const { return m_document.get(); }
     DiagramScene *scene() const { return m_scene; }
@@ -79,6 +82,7 @@ private:
     EditActions *m_edits;
     InspectorPanel *m_inspector;
     DatabaseActions *m_database = nullptr;
+    BrowserActions *m_browser = nullptr;
 };
 
 } // namespace Junction

@@ -1,0 +1,356 @@
+// SPDX-License-Identifier: MIT
+// The data browser on the shop example's tables in real SQLite, PostgreSQL and MariaDB
+// databases: open Customers, follow one customer's orders and the products on an order,
+// link a product to an order through the dialogs (checking the confirmation's text), and
+// read the tables back with SQL: exactly the expected rows changed. A link that the
+// database refuses changes nothing; a cell edit that breaks a constraint reverts with a
+// message; a valid edit is saved. QAbstractItemModelTester watches every model.
+#include "breadcrumbbar.h"
+#include "databrowser.h"
+#include "linkdialog.h"
+#include "relationeditor.h"
+#include "rowform.h"
+#include "rowpagemodel.h"
+#include "shopdatabase.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+#include <QTimer>
+#include <QToolButton>
+
+#include <functional>
+
+using namespace Junction;
+using namespace Junction::TestDatabase;
+
+namespace {
+
+const QString p1 = u"11111111-1111-4111-8111-111111111111"_s;
+const QString p2 = u"22222222-2222-4222-8222-222222222222"_s;
+const QString p3 = u"33333333-3333-4333-8333-333333333333"_s;
+
+#define FIXTURE(db, table, ...)                                                                \
+    do {                                                                                       \
+        QString fixtureError;                                                                  \
+        QVERIFY2((db).insert(table, Row {__VA_ARGS__}, &fixtureError), qPrintable(fixtureError)); \
+    } while (false)
+
+void shopRows(ShopDatabase &db)
+{
+    FIXTURE(db, u"Customers"_s, {u"email"_s, u"ada@example.org"_s}, {u"full_name"_s, u"Ada Lovelace"_s}, {u"vip"_s, true});
+    FIXTURE(db, u"Customers"_s, {u"email"_s, u"bob@example.org"_s}, {u"full_name"_s, u"Bob Byte"_s}, {u"vip"_s, false});
+    FIXTURE(db, u"Customers"_s, {u"email"_s, u"cy@example.org"_s}, {u"full_name"_s, u"Cy Cache"_s}, {u"vip"_s, false});
+    FIXTURE(db, u"Products"_s, {u"id"_s, p1}, {u"sku"_s, u"KB-1"_s}, {u"name"_s, u"Keyboard"_s}, {u"price"_s, u"49.90"_s});
+    FIXTURE(db, u"Products"_s, {u"id"_s, p2}, {u"sku"_s, u"MS-1"_s}, {u"name"_s, u"Mouse"_s}, {u"price"_s, u"19.90"_s});
+    FIXTURE(db, u"Products"_s, {u"id"_s, p3}, {u"sku"_s, u"MN-1"_s}, {u"name"_s, u"Monitor"_s}, {u"price"_s, u"199.00"_s});
+    FIXTURE(db, u"Orders"_s, {u"status"_s, u"placed"_s}, {u"total"_s, 69}, {u"CustomerId"_s, 1});
+    FIXTURE(db, u"Orders"_s, {u"status"_s, u"paid"_s}, {u"total"_s, 19}, {u"CustomerId"_s, 1});
+    FIXTURE(db, u"Orders"_s, {u"status"_s, u"paid"_s}, {u"total"_s, 5}, {u"CustomerId"_s, 2});
+    FIXTURE(db, u"OrderItems"_s, {u"quantity"_s, 1}, {u"unitPrice"_s, u"49.90"_s}, {u"OrderId"_s, 1}, {u"ProductId"_s, p1});
+    FIXTURE(db, u"OrderItems"_s, {u"quantity"_s, 2}, {u"unitPrice"_s, u"19.90"_s}, {u"OrderId"_s, 1}, {u"ProductId"_s, p2});
+}
+
+// Runs `handler` on the next modal widget that `accept` wants (a dialog opened by exec()
+// inside the code under test), polling until it appears.
+void whenModal(std::function<bool(QWidget *)> handler, int attempts = 500)
+{
+    QTimer::singleShot(10, [handler, attempts] {
+        QWidget *modal = QApplication::activeModalWidget();
+        if (modal && handler(modal))
+            return;
+        if (attempts > 0)
+            whenModal(handler, attempts - 1);
+    });
+}
+
+QPoint cellCentre(QTableView *view, int row, int column)
+{
+    return view->visualRect(view->model()->index(row, column)).center();
+}
+
+int rowWhere(const RowPageModel *model, const QString &column, const QString &value)
+{
+    for (int r = 0; r < model->rowCount(); ++r) {
+        if (model->row(r).value(column).toString() == value)
+            return r;
+    }
+    return -1;
+}
+
+QAction *followAction(DataBrowser &browser, const QString &accessor)
+{
+    return browser.followMenu()->findChild<QAction *>(accessor);
+}
+
+} // namespace
+
+class TestBrowser : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void followLinkAndEdit_data();
+    void followLinkAndEdit();
+    void rowModelPagesAndSorts();
+
+private:
+    QString shopPath() const { return QStringLiteral(JUNCTION_EXAMPLES "/shop.junction.json"); }
+};
+
+void TestBrowser::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestBrowser::followLinkAndEdit_data()
+{
+    QTest::addColumn<Engine>("engine");
+    QTest::newRow("SQLite") << Engine::Sqlite;
+    QTest::newRow("PostgreSQL") << Engine::Postgres;
+    QTest::newRow("MariaDB") << Engine::MySql;
+}
+
+void TestBrowser::followLinkAndEdit()
+{
+    QFETCH(Engine, engine);
+    if (engine != Engine::Sqlite)
+        JUNCTION_REQUIRE_SERVER(engine);
+    ShopDatabase db;
+    QString error;
+    QVERIFY2(db.setUp(engine, shopPath(), &error), qPrintable(error));
+    shopRows(db);
+    if (QTest::currentTestFailed())
+        return;
+
+    DataBrowser browser(db.schema, db.spec, u"Customer"_s);
+    QAbstractItemModelTester tester(browser.rowModel(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    browser.resize(1100, 420);
+    browser.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&browser));
+    RowPageModel *model = browser.rowModel();
+    QTableView *view = browser.tableView();
+
+    // Customers, in key order; the breadcrumb starts at the table.
+    QTRY_COMPARE(model->rowCount(), 3);
+    QCOMPARE(browser.breadcrumb()->text(), u"Customers"_s);
+    QCOMPARE(model->data(model->index(0, model->columnOf(u"full_name"_s))).toString(),
+             u"Ada Lovelace"_s);
+
+    // Sort by clicking the email header twice: descending puts cy@ first.
+    const int emailColumn = model->columnOf(u"email"_s);
+    const QPoint header(view->horizontalHeader()->sectionViewportPosition(emailColumn) + 20,
+                        view->horizontalHeader()->height() / 2);
+    QTest::mouseClick(view->horizontalHeader()->viewport(), Qt::LeftButton, {}, header);
+    QTRY_VERIFY(!model->isLoading() && model->rowCount() == 3);
+    QTest::mouseClick(view->horizontalHeader()->viewport(), Qt::LeftButton, {}, header);
+    QTRY_COMPARE(model->row(0).value(u"email"_s).toString(), u"cy@example.org"_s);
+    QTRY_COMPARE(model->rowCount(), 3);
+
+    // The filter: a part of a text column.
+    browser.filterColumn()->setCurrentIndex(browser.filterColumn()->findData(u"full_name"_s));
+    QTest::keyClicks(browser.filterEdit(), u"Bob"_s);
+    QTest::keyClick(browser.filterEdit(), Qt::Key_Return);
+    QTRY_COMPARE(model->rowCount(), 1);
+    QCOMPARE(model->row(0).value(u"email"_s).toString(), u"bob@example.org"_s);
+    browser.filterEdit()->clear();
+    QTest::keyClick(browser.filterEdit(), Qt::Key_Return);
+    QTRY_COMPARE(model->rowCount(), 3);
+
+    // Customer 1 (Ada) -> getOrders: her two orders, the FK shown with her name.
+    int ada = rowWhere(model, u"email"_s, u"ada@example.org"_s);
+    QVERIFY(ada >= 0);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, cellCentre(view, ada, 1));
+    QCOMPARE(browser.currentRow(), ada);
+    QAction *getOrders = followAction(browser, u"getOrders"_s);
+    QVERIFY2(getOrders, "no getOrders in the Follow menu");
+    getOrders->trigger();
+    QTRY_COMPARE(model->rowCount(), 2);
+    QCOMPARE(browser.breadcrumb()->text(), u"Customers \u203a Customer 1 \u203a Orders"_s);
+    QCOMPARE(model->data(model->index(0, model->columnOf(u"CustomerId"_s))).toString(),
+             u"Ada Lovelace (1)"_s);
+
+    // Order 1 -> getProducts: Keyboard and Mouse, with their OrderItem columns.
+    const int order1 = rowWhere(model, u"id"_s, u"1"_s);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, cellCentre(view, order1, 1));
+    QVERIFY(followAction(browser, u"getProducts"_s));
+    followAction(browser, u"getProducts"_s)->trigger();
+    QTRY_COMPARE(model->rowCount(), 2);
+    QCOMPARE(browser.breadcrumb()->text(),
+             u"Customers \u203a Customer 1 \u203a Orders \u203a Order 1 \u203a Products"_s);
+    QStringList names;
+    for (int r = 0; r < model->rowCount(); ++r)
+        names << model->row(r).value(u"name"_s).toString();
+    names.sort();
+    QCOMPARE(names, QStringList({u"Keyboard"_s, u"Mouse"_s}));
+    QVERIFY(model->columnOf(u"unitPrice"_s) >= 0);
+    QCOMPARE(model->headerData(model->columnOf(u"unitPrice"_s), Qt::Horizontal).toString(),
+             u"OrderItem.unitPrice"_s);
+    browser.grab().save(QStringLiteral(JUNCTION_SCREENSHOT_DIR "/browser-%1.png")
+                            .arg(engineName(engine).toLower()));
+
+    // Link the Monitor to order 1 with a unit price: the dialog, then the confirmation.
+    const QMap<QString, QStringList> before = db.everything();
+    QString confirmation;
+    whenModal([](QWidget *modal) {
+        auto *dialog = qobject_cast<LinkDialog *>(modal);
+        if (!dialog || dialog->targetModel()->rowCount() < 3)
+            return false;
+        QAbstractItemModelTester linkTester(dialog->targetModel(),
+                                            QAbstractItemModelTester::FailureReportingMode::Warning);
+        const int monitor = rowWhere(dialog->targetModel(), u"sku"_s, u"MN-1"_s);
+        QTest::mouseClick(dialog->targetView()->viewport(), Qt::LeftButton, {},
+                          cellCentre(dialog->targetView(), monitor, 2));
+        QTest::keyClicks(dialog->throughForm()->field(u"unitPrice"_s), u"189.50"_s);
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        whenModal([](QWidget *box) {
+            auto *message = qobject_cast<QMessageBox *>(box);
+            if (!message || message->objectName() != u"confirmChange"_s)
+                return false;
+            message->setProperty("seen", message->text() + u'\n' + message->informativeText());
+            qApp->setProperty("confirmation", message->property("seen"));
+            for (QAbstractButton *button : message->buttons()) {
+                if (button->text() == u"Link"_s)
+                    button->click();
+            }
+            return true;
+        });
+        return true;
+    });
+    QSignalSpy done(browser.relations(), &RelationEditor::finished);
+    browser.linkAction()->trigger();
+    QTRY_COMPARE(done.size(), 1);
+    QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
+    confirmation = qApp->property("confirmation").toString();
+    QVERIFY2(confirmation.contains(u"Link Product "_s + p3 + u" (Monitor) to Order 1 as its Products?"_s),
+             qPrintable(confirmation));
+    QVERIFY2(confirmation.contains(u"Inserts one row into OrderItems"_s), qPrintable(confirmation));
+    QVERIFY2(confirmation.contains(u"OrderId = 1"_s) && confirmation.contains(u"unitPrice = '189.50'"_s)
+                 && confirmation.contains(p3),
+             qPrintable(confirmation));
+    QTRY_COMPARE(model->rowCount(), 3);
+
+    // Exactly one OrderItems row more; every other table as it was.
+    QMap<QString, QStringList> after = db.everything();
+    const QStringList items = db.table(u"OrderItems"_s, {u"OrderId"_s, u"ProductId"_s, u"quantity"_s, u"unitPrice"_s});
+    QCOMPARE(items, QStringList({u"1|"_s + p1 + u"|1|49.9"_s, u"1|"_s + p2 + u"|2|19.9"_s,
+                                 u"1|"_s + p3 + u"|1|189.5"_s}));
+    after.remove(u"OrderItems"_s);
+    QMap<QString, QStringList> expected = before;
+    expected.remove(u"OrderItems"_s);
+    QCOMPARE(after, expected);
+
+    // Back to the orders by the crumb, then order 2's products, and a link without the
+    // required unit price: refused by the database, nothing changes.
+    QTest::mouseClick(browser.breadcrumb()->button(2), Qt::LeftButton);
+    QTRY_COMPARE(model->rowCount(), 2);
+    QCOMPARE(browser.breadcrumb()->text(), u"Customers \u203a Customer 1 \u203a Orders"_s);
+    const int order2 = rowWhere(model, u"id"_s, u"2"_s);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, cellCentre(view, order2, 1));
+    followAction(browser, u"getProducts"_s)->trigger();
+    QTRY_VERIFY(!model->isLoading());
+    QCOMPARE(model->rowCount(), 0);
+    const QMap<QString, QStringList> beforeFailure = db.everything();
+    whenModal([](QWidget *modal) {
+        auto *dialog = qobject_cast<LinkDialog *>(modal);
+        if (!dialog || dialog->targetModel()->rowCount() < 3)
+            return false;
+        const int keyboard = rowWhere(dialog->targetModel(), u"sku"_s, u"KB-1"_s);
+        QTest::mouseClick(dialog->targetView()->viewport(), Qt::LeftButton, {},
+                          cellCentre(dialog->targetView(), keyboard, 2));
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        whenModal([](QWidget *box) {
+            auto *message = qobject_cast<QMessageBox *>(box);
+            if (!message || message->objectName() != u"confirmChange"_s)
+                return false;
+            for (QAbstractButton *button : message->buttons()) {
+                if (button->text() == u"Link"_s)
+                    button->click();
+            }
+            return true;
+        });
+        return true;
+    });
+    browser.linkAction()->trigger();
+    QTRY_COMPARE(done.size(), 2);
+    QVERIFY2(!done.at(1).at(0).toBool(), "a link without the NOT NULL unitPrice succeeded");
+    QVERIFY2(browser.message().startsWith(u"Nothing was changed"_s), qPrintable(browser.message()));
+    QCOMPARE(db.everything(), beforeFailure);
+
+    // Back to Customers; an email that another customer has: refused, the cell reverts.
+    QTest::mouseClick(browser.breadcrumb()->button(0), Qt::LeftButton);
+    QTRY_COMPARE(model->rowCount(), 3);
+    QCOMPARE(browser.depth(), 1);
+    const int bob = rowWhere(model, u"email"_s, u"bob@example.org"_s);
+    const QModelIndex bobEmail = model->index(bob, model->columnOf(u"email"_s));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(bobEmail).center());
+    QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(bobEmail).center());
+    auto *editor = view->viewport()->findChild<QLineEdit *>();
+    QTRY_VERIFY((editor = view->viewport()->findChild<QLineEdit *>()) && editor->isVisible());
+    editor->selectAll();
+    QTest::keyClicks(editor, u"ada@example.org"_s);
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTRY_VERIFY(browser.message().contains(u"was not saved"_s));
+    QTRY_COMPARE(model->data(bobEmail).toString(), u"bob@example.org"_s);
+    QCOMPARE(db.table(u"Customers"_s, {u"id"_s, u"email"_s}),
+             QStringList({u"1|ada@example.org"_s, u"2|bob@example.org"_s, u"3|cy@example.org"_s}));
+
+    // A valid edit is saved.
+    const QModelIndex bobName = model->index(bob, model->columnOf(u"full_name"_s));
+    QVERIFY(model->setData(bobName, u"Robert Byte"_s));
+    QTRY_VERIFY(browser.message().startsWith(u"Saved"_s));
+    QCOMPARE(db.table(u"Customers"_s, {u"id"_s, u"full_name"_s}),
+             QStringList({u"1|Ada Lovelace"_s, u"2|Robert Byte"_s, u"3|Cy Cache"_s}));
+}
+
+// Paging: a table larger than a page arrives page by page as the view asks for more.
+void TestBrowser::rowModelPagesAndSorts()
+{
+    ShopDatabase db;
+    QString error;
+    QVERIFY2(db.setUp(Engine::Sqlite, shopPath(), &error), qPrintable(error));
+    QVERIFY2(db.run({u"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) "
+                     "INSERT INTO Categories (name, slug, createdAt, updatedAt) "
+                     "SELECT 'Category ' || i, 'c' || i, '2020-01-01', '2020-01-01' FROM n"_s},
+                    &error),
+             qPrintable(error));
+    DataBrowser browser(db.schema, db.spec, u"Category"_s);
+    QAbstractItemModelTester tester(browser.rowModel(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    browser.resize(800, 400);
+    browser.show();
+    RowPageModel *model = browser.rowModel();
+    QTRY_COMPARE(model->rowCount(), 200);
+    QVERIFY(model->canFetchMore({}));
+    browser.tableView()->scrollToBottom();
+    QTRY_VERIFY(model->rowCount() >= 400);
+    while (model->canFetchMore({})) {
+        const int before = model->rowCount();
+        model->fetchMore({});
+        QTRY_VERIFY(model->rowCount() > before || !model->canFetchMore({}));
+    }
+    QCOMPARE(model->rowCount(), 1000);
+    // Sorted in the database: the last slug first.
+    model->sort(model->columnOf(u"slug"_s), Qt::DescendingOrder);
+    QTRY_VERIFY(model->rowCount() >= 200);
+    QSet<QString> ids;
+    for (int r = 0; r < model->rowCount(); ++r)
+        ids.insert(model->row(r).value(u"id"_s).toString());
+    QCOMPARE(ids.size(), model->rowCount()); // no page twice
+    QCOMPARE(model->row(0).value(u"slug"_s).toString(), u"c999"_s);
+}
+
+QTEST_MAIN(TestBrowser)
+#include "tst_browser.moc"

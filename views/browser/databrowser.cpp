@@ -1,0 +1,283 @@
+// SPDX-License-Identifier: MIT
+#include "databrowser.h"
+
+#include "breadcrumbbar.h"
+#include "databasethread.h"
+#include "relationeditor.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace Junction {
+
+DataBrowser::DataBrowser(const ResolvedSchema &schema, const ConnectionSpec &spec,
+                         const QString &model, QWidget *parent)
+    : QWidget(parent)
+    , m_database(std::make_unique<DatabaseThread>())
+    , m_schema(std::make_shared<const ResolvedSchema>(schema))
+    , m_breadcrumb(new BreadcrumbBar(this))
+    , m_view(new QTableView(this))
+    , m_model(new RowPageModel(m_database.get(), m_schema, this))
+    , m_relations(new RelationEditor(this))
+    , m_followButton(new QToolButton(this))
+    , m_followMenu(new QMenu(this))
+    , m_filterColumn(new QComboBox(this))
+    , m_filterEdit(new QLineEdit(this))
+    , m_message(new QLabel(this))
+    , m_status(new QLabel(this))
+{
+    setWindowTitle(tr("Data Browser \u2014 %1").arg(ConnectionSpec::Engine::Sqlite == spec.engine
+                                                        ? spec.database
+                                                        : spec.host + QLatin1Char('/') + spec.database));
+    auto *toolBar = new QToolBar(this);
+    m_followButton->setText(tr("Follow"));
+    m_followButton->setToolTip(tr("Show the rows an association of the selected row leads to"));
+    m_followButton->setMenu(m_followMenu);
+    m_followButton->setPopupMode(QToolButton::InstantPopup);
+    toolBar->addWidget(m_followButton);
+    m_linkAction = toolBar->addAction(tr("Link..."), m_relations, &RelationEditor::link);
+    m_unlinkAction = toolBar->addAction(tr("Unlink"), m_relations, &RelationEditor::unlinkSelected);
+    m_createAction = toolBar->addAction(tr("New Related Row..."), m_relations,
+                                        &RelationEditor::createRelated);
+    toolBar->addSeparator();
+    toolBar->addWidget(new QLabel(tr(" Filter "), this));
+    m_filterColumn->setObjectName(QStringLiteral("filterColumn"));
+    toolBar->addWidget(m_filterColumn);
+    m_filterEdit->setObjectName(QStringLiteral("filterEdit"));
+    m_filterEdit->setPlaceholderText(tr("value, part of a text, or NULL"));
+    m_filterEdit->setClearButtonEnabled(true);
+    toolBar->addWidget(m_filterEdit);
+    toolBar->addAction(tr("Refresh"), this, &DataBrowser::reload);
+
+    m_view->setModel(m_model);
+    m_view->setSortingEnabled(true);
+    m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
+                            | QAbstractItemView::AnyKeyPressed);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_view->horizontalHeader()->setDefaultSectionSize(140);
+    m_view->horizontalHeader()->setResizeContentsPrecision(100);
+
+    m_message->setObjectName(QStringLiteral("browserMessage"));
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message->hide();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(toolBar);
+    layout->addWidget(m_breadcrumb);
+    layout->addWidget(m_message);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_status);
+    m_status->setContentsMargins(6, 0, 6, 2);
+
+    connect(m_breadcrumb, &BreadcrumbBar::crumbClicked, this, &DataBrowser::goBack);
+    connect(m_filterEdit, &QLineEdit::returnPressed, this, &DataBrowser::applyFilter);
+    connect(m_filterColumn, &QComboBox::activated, this, [this] {
+        if (!m_filterEdit->text().isEmpty())
+            applyFilter();
+    });
+    connect(m_model, &RowPageModel::pageLoaded, this, [this](int rows) {
+        m_status->setText(m_model->isComplete()
+                              ? tr("%n row(s)", nullptr, rows)
+                              : tr("%n row(s) loaded; more as you scroll", nullptr, rows));
+        if (!m_columnsFitted && rows > 0) {
+            // Once per listing, from the first page only (precision: a 1,000,000-row table
+            // must not be measured whole).
+            m_columnsFitted = true;
+            m_view->resizeColumnsToContents();
+            for (int c = 0; c < m_model->columnCount(); ++c)
+                m_view->setColumnWidth(c, qBound(60, m_view->columnWidth(c), 320));
+        }
+        if (m_selectWhenLoaded >= 0 && m_selectWhenLoaded < rows) {
+            m_view->selectRow(m_selectWhenLoaded);
+            m_view->scrollTo(m_model->index(m_selectWhenLoaded, 0));
+            m_selectWhenLoaded = -1;
+        }
+        updateActions();
+    });
+    connect(m_model, &RowPageModel::loadFailed, this,
+            [this](const QString &message) { showMessage(message, true); });
+    connect(m_model, &RowPageModel::editFailed, this,
+            [this](const QString &message) { showMessage(message, true); });
+    connect(m_model, &RowPageModel::editSaved, this, [this](int row) {
+        showMessage(tr("Saved %1.").arg(m_model->describeRow(row)), false);
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &DataBrowser::updateActions);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &DataBrowser::updateActions);
+
+    Step root;
+    const ResolvedTable *table = m_schema->tableForEntity(model);
+    if (!table)
+        table = m_schema->table(model);
+    root.listing.table = table ? table->name : model;
+    root.title = root.listing.table;
+    m_steps << root;
+
+    m_database->open(spec, this, [this](const ConnectionError &error) {
+        if (error.isError()) {
+            showMessage(error.message, true);
+            m_status->setText(tr("Not connected"));
+            return;
+        }
+        showStep(-1);
+    });
+    m_status->setText(tr("Connecting..."));
+    if (!table)
+        showMessage(tr("The project has no model \"%1\".").arg(model), true);
+    updateBreadcrumb();
+}
+
+DataBrowser::~DataBrowser()
+{
+    // The model's pending callbacks die with it; the thread goes after them.
+    delete m_model;
+    m_model = nullptr;
+}
+
+QString DataBrowser::message() const
+{
+    return m_message->isVisible() || !m_message->isHidden() ? m_message->text() : QString();
+}
+
+void DataBrowser::showMessage(const QString &text, bool error)
+{
+    m_message->setText(text);
+    m_message->setProperty("error", error);
+    m_message->setStyleSheet(error ? QStringLiteral("QLabel { background: #fde2e1; color: #8a1c17; "
+                                                    "padding: 4px; }")
+                                   : QStringLiteral("QLabel { background: #e3f1e0; color: #1e4d1a; "
+                                                    "padding: 4px; }"));
+    m_message->setVisible(!text.isEmpty());
+}
+
+int DataBrowser::currentRow() const
+{
+    const QModelIndex current = m_view->selectionModel()->currentIndex();
+    return current.isValid() ? current.row() : -1;
+}
+
+bool DataBrowser::follow(int row, const QString &accessor)
+{
+    const ResolvedTable *table = m_model->table();
+    if (!table)
+        return false;
+    for (const ResolvedAssociation &a : m_schema->associations) {
+        if (a.valid && a.sourceTable == table->name && a.accessors().value(0) == accessor) {
+            follow(row, a.id);
+            return true;
+        }
+    }
+    return false;
+}
+
+void DataBrowser::follow(int row, const AssociationId &id)
+{
+    const ResolvedAssociation *a = m_schema->association(id);
+    if (!a || row < 0 || row >= m_model->rowCount())
+        return;
+    Step step;
+    step.listing.table = a->targetTable;
+    step.listing.association = id;
+    // Only the key: the accessor reads the rest fresh, so that a link changed meanwhile
+    // (belongsTo's set writes the source row) shows as it is now.
+    const Row full = m_model->row(row);
+    for (const QString &key : m_model->table()->primaryKey)
+        step.listing.source.insert(key, full.value(key));
+    step.title = a->as;
+    step.rowCrumb = m_model->describeRow(row);
+    step.sourceRow = row;
+    m_steps << step;
+    showStep(-1);
+}
+
+void DataBrowser::goBack(int step, int row)
+{
+    if (step < 0 || step >= m_steps.size())
+        return;
+    m_steps.resize(step + 1);
+    showStep(row);
+}
+
+void DataBrowser::reload()
+{
+    showStep(currentRow());
+}
+
+void DataBrowser::showStep(int selectRow)
+{
+    m_selectWhenLoaded = selectRow;
+    m_columnsFitted = false;
+    m_filterEdit->clear();
+    m_model->setListing(m_steps.last().listing); // no order: setting the indicator is a no-op
+    m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_filterColumn->clear();
+    for (int c = 0; c < m_model->columnCount(); ++c) {
+        if (m_model->table() && m_model->table()->column(m_model->columnName(c)))
+            m_filterColumn->addItem(m_model->headerData(c, Qt::Horizontal).toString(),
+                                    m_model->columnName(c));
+    }
+    updateBreadcrumb();
+    updateActions();
+    emit listingChanged();
+}
+
+void DataBrowser::updateBreadcrumb()
+{
+    QList<BreadcrumbBar::Crumb> crumbs;
+    for (int i = 0; i < m_steps.size(); ++i) {
+        const Step &step = m_steps.at(i);
+        if (i > 0)
+            crumbs.append({step.rowCrumb, i - 1, step.sourceRow});
+        crumbs.append({step.title, i, -1});
+    }
+    m_breadcrumb->setCrumbs(crumbs);
+}
+
+void DataBrowser::updateActions()
+{
+    const int row = currentRow();
+    m_followMenu->clear();
+    const ResolvedTable *table = m_model->table();
+    if (table) {
+        for (const ResolvedAssociation &a : m_schema->associations) {
+            if (!a.valid || a.sourceTable != table->name)
+                continue;
+            const QString accessor = a.accessors().value(0);
+            QAction *action = m_followMenu->addAction(accessor);
+            action->setObjectName(accessor);
+            action->setToolTip(tr("%1.%2(%3) as %4")
+                                   .arg(a.source, associationTypeName(a.type), a.target, a.as));
+            action->setEnabled(row >= 0);
+            const AssociationId id = a.id;
+            connect(action, &QAction::triggered, this, [this, id] { follow(currentRow(), id); });
+        }
+    }
+    m_followButton->setEnabled(!m_followMenu->isEmpty());
+    const bool related = m_model->listing().isAssociation();
+    m_linkAction->setEnabled(related);
+    m_createAction->setEnabled(related);
+    m_unlinkAction->setEnabled(related && row >= 0);
+}
+
+void DataBrowser::applyFilter()
+{
+    m_model->setFilter(m_filterColumn->currentData().toString(), m_filterEdit->text().trimmed());
+}
+
+} // namespace Junction

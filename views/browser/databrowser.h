@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "connection.h"
+#include "rowpagemodel.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QTableView;
+class QToolButton;
+
+namespace Junction {
+
+class BreadcrumbBar;
+class DatabaseThread;
+class RelationEditor;
+
+// The data browser: a model's rows in a lazily paged grid, and from any row its
+// associations by accessor name (getOrders, getCustomer), with a breadcrumb back
+// (Customers › Customer 7 › Orders › Order 31 › Products). Sorting by a header click and
+// the filter run in the database; link, unlink and create go through RelationEditor; cell
+// edits are saved by the RowPageModel. It owns its connection (a DatabaseThread), opened
+// from the spec it is given, so that a slow query never blocks the designer.
+class DataBrowser : public QWidget
+{
+    Q_OBJECT
+
+public:
+    DataBrowser(const ResolvedSchema &schema, const ConnectionSpec &spec, const QString &model,
+                QWidget *parent = nullptr);
+    ~DataBrowser() override;
+
+    DatabaseThread *database() const { return m_database.get(); }
+    RowPageModel *rowModel() const { return m_model; }
+    QTableView *tableView() const { return m_view; }
+    BreadcrumbBar *breadcrumb() const { return m_breadcrumb; }
+    RelationEditor *relations() const { return m_relations; }
+    QLineEdit *filterEdit() const { return m_filterEdit; }
+    QComboBox *filterColumn() const { return m_filterColumn; }
+    QMenu *followMenu() const { return m_followMenu; }
+    QAction *linkAction() const { return m_linkAction; }
+    QAction *unlinkAction() const { return m_unlinkAction; }
+    QAction *createAction() const { return m_createAction; }
+    // The message line: errors of reads and edits, results of changes.
+    QString message() const;
+    int depth() const { return int(m_steps.size()); }
+
+    // The row under the cursor, or -1.
+    int currentRow() const;
+    // Shows the rows `accessor` (getOrders) returns for `row`; false when the listed
+    // table has no association with that accessor.
+    bool follow(int row, const QString &accessor);
+    void follow(int row, const AssociationId &association);
+    // Back to listing `step` (0 = the model's rows), selecting `row` there when >= 0.
+    void goBack(int step, int row = -1);
+    void reload();
+    void showMessage(const QString &text, bool error);
+
+signals:
+    void listingChanged();
+
+private:
+    struct Step
+    {
+        RowListing listing;
+        QString title; // "Customers", "Orders"
+        QString rowCrumb; // the row followed from in the step before: "Customer 7"
+        int sourceRow = -1; // its index there
+    };
+
+    void showStep(int selectRow);
+    void updateBreadcrumb();
+    void updateActions();
+    void applyFilter();
+
+    std::unique_ptr<DatabaseThread> m_database;
+    std::shared_ptr<const ResolvedSchema> m_schema;
+    QList<Step> m_steps;
+    int m_selectWhenLoaded = -1;
+    bool m_columnsFitted = false;
+
+    BreadcrumbBar *m_breadcrumb;
+    QTableView *m_view;
+    RowPageModel *m_model;
+    RelationEditor *m_relations;
+    QToolButton *m_followButton;
+    QMenu *m_followMenu;
+    QAction *m_linkAction;
+    QAction *m_unlinkAction;
+    QAction *m_createAction;
+    QComboBox *m_filterColumn;
+    QLineEdit *m_filterEdit;
+    QLabel *m_message;
+    QLabel *m_status;
+};
+
+} // namespace Junction
