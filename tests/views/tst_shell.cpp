@@ -22,6 +22,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QDockWidget>
+#include <QGestureEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -530,6 +531,17 @@ void tst_Shell::zoomKeepsThePointerAndSpacePans()
                               at, at, viewport->mapToGlobal(at), 0.5, QPointF());
     QApplication::sendEvent(viewport, &pinch);
     QCOMPARE(view->zoom(), zoom * 1.5);
+    QVERIFY(QLineF(before, view->mapToScene(at.toPoint())).length() < 2);
+
+    // And a touchscreen pinch.
+    QPinchGesture touchPinch;
+    touchPinch.setScaleFactor(0.8);
+    touchPinch.setChangeFlags(QPinchGesture::ScaleFactorChanged);
+    touchPinch.setCenterPoint(viewport->mapToGlobal(at));
+    QGestureEvent gestureEvent({&touchPinch});
+    QApplication::sendEvent(viewport, &gestureEvent);
+    QVERIFY(gestureEvent.isAccepted(&touchPinch));
+    QCOMPARE(view->zoom(), zoom * 1.5 * 0.8);
     QVERIFY(QLineF(before, view->mapToScene(at.toPoint())).length() < 2);
 
     // Space + left drag pans, even when it starts on a box, and moves nothing.

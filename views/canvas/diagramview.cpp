@@ -4,6 +4,7 @@
 #include "canvastheme.h"
 #include "diagramscene.h"
 
+#include <QGestureEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QNativeGestureEvent>
@@ -31,6 +32,9 @@ DiagramView::DiagramView(QGraphicsScene *scene, QWidget *parent)
     setResizeAnchor(AnchorViewCenter);
     setViewportUpdateMode(SmartViewportUpdate);
     setFrameShape(QFrame::NoFrame);
+    // Two-finger pinch on a touchscreen; touch the scene does not take still becomes mouse.
+    viewport()->setAttribute(Qt::WA_AcceptTouchEvents);
+    viewport()->grabGesture(Qt::PinchGesture);
 }
 
 qreal DiagramView::zoom() const
@@ -190,6 +194,15 @@ bool DiagramView::viewportEvent(QEvent *event)
         if (gesture->gestureType() == Qt::ZoomNativeGesture) {
             zoomAt(1 + gesture->value(), gesture->position());
             event->accept();
+            return true;
+        }
+    } else if (event->type() == QEvent::Gesture) {
+        // Touchscreen pinch: the scale since the last step, around the fingers' centre.
+        auto gestures = static_cast<QGestureEvent *>(event);
+        if (auto pinch = static_cast<QPinchGesture *>(gestures->gesture(Qt::PinchGesture))) {
+            if (pinch->changeFlags() & QPinchGesture::ScaleFactorChanged)
+                zoomAt(pinch->scaleFactor(), viewport()->mapFromGlobal(pinch->centerPoint()));
+            gestures->accept(pinch);
             return true;
         }
     }
