@@ -39,6 +39,8 @@ const QHash<QString, QString> &actionIcons()
         {QStringLiteral("exportMenu"), QStringLiteral("export")},
         {QStringLiteral("connectionsAction"), QStringLiteral("database")},
         {QStringLiteral("syncAction"), QStringLiteral("sync")},
+        {QStringLiteral("browseDataAction"), QStringLiteral("table")},
+        {QStringLiteral("importDatabaseAction"), QStringLiteral("import")},
         {QStringLiteral("recentFilesMenu"), QStringLiteral("open")},
         {QStringLiteral("cutAction"), QStringLiteral("cut")},
         {QStringLiteral("copyAction"), QStringLiteral("copy")},
