@@ -260,8 +260,12 @@ bool MainWindow::openFile(const QString &path)
 void MainWindow::offerRecoveries()
 {
     RecoveryPrompt::offerPending(this, [this](std::unique_ptr<Document> document) {
+        // This window takes it if it shows nothing of its own: an untouched untitled
+        // document, or the very file recovered (opened from the command line), unchanged.
         MainWindow *window = this;
-        if (m_document->isModified() || !m_document->filePath().isEmpty()) {
+        if (m_document->isModified()
+            || (!m_document->filePath().isEmpty()
+                && m_document->filePath() != document->filePath())) {
             window = new MainWindow;
             window->setAttribute(Qt::WA_DeleteOnClose);
             window->show();

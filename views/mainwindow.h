@@ -35,7 +35,8 @@ public:
     // Opens nothing and says why (with line and column) when the file has errors.
     bool openFile(const QString &path);
     // Offers the recovery files a crashed session left (main() calls it at start). A restored
-    // project replaces the untouched untitled document, or gets a window of its own.
+    // project replaces the untouched untitled document (or the same file, unchanged), else
+    // it gets a window of its own.
     void offerRecoveries();
     // An imported project: laid out, unsaved, in this window if it is untouched.
     void openImported(std::unique_ptr<Document> document);

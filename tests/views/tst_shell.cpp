@@ -383,13 +383,17 @@ void tst_Shell::recoveryIsOfferedAfterACrash()
     }
     QCOMPARE(Document::pendingRecoveries().size(), 1);
 
-    // Restore: the edited project, modified, for its original file.
+    // Restore: the edited project, modified, for its original file. The file was opened
+    // from the command line before the offer: the recovered version takes its place.
     const auto window = newWindow();
+    QVERIFY(window->openFile(path));
+    const int windows = int(QApplication::topLevelWidgets().size());
     {
         ModalAnswer restore({QStringLiteral("restoreButton")});
         window->offerRecoveries();
         QCOMPARE(restore.count(), 1);
     }
+    QCOMPARE(int(QApplication::topLevelWidgets().size()), windows);
     Document *restored = window->document();
     QVERIFY(restored->isModified());
     QVERIFY(window->isWindowModified());
