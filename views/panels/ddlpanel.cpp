@@ -2,6 +2,7 @@
 #include "ddlpanel.h"
 
 #include "document.h"
+#include "icons.h"
 #include "sqlhighlighter.h"
 #include "tableitem.h"
 
@@ -47,6 +48,10 @@ DdlPanel::DdlPanel(QWidget *parent)
     m_exportButton->setText(tr("Export..."));
     m_exportButton->setToolTip(tr("Save the DDL to a file"));
     m_exportButton->setEnabled(false);
+    for (auto [button, icon] : {std::pair{m_copyButton, "copy"}, {m_exportButton, "export"}}) {
+        button->setIcon(Icons::icon(QLatin1String(icon)));
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    }
 
     m_text->setReadOnly(true);
     m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
