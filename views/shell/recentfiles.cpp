@@ -22,6 +22,8 @@ RecentFiles::RecentFiles(QMenu *menu, QWidget *window)
     , m_window(window)
 {
     rebuildMenu();
+    // Another window may have opened files since: list what the settings hold now.
+    connect(menu, &QMenu::aboutToShow, this, &RecentFiles::rebuildMenu);
 }
 
 QStringList RecentFiles::files() const
@@ -84,7 +86,9 @@ void RecentFiles::rebuildMenu()
         clearAction->setObjectName(QStringLiteral("clearRecentFilesAction"));
         connect(clearAction, &QAction::triggered, this, &RecentFiles::clear);
     }
-    m_menu->setEnabled(!list.isEmpty());
+    // Empty, it stays enabled (another window may add to it) and says so.
+    if (list.isEmpty())
+        m_menu->addAction(tr("No recent files"))->setEnabled(false);
 }
 
 void RecentFiles::choose(const QString &path)
