@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The window around the canvas, on the offscreen platform: recent files, remembered window
 // state, files dropped on the window.
+#include "canvastheme.h"
 #include "commands/entitycommands.h"
 #include "commands/layoutcommands.h"
 #include "ddlpanel.h"
@@ -646,6 +647,20 @@ void tst_Shell::minimapMovesTheView()
     QCOMPARE(minimap->refreshCount(), refreshes);
     QTRY_COMPARE(minimap->refreshCount(), refreshes + 1);
     QVERIFY(minimap->sceneArea().contains(QPointF(-2500, -1500)));
+
+    // A selected model shows in the selection colour once the picture is redrawn.
+    const TableItem *order = scene->tableItem(EntityId(QStringLiteral("m-order")));
+    view->centerOn(order); // in the clear part of the overview, not the dimmed rest
+    const QPoint orderInMap = minimap->toWidget(order->sceneBoundingRect().center()).toPoint();
+    auto orderColour = [&] {
+        const QImage image = minimap->grab().toImage();
+        return image.pixelColor(orderInMap * image.devicePixelRatio());
+    };
+    QVERIFY(orderColour() != CanvasTheme::current().selected);
+    const int beforeSelection = minimap->refreshCount();
+    scene->selectElements({QStringLiteral("m-order")});
+    QTRY_COMPARE(minimap->refreshCount(), beforeSelection + 1);
+    QCOMPARE(orderColour(), CanvasTheme::current().selected);
 
     // View > Minimap hides it, and the choice is remembered.
     auto action = window->findChild<QAction *>(QStringLiteral("minimapAction"));

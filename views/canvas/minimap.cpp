@@ -49,6 +49,8 @@ Minimap::Minimap(DiagramScene *scene, DiagramView *view)
     m_debounce.setInterval(debounceMsec);
     connect(&m_debounce, &QTimer::timeout, this, &Minimap::refresh);
     connect(scene, &DiagramScene::diagramChanged, this, &Minimap::scheduleRefresh);
+    // Selected boxes show in the selection colour, e.g. where Find or the outline jumped.
+    connect(scene, &QGraphicsScene::selectionChanged, this, &Minimap::scheduleRefresh);
     // The outline follows the view live; that costs one small blit, not a re-render.
     auto repaint = [this] {
         updateVisibility();
@@ -134,7 +136,9 @@ void Minimap::refresh()
         // At least a pixel each, so that small tables do not vanish far out.
         const QRectF r(map(box.topLeft()), box.size() * m_scale);
         painter.fillRect(QRectF(r.topLeft(), r.size().expandedTo(QSizeF(1, 1))),
-                         tables.at(i)->isDerived() ? theme.derivedHeader : theme.header);
+                         tables.at(i)->isSelected()      ? theme.selected
+                             : tables.at(i)->isDerived() ? theme.derivedHeader
+                                                         : theme.header);
     }
     painter.end();
     updateVisibility();

@@ -16,7 +16,7 @@ class DiagramView;
 // 10,000 tables: the boxes and edges are drawn into a cached picture (plain rectangles and
 // lines from the items' geometry, not a scene render) that is rebuilt only after the diagram
 // changed and settled (debounced); scrolling and zooming repaint just the picture and the
-// outline.
+// outline. Selected boxes are drawn in the selection colour.
 class Minimap : public QWidget
 {
     Q_OBJECT
