@@ -468,8 +468,11 @@ void SyncDialog::apply()
                 for (const PlanChange *c : destructiveRan)
                     lines << tr("  ran (destructive): %1").arg(c->reason);
                 if (leftOut > 0)
-                    lines << tr("%n destructive change(s) left out, as they were not ticked.",
-                                nullptr, leftOut);
+                    lines << (leftOut == 1
+                                  ? tr("1 destructive change was left out: it was not ticked.")
+                                  : tr("%1 destructive changes were left out: they were not "
+                                       "ticked.")
+                                        .arg(leftOut));
                 if (outcome.after) {
                     const int remaining = int(outcome.after->plan.changes.size());
                     lines << (remaining == 0

@@ -62,6 +62,19 @@ void SyncPlanModel::setPlan(const SyncPlan &plan)
     beginResetModel();
     m_plan = plan;
     m_ticked = QList<bool>(plan.changes.size(), false);
+    m_carrier = QList<int>(plan.changes.size());
+    QHash<QString, int> rebuilds;
+    for (int i = 0; i < plan.changes.size(); ++i) {
+        m_carrier[i] = i;
+        if (plan.changes.at(i).kind == PlanChange::Kind::RebuildTable)
+            rebuilds.insert(plan.changes.at(i).table, i);
+    }
+    for (int i = 0; i < plan.changes.size(); ++i) {
+        const PlanChange &c = plan.changes.at(i);
+        if (c.kind != PlanChange::Kind::RebuildTable && c.statements.isEmpty() && c.fixups.isEmpty()
+            && rebuilds.contains(c.table))
+            m_carrier[i] = rebuilds.value(c.table);
+    }
     m_root = std::make_unique<Node>();
     m_changeNodes.assign(size_t(plan.changes.size()), nullptr);
     for (Section section : {Section::Destructive, Section::Blocked, Section::Safe}) {
@@ -100,18 +113,37 @@ void SyncPlanModel::setPlan(const SyncPlan &plan)
 
 void SyncPlanModel::setTicked(int change, bool ticked)
 {
-    if (change < 0 || change >= m_ticked.size() || m_ticked.at(change) == ticked
-        || !m_plan.changes.at(change).destructive || m_plan.changes.at(change).blocked)
+    if (change < 0 || change >= m_ticked.size() || !m_plan.changes.at(change).destructive
+        || m_plan.changes.at(change).blocked)
         return;
-    m_ticked[change] = ticked;
-    const QModelIndex index = indexOfChange(change);
-    emit dataChanged(index, index, {Qt::CheckStateRole});
+    const int group = carrier(change);
+    if (m_ticked.at(group) == ticked)
+        return;
+    m_ticked[group] = ticked;
+    for (int i = 0; i < m_carrier.size(); ++i) {
+        if (m_carrier.at(i) == group) {
+            const QModelIndex index = indexOfChange(i);
+            emit dataChanged(index, index, {Qt::CheckStateRole});
+        }
+    }
     emit tickedChanged();
+}
+
+bool SyncPlanModel::runs(int change) const
+{
+    const PlanChange &c = m_plan.changes.at(change);
+    const PlanChange &carried = m_plan.changes.at(carrier(change));
+    if (c.destructive || carried.destructive)
+        return isTicked(change);
+    return true;
 }
 
 int SyncPlanModel::tickedCount() const
 {
-    return int(std::count(m_ticked.begin(), m_ticked.end(), true));
+    int count = 0;
+    for (int i = 0; i < m_plan.changes.size(); ++i)
+        count += m_plan.changes.at(i).destructive && isTicked(i) ? 1 : 0;
+    return count;
 }
 
 int SyncPlanModel::destructiveCount() const
@@ -124,9 +156,8 @@ SyncPlan SyncPlanModel::selectedPlan() const
     SyncPlan selected = m_plan;
     selected.changes.clear();
     for (int i = 0; i < m_plan.changes.size(); ++i) {
-        const PlanChange &c = m_plan.changes.at(i);
-        if (!c.destructive || m_ticked.at(i))
-            selected.changes.append(c);
+        if (runs(i))
+            selected.changes.append(m_plan.changes.at(i));
     }
     return selected;
 }
@@ -234,6 +265,10 @@ QVariant SyncPlanModel::data(const QModelIndex &index, int role) const
         if (column == CostColumn) {
             if (c.blocked)
                 return c.reason;
+            if (carrier(node->change) != node->change) {
+                const QString with = tr("done by the rebuild of %1").arg(c.table);
+                return c.destructive ? c.reason + QStringLiteral("; ") + with : with;
+            }
             if (c.destructive)
                 return c.reason;
             return c.countDescription();
@@ -249,7 +284,7 @@ QVariant SyncPlanModel::data(const QModelIndex &index, int role) const
         return c.description();
     case Qt::CheckStateRole:
         if (column == ChangeColumn && c.destructive && !c.blocked)
-            return m_ticked.at(node->change) ? Qt::Checked : Qt::Unchecked;
+            return isTicked(node->change) ? Qt::Checked : Qt::Unchecked;
         return {};
     case Qt::ForegroundRole:
         if (c.blocked)

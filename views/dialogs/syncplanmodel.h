@@ -18,6 +18,11 @@ namespace Junction {
 //
 // Every destructive change is checkable and unchecked until the user ticks it: only the
 // ticked ones run (selectedPlan()). Nothing else is editable.
+//
+// On SQLite what ALTER TABLE cannot do is done by one rebuild of the table, and the changes
+// folded into it have no SQL of their own: each runs exactly when its rebuild runs. So such
+// a change shares its rebuild's tick (ticking one ticks both), and a safe change folded into
+// an unticked destructive rebuild is left out with it.
 class SyncPlanModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -36,7 +41,11 @@ public:
     void setPlan(const SyncPlan &plan);
     const SyncPlan &plan() const { return m_plan; }
 
-    bool isTicked(int change) const { return m_ticked.value(change, false); }
+    bool isTicked(int change) const { return m_ticked.value(carrier(change), false); }
+    // The change whose SQL carries `change`: its table's rebuild, or itself.
+    int carrier(int change) const { return m_carrier.value(change, change); }
+    // Whether Apply runs it as things are ticked now.
+    bool runs(int change) const;
     void setTicked(int change, bool ticked);
     int tickedCount() const;
     int destructiveCount() const;
@@ -66,6 +75,7 @@ private:
 
     SyncPlan m_plan;
     QList<bool> m_ticked;
+    QList<int> m_carrier;
     std::unique_ptr<Node> m_root;
     std::vector<const Node *> m_changeNodes; // by change index
 };

@@ -54,7 +54,9 @@ QString SyncStatus::statusText() const
         return {};
     if (m_differences == 0)
         return tr("In sync with %1").arg(m_baseline.connection);
-    return tr("%n difference(s) from %1", nullptr, m_differences).arg(m_baseline.connection);
+    if (m_differences == 1)
+        return tr("1 difference from %1").arg(m_baseline.connection);
+    return tr("%1 differences from %2").arg(m_differences).arg(m_baseline.connection);
 }
 
 void SyncStatus::recompute()
