@@ -105,11 +105,11 @@ bool ModelFinder::jumpTo(const QString &text)
         return false;
     }
     m_view->centerOn(item);
-    close();
+    dismiss();
     return true;
 }
 
-void ModelFinder::close()
+void ModelFinder::dismiss()
 {
     m_completer->popup()->hide();
     hide();
@@ -119,7 +119,7 @@ void ModelFinder::close()
 void ModelFinder::keyPressEvent(QKeyEvent *event)
 {
     if (event->key() == Qt::Key_Escape) {
-        close();
+        dismiss();
         return;
     }
     QFrame::keyPressEvent(event);

@@ -42,7 +42,7 @@ protected:
 
 private:
     void place();
-    void close();
+    void dismiss(); // hides the field and gives the canvas the focus back
 
     DiagramScene *m_scene;
     DiagramView *m_view;

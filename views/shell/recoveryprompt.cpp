@@ -14,25 +14,24 @@ namespace Junction {
 RecoveryPrompt::Choice RecoveryPrompt::ask(QWidget *parent, const RecoveryFile &file)
 {
     const QString name = !file.originalPath.isEmpty() ? QFileInfo(file.originalPath).fileName()
-        : !file.projectName.isEmpty()
-        ? QObject::tr("the untitled project \"%1\"").arg(file.projectName)
-        : QObject::tr("an untitled project");
+        : !file.projectName.isEmpty() ? tr("the untitled project \"%1\"").arg(file.projectName)
+                                      : tr("an untitled project");
     QMessageBox box(parent);
     box.setIcon(QMessageBox::Question);
-    box.setWindowTitle(QObject::tr("Recover Unsaved Changes"));
-    box.setText(QObject::tr("Junction did not close properly while %1 had unsaved changes. "
-                            "They were kept on %2.")
+    box.setWindowTitle(tr("Recover Unsaved Changes"));
+    box.setText(tr("Junction did not close properly while %1 had unsaved changes. "
+                   "They were kept on %2.")
                     .arg(name, QLocale().toString(file.written, QLocale::ShortFormat)));
     box.setInformativeText(
-        QObject::tr("Restore opens them as unsaved changes; Discard deletes them; Later asks "
-                    "again at the next start."));
+        tr("Restore opens them as unsaved changes; Discard deletes them; Later asks "
+           "again at the next start."));
     if (!file.originalPath.isEmpty())
         box.setDetailedText(QDir::toNativeSeparators(file.originalPath));
-    QPushButton *restore = box.addButton(QObject::tr("&Restore"), QMessageBox::AcceptRole);
+    QPushButton *restore = box.addButton(tr("&Restore"), QMessageBox::AcceptRole);
     restore->setObjectName(QStringLiteral("restoreButton"));
-    QPushButton *discard = box.addButton(QObject::tr("&Discard"), QMessageBox::DestructiveRole);
+    QPushButton *discard = box.addButton(tr("&Discard"), QMessageBox::DestructiveRole);
     discard->setObjectName(QStringLiteral("discardButton"));
-    QPushButton *later = box.addButton(QObject::tr("&Later"), QMessageBox::RejectRole);
+    QPushButton *later = box.addButton(tr("&Later"), QMessageBox::RejectRole);
     later->setObjectName(QStringLiteral("laterButton"));
     box.setDefaultButton(restore);
     box.setEscapeButton(later);
@@ -64,8 +63,8 @@ int RecoveryPrompt::offerPending(QWidget *parent,
                 lines << diagnostic.message;
             // The file stays: it may be readable by a later version, or by hand.
             QMessageBox::warning(
-                parent, QObject::tr("Cannot Recover"),
-                QObject::tr("%1 could not be restored; it is kept.\n\n%2")
+                parent, tr("Cannot Recover"),
+                tr("%1 could not be restored; it is kept.\n\n%2")
                     .arg(QDir::toNativeSeparators(file.path), lines.join(QLatin1Char('\n'))));
             break;
         }

@@ -3,6 +3,8 @@
 
 #include "recoverystore.h"
 
+#include <QCoreApplication>
+
 #include <functional>
 #include <memory>
 
@@ -17,6 +19,8 @@ class Document;
 // (deletes the recovery file) or Later (keeps it for the next start).
 class RecoveryPrompt
 {
+    Q_DECLARE_TR_FUNCTIONS(RecoveryPrompt)
+
 public:
     enum class Choice { Restore, Discard, Later };
 
