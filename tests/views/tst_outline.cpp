@@ -152,12 +152,17 @@ void tst_Outline::followsEditsWithoutReset()
     const EntityId user(QStringLiteral("m-user"));
     const EntityId tag(QStringLiteral("m-tag"));
     QVERIFY(document->push(Commands::renameEntity(*document, user, QStringLiteral("Person"))));
+    // The change reaches the tree once the edits pause (the debounce), not per keystroke.
+    QVERIFY(model.hasPendingChanges());
+    QCOMPARE(model.indexForId(QStringLiteral("m-user")).data().toString(), QStringLiteral("User"));
+    QTRY_VERIFY(!model.hasPendingChanges());
     QCOMPARE(model.indexForId(QStringLiteral("m-user")).data().toString(),
              QStringLiteral("Person"));
     Attribute age;
     age.name = QStringLiteral("age");
     age.type = QStringLiteral("INTEGER");
     QVERIFY(document->push(Commands::addAttribute(*document, user, age, 0)));
+    model.flushChanges();
     QVERIFY(document->push(
         Commands::moveAttribute(*document, user, AttributeId(QStringLiteral("a-user-email")), 3)));
     QVERIFY(document->push(
@@ -169,16 +174,21 @@ void tst_Outline::followsEditsWithoutReset()
     likes.as.plural = QStringLiteral("Likes");
     likes.through.kind = Through::Kind::Table;
     likes.through.name = QStringLiteral("PictureLikes");
+    model.flushChanges();
     QVERIFY(document->push(Commands::addAssociation(*document, likes)));
+    model.flushChanges();
     QVERIFY(document->push(
         Commands::removeAssociations(*document,
                                      {AssociationId(QStringLiteral("as-post-tags")),
                                       AssociationId(QStringLiteral("as-tag-posts"))})));
     Entity comment;
     comment.name = QStringLiteral("Comment");
+    model.flushChanges();
     QVERIFY(document->push(Commands::addEntity(*document, comment, QPointF(0, 0), 1)));
+    model.flushChanges();
     QVERIFY(document->push(Commands::removeEntities(*document, {tag})));
 
+    model.flushChanges();
     QCOMPARE(dump(&model), freshDump(document.get()));
     QVERIFY(email.isValid());
     QCOMPARE(email.data().toString(), QStringLiteral("email"));
@@ -190,11 +200,14 @@ void tst_Outline::followsEditsWithoutReset()
 
     while (document->undoStack()->canUndo()) {
         document->undoStack()->undo();
+        model.flushChanges();
         QCOMPARE(dump(&model), freshDump(document.get()));
     }
     QCOMPARE(ProjectWriter::toBytes(document->project()), start);
-    while (document->undoStack()->canRedo())
+    while (document->undoStack()->canRedo()) {
         document->undoStack()->redo();
+        model.flushChanges();
+    }
     QCOMPARE(dump(&model), end);
     QCOMPARE(resets.size(), 0);
 }
@@ -234,8 +247,10 @@ void tst_Outline::filterIsRecursive()
     // Editing while filtered: a renamed model leaves or enters the filtered tree.
     QVERIFY(document->push(Commands::renameEntity(*document, EntityId(QStringLiteral("m-user")),
                                                   QStringLiteral("Tagger"))));
+    panel.model()->flushChanges();
     QVERIFY(dump(panel.proxy()).contains(QStringLiteral("  Tagger | Taggers | m-user")));
     document->undoStack()->undo();
+    panel.model()->flushChanges();
     QVERIFY(!dump(panel.proxy()).contains(QStringLiteral("  Tagger | Taggers | m-user")));
 
     panel.filterEdit()->clear();

@@ -60,6 +60,9 @@ OutlineModel::OutlineModel(QObject *parent)
     : QAbstractItemModel(parent)
     , m_root(std::make_unique<Node>())
 {
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(debounceMsec);
+    connect(&m_debounce, &QTimer::timeout, this, &OutlineModel::flushChanges);
 }
 
 OutlineModel::~OutlineModel() = default;
@@ -93,6 +96,8 @@ QString OutlineModel::junctionTableOf(const QString &id)
 
 void OutlineModel::rebuild()
 {
+    m_debounce.stop();
+    m_pending = {};
     beginResetModel();
     m_root = std::make_unique<Node>();
     std::vector<Spec> wanted = specs();
@@ -107,78 +112,148 @@ void OutlineModel::documentChanged(const ChangeSet &changes)
     // Positions and bends are not shown here.
     if (!changes.changes.testFlag(Change::Everything) && !changes.affectsSchema())
         return;
-    std::vector<Spec> wanted = specs();
-    sync(m_root.get(), wanted);
+    m_pending.changes |= changes.changes;
+    for (const EntityId &id : changes.entities) {
+        if (!m_pending.entities.contains(id))
+            m_pending.entities.append(id);
+    }
+    m_debounce.start();
+}
+
+void OutlineModel::flushChanges()
+{
+    m_debounce.stop();
+    const ChangeSet changes = std::exchange(m_pending, ChangeSet());
+    if (!m_document || changes.changes.toInt() == 0)
+        return;
+    // Typing in one model's field must not rebuild 10,000 models: when no model came or went
+    // and `define` (every derived table name) stayed, only the models the edit names are
+    // looked at again. Associations and junction tables depend on any model (a rename
+    // renames their FK columns): they are always compared.
+    const Changes everyModel
+        = Change::Everything | Change::EntitiesAdded | Change::EntitiesRemoved | Change::Define;
+    if ((changes.changes & everyModel).toInt() != 0) {
+        syncGroup(ModelsGroup, groupSpec(ModelsGroup));
+    } else if (!changes.entities.isEmpty()) {
+        const ResolvedSchema &schema = m_document->resolved();
+        Node *models = m_root->children[ModelsGroup].get();
+        for (const EntityId &id : changes.entities) {
+            const Entity *entity = m_document->entity(id);
+            const int row = m_document->entityIndex(id);
+            if (!entity || row < 0 || row >= int(models->children.size())
+                || models->children[size_t(row)]->id != id.toString()) {
+                syncGroup(ModelsGroup, groupSpec(ModelsGroup)); // out of step: compare all
+                break;
+            }
+            Spec spec = entitySpec(*entity, schema);
+            update(models->children[size_t(row)].get(), spec);
+        }
+    }
+    syncGroup(AssociationsGroup, groupSpec(AssociationsGroup));
+    syncGroup(JunctionsGroup, groupSpec(JunctionsGroup));
+    emit synced();
 }
 
 std::vector<OutlineModel::Spec> OutlineModel::specs() const
 {
-    std::vector<Spec> groups(3);
-    groups[0] = {Kind::Group, QStringLiteral("group:models"), tr("Models"), {}, {}};
-    groups[1] = {Kind::Group, QStringLiteral("group:associations"), tr("Associations"), {}, {}};
-    groups[2] = {Kind::Group, QStringLiteral("group:junctions"), tr("Junction tables"), {}, {}};
+    std::vector<Spec> groups;
+    for (int group = 0; group < GroupCount; ++group)
+        groups.push_back(groupSpec(Group(group)));
+    return groups;
+}
+
+OutlineModel::Spec OutlineModel::entitySpec(const Entity &entity,
+                                            const ResolvedSchema &schema) const
+{
+    Spec node {Kind::Entity, entity.id.toString(), entity.name, {}, {}};
+    if (const ResolvedTable *table = schema.tableForEntity(entity.name))
+        node.detail = table->name;
+    node.children.reserve(entity.attributes.size());
+    for (const Attribute &attribute : entity.attributes) {
+        node.children.push_back({Kind::Attribute,
+                                 attribute.id.toString(),
+                                 attribute.name,
+                                 attributeDetail(attribute),
+                                 {}});
+    }
+    return node;
+}
+
+OutlineModel::Spec OutlineModel::groupSpec(Group group) const
+{
+    static const char *const ids[] = {"group:models", "group:associations", "group:junctions"};
+    Spec spec {Kind::Group, QString::fromLatin1(ids[group]), {}, {}, {}};
+    switch (group) {
+    case ModelsGroup:
+        spec.name = tr("Models");
+        break;
+    case AssociationsGroup:
+        spec.name = tr("Associations");
+        break;
+    default:
+        spec.name = tr("Junction tables");
+        break;
+    }
     if (!m_document)
-        return groups;
+        return spec;
     const Project &project = m_document->project();
     const ResolvedSchema &schema = m_document->resolved();
 
-    groups[0].children.reserve(project.entities.size());
-    for (const Entity &entity : project.entities) {
-        Spec node {Kind::Entity, entity.id.toString(), entity.name, {}, {}};
-        if (const ResolvedTable *table = schema.tableForEntity(entity.name))
-            node.detail = table->name;
-        node.children.reserve(entity.attributes.size());
-        for (const Attribute &attribute : entity.attributes) {
-            node.children.push_back({Kind::Attribute,
-                                     attribute.id.toString(),
-                                     attribute.name,
-                                     attributeDetail(attribute),
-                                     {}});
+    if (group == ModelsGroup) {
+        spec.children.reserve(project.entities.size());
+        for (const Entity &entity : project.entities)
+            spec.children.push_back(entitySpec(entity, schema));
+    } else if (group == AssociationsGroup) {
+        spec.children.reserve(project.associations.size());
+        for (const Association &association : project.associations) {
+            Spec node {Kind::Association,
+                       association.id.toString(),
+                       association.source + u'.' + associationTypeName(association.type) + u'('
+                           + association.target + u')',
+                       {},
+                       {}};
+            if (const ResolvedAssociation *resolved = schema.association(association.id)) {
+                QString detail;
+                auto add = [&detail](const QString &part) {
+                    if (!detail.isEmpty())
+                        detail += QStringLiteral(" · ");
+                    detail += part;
+                };
+                if (resolved->isAliased)
+                    add(tr("as %1").arg(resolved->as));
+                if (!resolved->foreignKeyColumn.isEmpty())
+                    add(tr("FK %1").arg(resolved->foreignKeyColumn));
+                if (!resolved->throughTable.isEmpty())
+                    add(tr("through %1").arg(resolved->throughTable));
+                node.detail = detail;
+            }
+            spec.children.push_back(std::move(node));
         }
-        groups[0].children.push_back(std::move(node));
-    }
-
-    groups[1].children.reserve(project.associations.size());
-    for (const Association &association : project.associations) {
-        Spec node {
-            Kind::Association,
-            association.id.toString(),
-            QStringLiteral("%1.%2(%3)")
-                .arg(association.source, associationTypeName(association.type), association.target),
-            {},
-            {}};
-        if (const ResolvedAssociation *resolved = schema.association(association.id)) {
-            QStringList parts;
-            if (resolved->isAliased)
-                parts << tr("as %1").arg(resolved->as);
-            if (!resolved->foreignKeyColumn.isEmpty())
-                parts << tr("FK %1").arg(resolved->foreignKeyColumn);
-            if (!resolved->throughTable.isEmpty())
-                parts << tr("through %1").arg(resolved->throughTable);
-            node.detail = parts.join(QStringLiteral(" · "));
+    } else {
+        for (const ResolvedTable &table : schema.tables) {
+            if (!table.isCreatedJunction())
+                continue;
+            Spec node {Kind::Junction, junctionId(table.name), table.name, {}, {}};
+            if (const ResolvedAssociation *association = schema.association(table.junctionOf))
+                node.detail = association->source + QStringLiteral(" ↔ ") + association->target;
+            node.children.reserve(table.columns.size());
+            for (const ResolvedColumn &column : table.columns) {
+                node.children.push_back({Kind::JunctionColumn,
+                                         node.id + u'/' + column.name,
+                                         column.name,
+                                         column.type.toString(),
+                                         {}});
+            }
+            spec.children.push_back(std::move(node));
         }
-        groups[1].children.push_back(std::move(node));
     }
+    spec.detail = QString::number(spec.children.size());
+    return spec;
+}
 
-    for (const ResolvedTable &table : schema.tables) {
-        if (!table.isCreatedJunction())
-            continue;
-        Spec node {Kind::Junction, junctionId(table.name), table.name, {}, {}};
-        if (const ResolvedAssociation *association = schema.association(table.junctionOf))
-            node.detail = association->source + QStringLiteral(" ↔ ") + association->target;
-        for (const ResolvedColumn &column : table.columns) {
-            node.children.push_back({Kind::JunctionColumn,
-                                     junctionId(table.name) + u'/' + column.name,
-                                     column.name,
-                                     column.type.toString(),
-                                     {}});
-        }
-        groups[2].children.push_back(std::move(node));
-    }
-
-    for (Spec &group : groups)
-        group.detail = QString::number(group.children.size());
-    return groups;
+void OutlineModel::syncGroup(Group group, Spec spec)
+{
+    update(m_root->children[size_t(group)].get(), spec);
 }
 
 std::unique_ptr<OutlineModel::Node> OutlineModel::makeNode(Spec &spec, Node *parent)
@@ -204,6 +279,16 @@ void OutlineModel::sync(Node *parent, std::vector<Spec> &wanted)
 {
     const QModelIndex parentIndex = parent == m_root.get() ? QModelIndex() : indexOf(parent);
     auto &children = parent->children;
+
+    // Most edits keep every node of a level where it was: compare in place, no bookkeeping.
+    bool sameIds = children.size() == wanted.size();
+    for (size_t i = 0; sameIds && i < children.size(); ++i)
+        sameIds = children[i]->id == wanted[i].id;
+    if (sameIds) {
+        for (size_t i = 0; i < children.size(); ++i)
+            update(children[i].get(), wanted[i]);
+        return;
+    }
 
     QSet<QString> wantedIds;
     wantedIds.reserve(qsizetype(wanted.size()));
@@ -263,14 +348,7 @@ void OutlineModel::sync(Node *parent, std::vector<Spec> &wanted)
                 continue;
             }
         }
-        Node *node = children[size_t(i)].get();
-        if (node->name != spec.name || node->detail != spec.detail || node->kind != spec.kind) {
-            node->name = spec.name;
-            node->detail = spec.detail;
-            node->kind = spec.kind;
-            emit dataChanged(indexOf(node, NameColumn), indexOf(node, DetailColumn));
-        }
-        sync(node, spec.children);
+        update(children[size_t(i)].get(), spec);
     }
     // Nodes sharing an id with an earlier one (a broken file) can be left over.
     if (children.size() > wanted.size()) {
@@ -278,6 +356,18 @@ void OutlineModel::sync(Node *parent, std::vector<Spec> &wanted)
         children.erase(children.begin() + qsizetype(wanted.size()), children.end());
         endRemoveRows();
     }
+}
+
+// A kept node: what it shows, then its children.
+void OutlineModel::update(Node *node, Spec &spec)
+{
+    if (node->name != spec.name || node->detail != spec.detail || node->kind != spec.kind) {
+        node->name = std::move(spec.name);
+        node->detail = std::move(spec.detail);
+        node->kind = spec.kind;
+        emit dataChanged(indexOf(node, NameColumn), indexOf(node, DetailColumn));
+    }
+    sync(node, spec.children);
 }
 
 QModelIndex OutlineModel::indexOf(const Node *node, int column) const

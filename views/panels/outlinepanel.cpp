@@ -66,6 +66,8 @@ OutlinePanel::OutlinePanel(QWidget *parent)
     connect(m_tree->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &OutlinePanel::outlineSelectionChanged);
     connect(m_tree, &QTreeView::doubleClicked, this, &OutlinePanel::centreOn);
+    // A model just added (and selected) has its row once the outline caught up.
+    connect(m_model, &OutlineModel::synced, this, &OutlinePanel::sceneSelectionChanged);
     // New groups after a reset (another document) start open.
     connect(m_proxy, &QAbstractItemModel::modelReset, m_tree, [this] { m_tree->expandToDepth(0); });
 }
