@@ -80,6 +80,8 @@ MainWindow::MainWindow(QWidget *parent)
     addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
     tabifyDockWidget(inspectorDock, ddlDock); // the inspector is the tab in front
     m_inspector->setScene(m_scene);
+    connect(m_outline, &OutlinePanel::attributeSelected, m_inspector,
+            &InspectorPanel::showAttribute);
     resizeDocks({diagnosticsDock}, {140}, Qt::Vertical);
 
     connect(m_diagnostics, &DiagnosticsPanel::elementActivated, this, &MainWindow::showElements);

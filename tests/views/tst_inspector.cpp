@@ -15,6 +15,8 @@
 #include "entitypage.h"
 #include "inspectorpanel.h"
 #include "mainwindow.h"
+#include "outlinemodel.h"
+#include "outlinepanel.h"
 #include "projectpage.h"
 #include "projectwriter.h"
 #include "tableitem.h"
@@ -27,10 +29,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
 #include <QToolButton>
+#include <QTreeView>
 
 using namespace Junction;
 
@@ -218,6 +222,18 @@ void tst_Inspector::followsTheCanvasSelection()
     m_window->scene()->clearSelection();
     QCOMPARE(m_inspector->currentPage(), m_inspector->projectPage());
 
+    // An attribute chosen in the outline is the current row of its model's table.
+    OutlinePanel *outline = m_window->outlinePanel();
+    const QModelIndex emailRow = outline->proxy()->mapFromSource(
+        outline->model()->indexForId(QStringLiteral("a-user-email")));
+    outline->tree()->scrollTo(emailRow);
+    QTest::mouseClick(outline->tree()->viewport(), Qt::LeftButton, {},
+                      outline->tree()->visualRect(emailRow).center());
+    QCOMPARE(m_inspector->currentPage(), m_inspector->entityPage());
+    QCOMPARE(m_inspector->entityPage()->entity(), EntityId(QStringLiteral("m-user")));
+    QCOMPARE(m_inspector->entityPage()->attributes()->currentAttribute(),
+             AttributeId(QStringLiteral("a-user-email")));
+
     // A model that goes away (undo of its rename is not enough: delete it) leaves its page.
     select(QStringLiteral("m-tag"));
     QCOMPARE(m_inspector->currentPage(), m_inspector->entityPage());
@@ -283,15 +299,24 @@ void tst_Inspector::modelOptions()
     QCOMPARE(article->tableName, QStringLiteral("articles"));
     typeInto(page->commentEdit(), QStringLiteral("What people write"));
     QCOMPARE(stack->count(), steps + 3);
+    // Typing on in the same field merges, until the focus leaves it.
+    QTest::keyClicks(page->commentEdit(), QStringLiteral("!"));
+    QCOMPARE(stack->count(), steps + 3);
+    page->tableNameEdit()->setFocus();
+    QVERIFY(!page->commentEdit()->hasFocus());
+    page->commentEdit()->setFocus();
+    QTest::keyClicks(page->commentEdit(), QStringLiteral("?"));
+    QCOMPARE(stack->count(), steps + 4);
+    QCOMPARE(stack->undoText(), QStringLiteral("Change model comment"));
 
     choose(page->timestampsBox(), QStringLiteral("On"));
     choose(page->paranoidBox(), QStringLiteral("On"));
     choose(page->underscoredBox(), QStringLiteral("On"));
     choose(page->underscoredAllBox(), QStringLiteral("Off"));
     choose(page->freezeTableNameBox(), QStringLiteral("On"));
-    QCOMPARE(stack->count(), steps + 8);
+    QCOMPARE(stack->count(), steps + 9);
     article = m_document->entity(EntityId(QStringLiteral("m-post")));
-    QCOMPARE(article->comment, QStringLiteral("What people write"));
+    QCOMPARE(article->comment, QStringLiteral("What people write!?"));
     QCOMPARE(article->timestamps, std::optional<bool>(true));
     QCOMPARE(article->paranoid, std::optional<bool>(true));
     QCOMPARE(article->underscored, std::optional<bool>(true));
@@ -299,25 +324,25 @@ void tst_Inspector::modelOptions()
     QCOMPARE(article->freezeTableName, std::optional<bool>(true));
     // The same choice again is no step.
     choose(page->freezeTableNameBox(), QStringLiteral("On"));
-    QCOMPARE(stack->count(), steps + 8);
+    QCOMPARE(stack->count(), steps + 9);
 
     const QString ddl = ddlOf(*m_document, Dialect::Kind::Postgres);
     const QString table = tableDdl(ddl, "articles");
     QVERIFY2(!table.isEmpty(), qPrintable(ddl));
     QVERIFY2(table.contains(QLatin1String("\"deleted_at\"")), qPrintable(table));
     QVERIFY2(table.contains(QLatin1String("\"created_at\"")), qPrintable(table));
-    QVERIFY2(ddl.contains(QLatin1String("COMMENT ON TABLE \"articles\" IS 'What people write'")),
+    QVERIFY2(ddl.contains(QLatin1String("COMMENT ON TABLE \"articles\" IS 'What people write!?'")),
              qPrintable(ddl));
 
     // "Default" unsets the option again; the default item names what then applies.
     QCOMPARE(page->paranoidBox()->itemText(0), QStringLiteral("Default (off)"));
     choose(page->paranoidBox(), QStringLiteral("Default (off)"));
     QVERIFY(!m_document->entity(EntityId(QStringLiteral("m-post")))->paranoid.has_value());
-    QCOMPARE(stack->count(), steps + 9);
+    QCOMPARE(stack->count(), steps + 10);
     choose(page->timestampsBox(), QStringLiteral("Off"));
     const QString untimed = tableDdl(ddlOf(*m_document), "articles");
     QVERIFY2(!untimed.contains(QLatin1String("created_at")), qPrintable(untimed));
-    QCOMPARE(stack->count(), steps + 10);
+    QCOMPARE(stack->count(), steps + 11);
 
     // Undo and redo show in the fields.
     stack->undo();
@@ -327,7 +352,7 @@ void tst_Inspector::modelOptions()
     QCOMPARE(page->nameEdit()->text(), QStringLiteral("Post"));
     QCOMPARE(page->tableNameEdit()->text(), QString());
     QCOMPARE(page->timestampsBox()->currentIndex(), 0);
-    stack->setIndex(steps + 10);
+    stack->setIndex(steps + 11);
     QCOMPARE(page->nameEdit()->text(), QStringLiteral("Article"));
 }
 
@@ -482,11 +507,19 @@ void tst_Inspector::attributeTable()
                 .tableForEntity(QStringLiteral("Post"))
                 ->column(QStringLiteral("id")));
 
-    // Undo brings the table back with it.
+    // Undo brings the table back with it; the tester watches the whole way back and forth.
     stack->undo();
     QCOMPARE(model->index(3, 0).data().toString(), QStringLiteral("stars"));
     QCOMPARE(model->index(3, AttributeTableModel::TypeColumn).data().toString(),
              QStringLiteral("SMALLINT"));
+    const int end = stack->index();
+    while (stack->index() > steps)
+        stack->undo();
+    QCOMPARE(model->declaredCount(), 3);
+    QCOMPARE(model->rowCount(), 7);
+    while (stack->index() < end)
+        stack->redo();
+    QCOMPARE(model->index(3, 0).data().toString(), QStringLiteral("stars"));
 }
 
 void tst_Inspector::associationOptions()

@@ -3,6 +3,7 @@
 
 #include "associationitem.h"
 #include "associationpage.h"
+#include "attributetable.h"
 #include "diagramscene.h"
 #include "entitypage.h"
 #include "projectpage.h"
@@ -88,6 +89,12 @@ void InspectorPanel::showAssociation(const AssociationId &id)
 {
     m_association->setAssociation(id);
     m_pages->setCurrentIndex(2);
+}
+
+void InspectorPanel::showAttribute(const EntityId &entity, const AttributeId &id)
+{
+    showEntity(entity);
+    m_entity->attributes()->setCurrentAttribute(id);
 }
 
 void InspectorPanel::showProject(int selectionCount)

@@ -40,6 +40,8 @@ public:
     void showEntity(const EntityId &id);
     void showAssociation(const AssociationId &id);
     void showProject(int selectionCount = 0);
+    // A model's page with this attribute current in its table.
+    void showAttribute(const EntityId &entity, const AttributeId &id);
 
 private:
     void followSelection();

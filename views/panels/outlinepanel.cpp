@@ -142,6 +142,12 @@ void OutlinePanel::outlineSelectionChanged()
     m_syncing = false;
     if (m_view && !items.isEmpty())
         m_view->centerOn(items.first());
+    if (rows.size() == 1
+        && OutlineModel::Kind(rows.first().data(OutlineModel::KindRole).toInt())
+            == OutlineModel::Kind::Attribute) {
+        emit attributeSelected(EntityId(canvasIdOf(rows.first())),
+                               AttributeId(rows.first().data(OutlineModel::IdRole).toString()));
+    }
 }
 
 void OutlinePanel::sceneSelectionChanged()

@@ -40,6 +40,10 @@ public:
     // The element ids of the selected rows, in row order.
     QStringList selectedIds() const;
 
+signals:
+    // One attribute row was selected (after its model's box): an inspector can show it.
+    void attributeSelected(const Junction::EntityId &entity, const Junction::AttributeId &id);
+
 private:
     void setFilter(const QString &text);
     void outlineSelectionChanged();
