@@ -78,7 +78,8 @@ MainWindow::MainWindow(QWidget *parent)
     inspectorDock->setObjectName(QStringLiteral("inspectorDock"));
     inspectorDock->setWidget(m_inspector);
     addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
-    tabifyDockWidget(inspectorDock, ddlDock); // the inspector is the tab in front
+    tabifyDockWidget(inspectorDock, ddlDock);
+    inspectorDock->raise(); // in front until the user's saved window state says otherwise
     m_inspector->setScene(m_scene);
     connect(m_outline, &OutlinePanel::attributeSelected, m_inspector,
             &InspectorPanel::showAttribute);

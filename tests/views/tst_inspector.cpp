@@ -762,6 +762,10 @@ void tst_Inspector::screenshots()
     QVERIFY(
         m_inspector->grab().save(QStringLiteral(JUNCTION_SCREENSHOT_DIR "/inspector-hasmany.png")));
     dock->setFloating(false);
+    dock->raise();
+    select(QStringLiteral("as-post-tags"));
+    m_window->view()->fitAll();
+    QCoreApplication::processEvents();
     QVERIFY(m_window->grab().save(QStringLiteral(JUNCTION_SCREENSHOT_DIR "/inspector-window.png")));
 }
 
