@@ -101,6 +101,7 @@ private:
     // A viewport point where the edge is the topmost item.
     QPoint onEdge(const AssociationId &id) const;
     QStringList selectedNames() const;
+    const QGraphicsItem *addAttributeTab(const EntityId &id) const;
 
     std::unique_ptr<MainWindow> m_window;
     DiagramView *m_view = nullptr;
@@ -256,6 +257,15 @@ QPoint tst_Drawing::onEdge(const AssociationId &id) const
     return {};
 }
 
+const QGraphicsItem *tst_Drawing::addAttributeTab(const EntityId &id) const
+{
+    for (const QGraphicsItem *child : m_scene->tableItem(id)->childItems()) {
+        if (child->type() == AddAttributeHandleType)
+            return child;
+    }
+    return nullptr;
+}
+
 QStringList tst_Drawing::selectedNames() const
 {
     QStringList names;
@@ -358,6 +368,24 @@ void tst_Drawing::drawingSession()
     QCOMPARE(m_document->entity(user)->attributes.at(0).name, QStringLiteral("mail"));
     QCOMPARE(m_document->entity(user)->attributes.at(0).type, QStringLiteral("STRING(320)"));
     QCOMPARE(m_scene->tableItem(user)->content().rows.at(emailRow).name, QStringLiteral("mail"));
+
+    // The "+ attribute" tab under the one selected box does what Insert does.
+    click(headerOf(project));
+    const QGraphicsItem *tab = addAttributeTab(project);
+    QVERIFY(tab);
+    QVERIFY(!addAttributeTab(user));
+    click(toView(tab->sceneBoundingRect().center()));
+    QVERIFY(m_editor->isEditing());
+    QCOMPARE(m_editor->entity(), project);
+    QTest::keyClicks(m_editor->nameEdit(), QStringLiteral("title"));
+    QTest::keyClick(m_editor->nameEdit(), Qt::Key_Return);
+    QCOMPARE(m_document->entity(project)->attributes.size(), 1);
+    QCOMPARE(m_document->entity(project)->attributes.at(0).name, QStringLiteral("title"));
+    QCOMPARE(m_document->entity(project)->attributes.at(0).type, QStringLiteral("STRING"));
+    QVERIFY(addAttributeTab(project)); // still selected: the tab moved under the new row
+    QVERIFY(m_window->grab().save(screenshotPath(QStringLiteral("attribute-tab"))));
+    click(headerOf(user), Qt::ControlModifier);
+    QVERIFY(!addAttributeTab(project) && !addAttributeTab(user)); // two selected: none
 
     // hasMany with its own tool (H): User -> Picture. The rubber line shows on the way.
     key(Qt::Key_H);
@@ -562,7 +590,8 @@ void tst_Drawing::nothingFromEmptyCanvasOrRelease()
     QCOMPARE(m_document->undoStack()->count(), commands);
     // No rubber line is left behind.
     for (QGraphicsItem *item : m_scene->items())
-        QVERIFY(item->type() == TableItem::Type || item->type() == AssociationItem::Type);
+        QVERIFY(item->type() == TableItem::Type || item->type() == AssociationItem::Type
+                || item->type() == AddAttributeHandleType);
 }
 
 void tst_Drawing::escapeReturnsToSelect()

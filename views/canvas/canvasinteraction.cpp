@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "canvasinteraction.h"
 
+#include "addattributehandle.h"
 #include "canvasselection.h"
 #include "commands/associationcommands.h"
 #include "commands/attributecommands.h"
@@ -45,6 +46,39 @@ CanvasInteraction::CanvasInteraction(DiagramView *view, DiagramScene *scene, QOb
         if (m_pinned)
             m_view->setSceneRect(m_view->sceneRect().united(rect));
     });
+    connect(m_scene, &QGraphicsScene::selectionChanged, this,
+            &CanvasInteraction::updateAddAttributeHandle);
+    connect(m_scene, &DiagramScene::diagramChanged, this,
+            &CanvasInteraction::updateAddAttributeHandle);
+}
+
+void CanvasInteraction::updateAddAttributeHandle()
+{
+    auto handleOf = [](TableItem *box) -> QGraphicsItem * {
+        const QList<QGraphicsItem *> children = box ? box->childItems() : QList<QGraphicsItem *>();
+        for (QGraphicsItem *child : children) {
+            if (child->type() == AddAttributeHandle::Type)
+                return child;
+        }
+        return nullptr;
+    };
+    const Document *document = m_scene->document();
+    EntityId wanted;
+    if (document) {
+        const QList<EntityId> models = selectedEntityIds(*m_scene, *document);
+        if (models.size() == 1 && m_scene->selectedItems().size() == 1)
+            wanted = models.constFirst();
+    }
+    // The old owner's box may be gone (and its tab with it): look it up, never keep it.
+    if (m_handleOwner != wanted)
+        delete handleOf(m_scene->tableItem(m_handleOwner));
+    m_handleOwner = wanted;
+    TableItem *box = m_scene->tableItem(wanted);
+    if (!box)
+        return;
+    // Re-made each time: the box may have grown a row since.
+    delete handleOf(box);
+    new AddAttributeHandle(box);
 }
 
 void CanvasInteraction::pinSceneRect()
@@ -167,6 +201,11 @@ bool CanvasInteraction::mousePress(QMouseEvent *event)
         setTool(CanvasTool::Select);
         return true;
     }
+    const QList<QGraphicsItem *> items = m_view->items(pos);
+    if (!items.isEmpty() && items.constFirst()->type() == AddAttributeHandle::Type) {
+        addAttributeToSelection();
+        return true;
+    }
     if (isAssociationTool(m_tool)) {
         // Pressing on empty canvas draws nothing (and selects nothing: the tool is armed).
         if (TableItem *source = modelAt(pos))
@@ -284,11 +323,7 @@ bool CanvasInteraction::mouseDoubleClick(QMouseEvent *event)
 
 bool CanvasInteraction::hasItemAt(const QPoint &viewportPos) const
 {
-    const QList<QGraphicsItem *> items = m_view->items(viewportPos);
-    return std::any_of(items.cbegin(), items.cend(), [](const QGraphicsItem *item) {
-        return item->type() == TableItem::Type
-            || item->flags().testFlag(QGraphicsItem::ItemIsSelectable);
-    });
+    return !m_view->items(viewportPos).isEmpty();
 }
 
 TableItem *CanvasInteraction::modelAt(const QPoint &viewportPos) const

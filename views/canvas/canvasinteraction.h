@@ -72,6 +72,8 @@ private:
     void finishDrag(const QPoint &viewportPos);
     // Keeps what is on screen where it is when the scene grows: see the constructor.
     void pinSceneRect();
+    // The "+ attribute" tab goes under the one selected model's box, and only there.
+    void updateAddAttributeHandle();
 
     DiagramView *m_view;
     DiagramScene *m_scene;
@@ -79,6 +81,7 @@ private:
     CanvasTool m_tool = CanvasTool::Select;
     AssociationDrag m_drag;
     bool m_pinned = false;
+    EntityId m_handleOwner;
 };
 
 } // namespace Junction

@@ -9,6 +9,7 @@ namespace Junction {
 enum ItemType {
     TableItemType = QGraphicsItem::UserType + 1,
     AssociationItemType,
+    AddAttributeHandleType,
 };
 
 } // namespace Junction
