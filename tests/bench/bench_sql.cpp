@@ -43,28 +43,6 @@ struct Figures
     bool ok = false;
 };
 
-// 50 design changes spread over L: 10 added columns, 10 renamed (through `synced`), 10
-// widened, 10 dropped, 10 new indexes.
-Project fiftyChanges(Project p)
-{
-    for (int i = 0; i < 10; ++i) {
-        Entity &added = p.entities[i * 7];
-        Attribute a;
-        a.id = AttributeId(QStringLiteral("a-bench-new-%1").arg(i));
-        a.name = QStringLiteral("added");
-        a.type = QStringLiteral("STRING(40)");
-        added.attributes << a;
-        p.entities[100 + i * 7].attributes[1].name = QStringLiteral("renamed");
-        p.entities[200 + i * 7].attributes[6].type = QStringLiteral("STRING(128)");
-        p.entities[300 + i * 7].attributes.removeAt(2);
-        Index index;
-        index.name = QStringLiteral("bench_index_%1").arg(i);
-        index.fields = {QStringLiteral("field4")};
-        p.entities[400 + i * 7].indexes << index;
-    }
-    return p;
-}
-
 Figures measure(Engine engine, const Project &project, const Project &changed)
 {
     Figures f;
@@ -145,7 +123,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     const Bench::SchemaSize size = Bench::sizeL;
     const Project project = Bench::generateProject(size.models, size.associations);
-    const Project changed = fiftyChanges(project);
+    const Project changed = Bench::fiftyChanges(project);
     const ResolvedSchema design = resolve(project);
     std::printf("bench_sql: %s schema, %d models, %d associations, %d tables\n", size.name,
                 size.models, size.associations, int(design.tables.size()));

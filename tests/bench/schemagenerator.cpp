@@ -79,4 +79,24 @@ Project generateProject(int models, int associations)
     return project;
 }
 
+Project fiftyChanges(Project p)
+{
+    for (int i = 0; i < 10; ++i) {
+        Entity &added = p.entities[i * 7];
+        Attribute a;
+        a.id = AttributeId(QStringLiteral("a-bench-new-%1").arg(i));
+        a.name = QStringLiteral("added");
+        a.type = QStringLiteral("STRING(40)");
+        added.attributes << a;
+        p.entities[100 + i * 7].attributes[1].name = QStringLiteral("renamed");
+        p.entities[200 + i * 7].attributes[6].type = QStringLiteral("STRING(128)");
+        p.entities[300 + i * 7].attributes.removeAt(2);
+        Index index;
+        index.name = QStringLiteral("bench_index_%1").arg(i);
+        index.fields = {QStringLiteral("field4")};
+        p.entities[400 + i * 7].indexes << index;
+    }
+    return p;
+}
+
 } // namespace Junction::Bench

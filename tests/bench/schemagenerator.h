@@ -21,4 +21,8 @@ inline constexpr SchemaSize sizeXL{"XL", 10000, 15000};
 
 Project generateProject(int models, int associations);
 
+// 50 design changes spread over a generated L (or larger) project: 10 added columns, 10
+// renamed (they sync as renames through `synced`), 10 widened, 10 dropped, 10 new indexes.
+Project fiftyChanges(Project project);
+
 } // namespace Junction::Bench

@@ -39,7 +39,7 @@ namespace {
 // What a worker job hands back. Values only: they cross threads.
 struct PlanOutcome
 {
-    std::optional<SyncPlanner::Planned> planned;
+    std::optional<SyncPlan> plan; // the live schema it was made from stays on the worker
     QString error;
 };
 
@@ -259,21 +259,10 @@ void SyncDialog::plan()
         return;
     const SavedConnection saved = *it;
 
-    // As junction-cli sync: a project with errors for this database's dialect gets no plan.
     const Dialect::Kind dialect = NativeTypes::dialectOf(ConnectionProfile::engine(saved));
     m_design = m_document->resolved();
-    const Diagnostics diagnostics = validateProject(m_document->project(), m_design, {dialect});
-    if (hasErrors(diagnostics)) {
-        QStringList lines;
-        for (const Diagnostic &d : diagnostics) {
-            if (d.severity == Diagnostic::Severity::Error)
-                lines << d.message;
-        }
-        showError(
-            tr("The project has errors for %1, so there is nothing to sync yet:\n%2")
-                .arg(Dialect::get(dialect).displayName(), lines.mid(0, 5).join(QLatin1Char('\n'))));
-        return;
-    }
+    m_project = m_document->project();
+    m_dialect = dialect;
     m_connectionName = saved.name;
     m_key = ConnectionProfile::key(saved);
     m_entryBefore = SyncedHistory::entry(m_document->project(), m_key);
@@ -308,28 +297,46 @@ void SyncDialog::startPlanning()
     setState(State::Planning);
     m_summary->setText(tr("Reading %1 and counting what the plan would touch...").arg(m_key));
     const ResolvedSchema design = m_design;
+    const Project project = m_project;
+    const Dialect::Kind dialect = m_dialect;
     const QJsonObject entry = m_entryBefore;
     const SyncPlan::Mode mode = m_plannedMode;
     m_thread->run(
-        [design, entry, mode](Connection &connection, const std::atomic_bool &) {
+        [design, project, dialect, entry, mode](Connection &connection, const std::atomic_bool &) {
             PlanOutcome outcome;
-            outcome.planned = SyncPlanner::plan(design, connection, entry, mode, &outcome.error);
+            // As junction-cli sync: a project with errors for this database's dialect gets
+            // no plan. Validated here, off the UI thread (it takes a while on a big schema).
+            const Diagnostics diagnostics = validateProject(project, design, {dialect});
+            if (hasErrors(diagnostics)) {
+                QStringList lines;
+                for (const Diagnostic &d : diagnostics) {
+                    if (d.severity == Diagnostic::Severity::Error && lines.size() < 5)
+                        lines << d.message;
+                }
+                outcome.error
+                    = SyncDialog::tr("the project has errors for %1, so there is "
+                                     "nothing to sync yet:\n%2")
+                          .arg(Dialect::get(dialect).displayName(), lines.join(QLatin1Char('\n')));
+                return outcome;
+            }
+            if (auto planned = SyncPlanner::plan(design, connection, entry, mode, &outcome.error))
+                outcome.plan = std::move(planned->plan);
             return outcome;
         },
         this,
         [this](PlanOutcome outcome) {
             if (m_state != State::Planning)
                 return; // cancelled meanwhile
-            if (!outcome.planned) {
+            if (!outcome.plan) {
                 setState(State::Idle);
                 showError(tr("Cannot plan the sync with %1: %2").arg(m_key, outcome.error));
                 return;
             }
-            showPlan(outcome.planned->plan, outcome.planned->live);
+            showPlan(*outcome.plan);
         });
 }
 
-void SyncDialog::showPlan(const SyncPlan &plan, const LiveSchema &)
+void SyncDialog::showPlan(const SyncPlan &plan)
 {
     m_model->setPlan(plan);
     m_view->expandAll();

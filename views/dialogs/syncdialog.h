@@ -3,6 +3,7 @@
 
 #include "catalogreader.h"
 #include "dialect.h"
+#include "project.h"
 #include "resolvedschema.h"
 #include "syncplan.h"
 
@@ -87,7 +88,7 @@ protected:
 private:
     void plan();
     void startPlanning();
-    void showPlan(const SyncPlan &plan, const LiveSchema &live);
+    void showPlan(const SyncPlan &plan);
     void apply();
     void cancelWork();
     void setState(State state);
@@ -105,6 +106,8 @@ private:
 
     // What the plan was made for.
     ResolvedSchema m_design;
+    Project m_project;
+    Dialect::Kind m_dialect = Dialect::Kind::Sqlite;
     QString m_key;
     QString m_connectionName;
     QJsonObject m_entryBefore;
