@@ -10,6 +10,7 @@
 #include "databaseactions.h"
 #include "dbtestsupport.h"
 #include "diagramscene.h"
+#include "diagramview.h"
 #include "document.h"
 #include "mainwindow.h"
 #include "outlinemodel.h"
@@ -273,6 +274,15 @@ void tst_SyncDialog::shopAddAndRemove()
                 .data(OutlineModel::DiffersRole)
                 .toBool());
     QVERIFY(!outline->differs(QStringLiteral("m-product")));
+    if (e == Engine::Postgres) {
+        window.resize(1280, 800);
+        window.view()->resetZoom();
+        window.view()->centerOn(box);
+        QTest::qWait(50);
+        const QString shot = QStringLiteral(JUNCTION_SCREENSHOT_DIR "/sync-markers.png");
+        QVERIFY(window.grab().save(shot));
+        qInfo("screenshot: %s", qPrintable(shot));
+    }
     QVERIFY(
         !window.scene()->tableItem(EntityId(QStringLiteral("m-product")))->differsFromDatabase());
 
@@ -302,7 +312,7 @@ void tst_SyncDialog::shopAddAndRemove()
                 .contains(QLatin1String("3 non-NULL values")));
     QVERIFY(!dialog->sqlView()->toPlainText().contains(QLatin1String("DROP COLUMN")));
 
-    if (e == Engine::Sqlite) {
+    if (e == Engine::Postgres) {
         dialog->resize(1100, 640);
         QTest::qWait(50);
         const QString shot = QStringLiteral(JUNCTION_SCREENSHOT_DIR "/sync-plan.png");

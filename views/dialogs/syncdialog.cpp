@@ -351,12 +351,17 @@ void SyncDialog::showPlan(const SyncPlan &plan)
                           nullptr, plan.differencesNotApplied);
         summary += QLatin1Char('.');
     } else {
-        summary = tr("%n change(s) for %1 (%2, %3 mode)", nullptr, int(plan.changes.size()))
-                      .arg(m_key, Dialect::get(plan.dialect).displayName(),
-                           SyncPlan::modeName(plan.mode));
-        if (destructive > 0)
-            summary += tr("; %n destructive change(s) lose data and run only when ticked", nullptr,
-                          destructive);
+        const QString where = tr("for %1 (%2, %3 mode)")
+                                  .arg(m_key, Dialect::get(plan.dialect).displayName(),
+                                       SyncPlan::modeName(plan.mode));
+        summary = plan.changes.size() == 1
+            ? tr("1 change %1").arg(where)
+            : tr("%1 changes %2").arg(plan.changes.size()).arg(where);
+        if (destructive == 1)
+            summary += tr("; 1 destructive change loses data and runs only when ticked");
+        else if (destructive > 1)
+            summary += tr("; %1 destructive changes lose data and run only when ticked")
+                           .arg(destructive);
         if (plan.hasBlocked())
             summary += tr("; some changes are blocked, so nothing can be applied");
         if (plan.mode == SyncPlan::Mode::Create && plan.differencesNotApplied > 0)
