@@ -500,12 +500,27 @@ void tst_Inspector::attributeTable()
     QCOMPARE(m_document->entity(EntityId(QStringLiteral("m-post")))->attributes.last().name,
              QStringLiteral("stars"));
     QVERIFY(!table->downButton()->isEnabled());
-    QTest::mouseClick(table->removeButton(), Qt::LeftButton);
+    // Delete while the table has the focus.
+    QTest::keyClick(view, Qt::Key_Delete);
     QVERIFY(!attributeNamed(*m_document, "Post", "stars"));
     QCOMPARE(stack->count(), beforeMoves + 4);
     QVERIFY(m_document->resolved()
                 .tableForEntity(QStringLiteral("Post"))
                 ->column(QStringLiteral("id")));
+
+    // Insert adds one after the current row, its name open for typing; Escape keeps the
+    // proposed name, the button removes it again.
+    goToCell(view, 0, 0);
+    QTest::keyClick(view, Qt::Key_Insert);
+    QCOMPARE(m_document->entity(EntityId(QStringLiteral("m-post")))->attributes.at(1).name,
+             QStringLiteral("attribute"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    QCOMPARE(table->currentAttribute(),
+             m_document->entity(EntityId(QStringLiteral("m-post")))->attributes.at(1).id);
+    QTest::mouseClick(table->removeButton(), Qt::LeftButton);
+    QCOMPARE(m_document->entity(EntityId(QStringLiteral("m-post")))->attributes.size(), 3);
+    stack->undo();
+    stack->undo();
 
     // Undo brings the table back with it; the tester watches the whole way back and forth.
     stack->undo();

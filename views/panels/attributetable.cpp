@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QShortcut>
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QToolButton>
@@ -107,6 +108,13 @@ AttributeTable::AttributeTable(QWidget *parent)
     layout->addWidget(m_view, 1);
     layout->addWidget(m_problem);
 
+    // Delete and Insert while the table (not a cell's editor) has the focus, as on the canvas.
+    auto remove = new QShortcut(QKeySequence::Delete, m_view, this,
+                                &AttributeTable::removeAttributes, Qt::WidgetShortcut);
+    Q_UNUSED(remove)
+    auto insert = new QShortcut(QKeySequence(Qt::Key_Insert), m_view, this,
+                                &AttributeTable::addAttribute, Qt::WidgetShortcut);
+    Q_UNUSED(insert)
     connect(m_add, &QToolButton::clicked, this, &AttributeTable::addAttribute);
     connect(m_remove, &QToolButton::clicked, this, &AttributeTable::removeAttributes);
     connect(m_up, &QToolButton::clicked, this, [this] { moveCurrent(-1); });
@@ -190,6 +198,7 @@ void AttributeTable::removeAttributes()
         const int next = qMin(row, m_model->declaredCount() - 1);
         if (next >= 0)
             m_view->setCurrentIndex(m_model->index(next, AttributeTableModel::NameColumn));
+        m_view->setFocus();
     }
 }
 
@@ -202,6 +211,7 @@ void AttributeTable::moveCurrent(int step)
     m_document->breakMergeSequence();
     m_document->push(Commands::moveAttribute(*m_document, m_model->entity(), id, to));
     setCurrentAttribute(id);
+    m_view->setFocus(); // the keyboard goes on in the table (a button at its end disables)
 }
 
 void AttributeTable::updateButtons()

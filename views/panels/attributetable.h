@@ -15,8 +15,9 @@ namespace Junction {
 class AttributeTableModel;
 
 // The attribute editor of the model page: the AttributeTableModel in a table (the type
-// column offers the format's types), buttons to add, remove and reorder attributes, and the
-// reason an edit was refused below it. The current attribute survives reloads.
+// column offers the format's types), buttons (and Insert, Delete) to add, remove and reorder
+// attributes, and the reason an edit was refused below it. The current attribute survives
+// reloads.
 class AttributeTable : public QWidget
 {
     Q_OBJECT
