@@ -47,6 +47,7 @@ private slots:
     void exportButtonAsksWhere();
     void noDdlForErrors();
     void editsAreDebounced();
+    void largeScriptIsPreviewed();
     void screenshot();
 
 private:
@@ -57,8 +58,9 @@ private:
     static std::unique_ptr<MainWindow> openWindow(const QString &path);
     static bool waitUpToDate(DdlPanel *panel)
     {
-        return QTest::qWaitFor([panel] { return panel->isUpToDate(); }, 5000);
+        return QTest::qWaitFor([panel] { return panel->isUpToDate(); }, 10000);
     }
+    static bool waitUpToDate(DdlPanel &panel) { return waitUpToDate(&panel); }
     // Selects these models' boxes by Ctrl+clicking them on the canvas.
     static void clickBoxes(MainWindow *window, const QStringList &models);
     QTemporaryDir m_dir;
@@ -386,6 +388,52 @@ void tst_DdlPanel::editsAreDebounced()
     QVERIFY(document->push(Commands::moveEntities(*document, {{tag, QPointF(900, 40)}})));
     QTest::qWait(DdlPanel::debounceMsec * 2);
     QCOMPARE(refreshed.count(), 1);
+}
+
+// A schema of hundreds of tables: the editor shows the start, Copy and Export all of it.
+void tst_DdlPanel::largeScriptIsPreviewed()
+{
+    Project project;
+    project.name = QStringLiteral("Large");
+    for (int i = 0; i < 1200; ++i) {
+        Entity entity;
+        entity.id = EntityId(QStringLiteral("m-%1").arg(i));
+        entity.name = QStringLiteral("Model%1").arg(i);
+        for (const char *name : {"title", "body", "score", "summary", "author", "status"}) {
+            Attribute attribute;
+            attribute.id = AttributeId(entity.id.toString() + QLatin1Char('-') + QLatin1String(name));
+            attribute.name = QLatin1String(name);
+            attribute.type = QStringLiteral("STRING");
+            entity.attributes.append(attribute);
+        }
+        project.entities.append(entity);
+    }
+    Document document(project);
+    document.setAutosaveInterval(0);
+    DdlPanel panel;
+    panel.show();
+    panel.setDialect(Dialect::Kind::Postgres);
+    panel.setDocument(&document);
+    QVERIFY(waitUpToDate(panel));
+    const QString whole = DdlGenerator::script(DdlGenerator(Dialect::get(Dialect::Kind::Postgres)).schema(document.resolved()));
+    QVERIFY(whole.size() > DdlPanel::previewChars);
+    QCOMPARE(panel.text(), whole);
+    const QString shown = panel.editor()->toPlainText();
+    QCOMPARE(shown, DdlPanel::preview(whole));
+    QVERIFY(shown.size() <= DdlPanel::previewChars + 200);
+    QVERIFY2(shown.endsWith(QLatin1String("Copy or Export gives the whole script.\n")), qPrintable(shown.right(200)));
+    // Cut between statements: the last shown statement is complete.
+    const QString cut = shown.section(QLatin1String("\n-- The preview ends here"), 0, 0);
+    QVERIFY(whole.startsWith(cut));
+    QVERIFY(cut.endsWith(QLatin1String(");\n")));
+    QTest::mouseClick(panel.copyButton(), Qt::LeftButton);
+    QCOMPARE(QGuiApplication::clipboard()->text(), whole);
+
+    // An edit near the start replaces only its lines: the editor still shows the preview.
+    QVERIFY(document.push(Commands::renameEntity(document, EntityId(QStringLiteral("m-1")), QStringLiteral("Renamed"))));
+    QVERIFY(waitUpToDate(panel));
+    QVERIFY(panel.text().contains(QLatin1String("CREATE TABLE \"Renameds\"")));
+    QCOMPARE(panel.editor()->toPlainText(), DdlPanel::preview(panel.text()));
 }
 
 void tst_DdlPanel::screenshot()

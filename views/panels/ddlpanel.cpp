@@ -5,6 +5,7 @@
 #include "icons.h"
 #include "sqlhighlighter.h"
 #include "tableitem.h"
+#include "textsync.h"
 
 #include <QClipboard>
 #include <QComboBox>
@@ -15,7 +16,6 @@
 #include <QHBoxLayout>
 #include <QMessageBox>
 #include <QPlainTextEdit>
-#include <QScrollBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -30,6 +30,7 @@ DdlPanel::DdlPanel(QWidget *parent)
     , m_exportButton(new QToolButton(this))
     , m_text(new QPlainTextEdit(this))
     , m_highlighter(new SqlHighlighter(m_text->document()))
+    , m_sync(new TextSync(m_text, this))
 {
     m_scopeBox->addItem(tr("Whole schema"), int(Scope::WholeSchema));
     m_scopeBox->addItem(tr("Selection"), int(Scope::Selection));
@@ -74,14 +75,15 @@ DdlPanel::DdlPanel(QWidget *parent)
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(debounceMsec);
     connect(&m_debounce, &QTimer::timeout, this, &DdlPanel::refresh);
-    connect(m_dialectBox, &QComboBox::currentIndexChanged, this, [this] {
-        m_highlighter->setBackslashEscapes(dialect() == Dialect::Kind::MySql);
-        refresh();
-    });
+    connect(m_dialectBox, &QComboBox::currentIndexChanged, this, &DdlPanel::refresh);
     connect(m_scopeBox, &QComboBox::currentIndexChanged, this, &DdlPanel::refresh);
     connect(m_copyButton, &QToolButton::clicked, this, &DdlPanel::copyToClipboard);
     connect(m_exportButton, &QToolButton::clicked, this, &DdlPanel::exportToFile);
-    connect(&m_build, &QFutureWatcher<DdlExport::Text>::finished, this, &DdlPanel::built);
+    connect(&m_build, &QFutureWatcher<Built>::finished, this, &DdlPanel::built);
+    connect(m_sync, &TextSync::done, this, [this] {
+        if (isUpToDate())
+            emit refreshed();
+    });
 }
 
 DdlPanel::~DdlPanel()
@@ -135,14 +137,26 @@ void DdlPanel::setScope(Scope scope)
     m_scopeBox->setCurrentIndex(m_scopeBox->findData(int(scope)));
 }
 
-QString DdlPanel::text() const
+QString DdlPanel::preview(const QString &text)
 {
-    return m_text->toPlainText();
+    if (text.size() <= previewChars)
+        return text;
+    // Between statements: at the last blank line (or line end) before the limit.
+    qsizetype cut = text.lastIndexOf(QLatin1String("\n\n"), previewChars);
+    if (cut < 0)
+        cut = text.lastIndexOf(QLatin1Char('\n'), previewChars);
+    cut = cut < 0 ? previewChars : cut + 1;
+    return QStringView(text).left(cut) + QLatin1Char('\n')
+           + tr("-- The preview ends here: %1 of %2 KB shown. Copy or Export gives the whole "
+                "script.")
+                 .arg(cut / 1024)
+                 .arg(text.size() / 1024)
+           + QLatin1Char('\n');
 }
 
 bool DdlPanel::isUpToDate() const
 {
-    return !m_debounce.isActive() && !m_building && !m_rebuild && !m_stale;
+    return !m_debounce.isActive() && !m_building && !m_rebuild && !m_stale && m_sync->isDone();
 }
 
 void DdlPanel::documentChanged(const ChangeSet &changes)
@@ -173,8 +187,7 @@ void DdlPanel::refresh()
     }
     m_rebuild = false;
     if (!m_document) {
-        setText(QString(), false);
-        emit refreshed();
+        display({}, {}, false);
         return;
     }
 
@@ -200,7 +213,9 @@ void DdlPanel::refresh()
     const Dialect::Kind kind = dialect();
     m_building = true;
     m_build.setFuture(QtConcurrent::run([project, schema, kind, models, junctions] {
-        return DdlExport::generate(project, schema, kind, models, junctions);
+        Built built{DdlExport::generate(project, schema, kind, models, junctions), {}};
+        built.preview = preview(built.text.text);
+        return built;
     }));
 }
 
@@ -211,21 +226,22 @@ void DdlPanel::built()
         refresh();
         return;
     }
-    const DdlExport::Text result = m_build.result();
-    setText(result.text, result.isDdl);
-    emit refreshed();
+    // MySQL strings take backslash escapes: another dialect's text is highlighted anew.
+    const Dialect::Kind kind = dialect();
+    const bool escapes = kind == Dialect::Kind::MySql;
+    const bool rehighlight = escapes != m_highlighter->backslashEscapes();
+    m_highlighter->setBackslashEscapes(escapes);
+    const Built built = m_build.result();
+    display(built.text, built.preview, rehighlight);
 }
 
-void DdlPanel::setText(const QString &text, bool isDdl)
+void DdlPanel::display(const DdlExport::Text &text, const QString &preview, bool rehighlight)
 {
-    m_hasDdl = isDdl;
-    m_exportButton->setEnabled(isDdl);
-    if (text == m_text->toPlainText())
-        return;
-    // Keep the reader's place: a regenerated script should not jump back to the top.
-    const int scroll = m_text->verticalScrollBar()->value();
-    m_text->setPlainText(text);
-    m_text->verticalScrollBar()->setValue(scroll);
+    m_hasDdl = text.isDdl;
+    m_fullText = text.text;
+    m_exportButton->setEnabled(text.isDdl);
+    // Only what changed is replaced, so the reader keeps their place.
+    m_sync->setText(preview, rehighlight);
 }
 
 void DdlPanel::copyToClipboard()
@@ -263,8 +279,10 @@ void DdlPanel::showEvent(QShowEvent *event)
 void DdlPanel::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange)
+    if (event->type() == QEvent::PaletteChange) {
         m_highlighter->setPalette(m_text->palette());
+        m_sync->setText(m_sync->text(), true); // highlighted anew, in chunks
+    }
 }
 
 } // namespace Junction

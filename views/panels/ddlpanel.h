@@ -18,12 +18,16 @@ class QToolButton;
 namespace Junction {
 
 class SqlHighlighter;
+class TextSync;
 
 // The DDL preview: DdlGenerator's script of the whole schema, or of the selected models
 // and the junction tables between them, in the chosen dialect, highlighted, to copy or
 // export. It is built on a worker thread from copies of the project and the resolved
 // schema, ~150 ms after the last edit (at once when dialect or scope change), so typing
-// never waits for it; while the dock is hidden nothing is built.
+// never waits for it; while the dock is hidden nothing is built. TextSync then shows it
+// without a stall, replacing only what changed; a script of more than a few hundred KB
+// (a schema of hundreds of tables) is previewed up to previewChars, while Copy and Export
+// take all of it.
 class DdlPanel : public QWidget
 {
     Q_OBJECT
@@ -43,10 +47,15 @@ public:
     Scope scope() const;
     void setScope(Scope scope);
 
-    QString text() const;
+    // The whole text, for copy and export; the editor shows preview() of it.
+    QString text() const { return m_fullText; }
+    // The script up to previewChars, cut between statements, with a closing comment that
+    // says how much is left out; the whole text when it is shorter.
+    static QString preview(const QString &text);
+    static constexpr qsizetype previewChars = 256 * 1024;
     // False while the text is a comment saying why there is no DDL (errors, no selection).
     bool hasDdl() const { return m_hasDdl; }
-    // No edit waiting for the debounce and no text being built.
+    // No edit waiting for the debounce, no text being built, and the editor showing text().
     bool isUpToDate() const;
 
     QComboBox *dialectBox() const { return m_dialectBox; }
@@ -67,7 +76,7 @@ public:
     static constexpr int debounceMsec = 150;
 
 signals:
-    // The text is up to date with the document, dialect, scope and selection.
+    // The editor shows the text for the document, dialect, scope and selection.
     void refreshed();
 
 protected:
@@ -78,7 +87,7 @@ private:
     void documentChanged(const ChangeSet &changes);
     void selectionChanged();
     void built();
-    void setText(const QString &text, bool isDdl);
+    void display(const DdlExport::Text &text, const QString &preview, bool rehighlight);
 
     QPointer<Document> m_document;
     QPointer<QGraphicsScene> m_scene;
@@ -90,12 +99,19 @@ private:
     QToolButton *m_exportButton;
     QPlainTextEdit *m_text;
     SqlHighlighter *m_highlighter;
+    TextSync *m_sync;
     QTimer m_debounce;
-    QFutureWatcher<DdlExport::Text> m_build;
+    struct Built
+    {
+        DdlExport::Text text;
+        QString preview;
+    };
+    QFutureWatcher<Built> m_build;
     bool m_building = false; // from the start of a build until its text is shown
     bool m_rebuild = false;  // something changed while a build was running
     bool m_stale = true;    // changed while hidden: build when shown
     bool m_hasDdl = false;
+    QString m_fullText;
 };
 
 } // namespace Junction

@@ -67,14 +67,6 @@ SqlHighlighter::SqlHighlighter(QTextDocument *document)
     setPalette(QPalette());
 }
 
-void SqlHighlighter::setBackslashEscapes(bool on)
-{
-    if (m_backslashEscapes == on)
-        return;
-    m_backslashEscapes = on;
-    rehighlight();
-}
-
 void SqlHighlighter::setPalette(const QPalette &palette)
 {
     QTextCharFormat keyword;
@@ -97,8 +89,6 @@ void SqlHighlighter::setPalette(const QPalette &palette)
     m_formats[int(Kind::String)] = string;
     m_formats[int(Kind::Number)] = number;
     m_formats[int(Kind::Comment)] = comment;
-    if (document())
-        rehighlight();
 }
 
 QTextCharFormat SqlHighlighter::format(Kind kind) const

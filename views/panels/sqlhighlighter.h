@@ -21,8 +21,11 @@ public:
 
     explicit SqlHighlighter(QTextDocument *document);
 
-    // MySQL strings treat a backslash as an escape; the others do not.
-    void setBackslashEscapes(bool on);
+    // MySQL strings treat a backslash as an escape; the others do not. Both setters take
+    // effect for text highlighted afterwards: rehighlight() (or set the text again, as the
+    // DDL dock does, in chunks) to apply them to text already there.
+    void setBackslashEscapes(bool on) { m_backslashEscapes = on; }
+    bool backslashEscapes() const { return m_backslashEscapes; }
     void setPalette(const QPalette &palette);
     QTextCharFormat format(Kind kind) const;
 
