@@ -81,6 +81,10 @@ std::unique_ptr<MainWindow> tst_DdlPanel::openWindow(const QString &path)
     if (!window->openFile(path))
         return {};
     window->document()->setAutosaveInterval(0);
+    // The DDL dock may be a tab behind another: bring it to the front, as a click on its
+    // tab does (a hidden dock builds nothing).
+    if (auto dock = window->findChild<QDockWidget *>(QStringLiteral("ddlDock")))
+        dock->raise();
     return window;
 }
 

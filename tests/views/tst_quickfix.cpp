@@ -17,6 +17,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QDockWidget>
 #include <QListView>
 #include <QMenu>
 #include <QStandardPaths>
@@ -85,6 +86,10 @@ std::unique_ptr<MainWindow> tst_QuickFix::openWindow(const QString &path)
     if (!window->openFile(path))
         return {};
     window->document()->setAutosaveInterval(0);
+    // The DDL dock may be a tab behind another: bring it to the front, as a click on its
+    // tab does (a hidden dock builds nothing).
+    if (auto dock = window->findChild<QDockWidget *>(QStringLiteral("ddlDock")))
+        dock->raise();
     return window;
 }
 
