@@ -31,15 +31,29 @@ QFont labelFont()
 }
 
 // Measuring 15,000 labels should not look the font up 15,000 times. GUI thread only.
+struct LabelFont
+{
+    QFont base = QGuiApplication::font();
+    QFont font = labelFont();
+    QFontMetricsF metrics{font};
+};
+
+const LabelFont &currentLabelFont()
+{
+    static LabelFont label;
+    if (label.base != QGuiApplication::font())
+        label = LabelFont();
+    return label;
+}
+
 const QFontMetricsF &labelMetrics()
 {
-    static QFont base = QGuiApplication::font();
-    static QFontMetricsF metrics(labelFont());
-    if (base != QGuiApplication::font()) {
-        base = QGuiApplication::font();
-        metrics = QFontMetricsF(labelFont());
-    }
-    return metrics;
+    return currentLabelFont().metrics;
+}
+
+const QFont &labelMetricsFont()
+{
+    return currentLabelFont().font;
 }
 
 QPointF unit(QPointF v)
@@ -66,12 +80,43 @@ QPointF borderPoint(const QRectF &rect, QPointF inside, QPointF outside)
     return inside;
 }
 
+// The part of the segment a-b inside `rect` as parameters t0 <= t1 along it (Liang-Barsky);
+// false when none of it is.
+bool clipSegment(QPointF a, QPointF b, const QRectF &rect, qreal *t0, qreal *t1)
+{
+    const QPointF d = b - a;
+    qreal low = 0;
+    qreal high = 1;
+    const qreal p[] = {-d.x(), d.x(), -d.y(), d.y()};
+    const qreal q[] = {a.x() - rect.left(), rect.right() - a.x(), a.y() - rect.top(),
+                       rect.bottom() - a.y()};
+    for (int i = 0; i < 4; ++i) {
+        if (qFuzzyIsNull(p[i])) {
+            if (q[i] < 0)
+                return false;
+            continue;
+        }
+        const qreal t = q[i] / p[i];
+        if (p[i] < 0)
+            low = qMax(low, t);
+        else
+            high = qMin(high, t);
+        if (low > high)
+            return false;
+    }
+    *t0 = low;
+    *t1 = high;
+    return true;
+}
+
 } // namespace
 
 AssociationItem::AssociationItem(const AssociationId &id)
     : m_id(id)
 {
-    setFlags(ItemIsSelectable);
+    // The extended option gives paint() the exposed rect: a long edge crossing the view
+    // draws its ends and label only when they are in it.
+    setFlags(ItemIsSelectable | ItemUsesExtendedStyleOption);
     setZValue(-1); // under the boxes, so a box is always the one clicked
 }
 
@@ -240,9 +285,15 @@ void AssociationItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *o
     const qreal zoom = option->levelOfDetailFromTransform(painter->worldTransform());
     const CanvasTheme &theme = CanvasTheme::current();
     if (zoom < TableItem::outlineZoom) {
-        // Far out an edge is a hairline; its ends and label would not show.
+        // Far out an edge is a hairline; its ends and label would not show. An aliased line
+        // rasterizes many times faster than an antialiased path, which made up most of a
+        // fit-all of 15,000 edges.
+        painter->setRenderHint(QPainter::Antialiasing, false);
         painter->setPen(QPen(m_content.inCycle ? theme.error : theme.edge, 0));
-        painter->drawPath(m_path);
+        if (m_source == m_target)
+            painter->drawPath(m_path);
+        else
+            painter->drawLine(m_sourcePoint.point, m_targetPoint.point);
         return;
     }
     painter->setRenderHint(QPainter::Antialiasing);
@@ -253,23 +304,49 @@ void AssociationItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *o
     pen.setCosmetic(zoom < TableItem::detailZoom);
     if (!m_content.constraints)
         pen.setStyle(Qt::DashLine);
-    painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
-    painter->drawPath(m_path);
+    const QRectF exposed = option->exposedRect;
+    if (m_source == m_target) {
+        painter->setPen(pen);
+        painter->drawPath(m_path);
+    } else {
+        // Only the part in view: stroking an antialiased line thousands of pixels long costs
+        // as much as its whole length. A dash pattern keeps its phase.
+        const QPointF a = m_sourcePoint.point;
+        const QPointF b = m_targetPoint.point;
+        const qreal margin = pen.widthF() + 2;
+        qreal t0 = 0;
+        qreal t1 = 1;
+        if (clipSegment(a, b, exposed.adjusted(-margin, -margin, margin, margin), &t0, &t1)) {
+            if (!m_content.constraints && t0 > 0 && pen.widthF() > 0 && !pen.isCosmetic())
+                pen.setDashOffset(QLineF(a, b).length() * t0 / pen.widthF());
+            painter->setPen(pen);
+            painter->drawLine(a + (b - a) * t0, a + (b - a) * t1);
+        }
+    }
 
     pen.setStyle(Qt::SolidLine);
+    pen.setDashOffset(0);
     painter->setPen(pen);
-    drawEnd(painter, m_sourcePoint, sourceEnd());
-    drawEnd(painter, m_targetPoint, targetEnd());
+    constexpr qreal endReach = endLength * 1.1 + endSpread + 4; // the ends' drawing around the point
+    for (const auto &[end, kind] : {std::pair(m_sourcePoint, sourceEnd()),
+                                    std::pair(m_targetPoint, targetEnd())}) {
+        if (exposed.intersects(QRectF(end.point, QSizeF()).adjusted(-endReach, -endReach,
+                                                                    endReach, endReach)))
+            drawEnd(painter, end, kind);
+    }
 
-    if (zoom < TableItem::detailZoom || m_labelRect.isNull())
+    if (zoom < TableItem::detailZoom || m_labelRect.isNull() || !exposed.intersects(m_labelRect))
         return;
     painter->setPen(Qt::NoPen);
     painter->setBrush(theme.labelBackground);
     painter->drawRoundedRect(m_labelRect, 3, 3);
-    painter->setFont(labelFont());
+    // Centred as the label was measured (see setContent()), at its baseline.
+    const QFontMetricsF &metrics = labelMetrics();
+    painter->setFont(labelMetricsFont());
     painter->setPen(isSelected() || m_content.inCycle ? color : theme.label);
-    painter->drawText(m_labelRect, Qt::AlignCenter, m_content.label);
+    painter->drawText(QPointF(m_labelRect.left() + 4, m_labelRect.top() + 1 + metrics.ascent()),
+                      m_content.label);
 }
 
 void AssociationItem::drawEnd(QPainter *painter, const EndPoint &end, End kind) const

@@ -51,6 +51,9 @@ public:
     TableItem *sourceItem() const { return m_source; }
     TableItem *targetItem() const { return m_target; }
 
+    // The route: a line from border to border, or a loop's curve.
+    const QPainterPath &path() const { return m_path; }
+
     // Re-routes after an end moved or resized; does nothing when neither end's box, the
     // content nor the lane changed since the last route.
     void updateGeometry();

@@ -3,12 +3,16 @@
 
 #include "canvastheme.h"
 #include "diagramscene.h"
+#include "overviewcache.h"
+#include "tableitem.h"
 
 #include <QGestureEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QNativeGestureEvent>
+#include <QPainter>
 #include <QScrollBar>
+#include <QStyleOptionRubberBand>
 #include <QWheelEvent>
 
 #include <cmath>
@@ -35,6 +39,51 @@ DiagramView::DiagramView(QGraphicsScene *scene, QWidget *parent)
     // Two-finger pinch on a touchscreen; touch the scene does not take still becomes mouse.
     viewport()->setAttribute(Qt::WA_AcceptTouchEvents);
     viewport()->grabGesture(Qt::PinchGesture);
+    if (auto diagram = qobject_cast<DiagramScene *>(scene)) {
+        m_overview = new OverviewCache(diagram, this);
+        connect(m_overview, &OverviewCache::ready, viewport(), qOverload<>(&QWidget::update));
+    }
+}
+
+void DiagramView::paintEvent(QPaintEvent *event)
+{
+    // At the outline zoom the whole diagram is one picture (see OverviewCache); the items
+    // paint themselves while it is being made, while something is dragged (the picture would
+    // lag behind), and at every other zoom.
+    const bool outline = zoom() < TableItem::outlineZoom && m_overview && scene()
+        && !scene()->mouseGrabberItem();
+    if (!outline) {
+        QGraphicsView::paintEvent(event);
+        return;
+    }
+    const qreal scale = zoom() * viewport()->devicePixelRatioF();
+    QPainter painter(viewport());
+    const QRectF exposed = mapToScene(event->rect()).boundingRect();
+    painter.setWorldTransform(viewportTransform());
+    painter.save();
+    drawBackground(&painter, exposed);
+    painter.restore();
+    if (!m_overview->paint(&painter, viewportTransform(), scale)) {
+        painter.end();
+        QGraphicsView::paintEvent(event);
+        return;
+    }
+    // The selection is not in the picture: selected boxes are drawn over it as the items
+    // draw them at this zoom.
+    const CanvasTheme &theme = CanvasTheme::current();
+    for (const QGraphicsItem *item : scene()->selectedItems()) {
+        if (const auto table = qgraphicsitem_cast<const TableItem *>(item))
+            painter.fillRect(QRectF(table->pos(), table->size()), theme.selected);
+    }
+    drawForeground(&painter, exposed);
+    if (!rubberBandRect().isEmpty()) {
+        painter.resetTransform();
+        QStyleOptionRubberBand option;
+        option.initFrom(viewport());
+        option.rect = rubberBandRect();
+        option.shape = QRubberBand::Rectangle;
+        style()->drawControl(QStyle::CE_RubberBand, &option, &painter, viewport());
+    }
 }
 
 qreal DiagramView::zoom() const

@@ -5,6 +5,8 @@
 
 namespace Junction {
 
+class OverviewCache;
+
 // The canvas's viewport: wheel and pinch zoom around the pointer, pan with the middle button
 // or Space + left drag, fit-all and 100 %. Other left drags belong to the scene (move boxes,
 // rubber band).
@@ -40,6 +42,7 @@ protected:
     void keyReleaseEvent(QKeyEvent *event) override;
     void focusOutEvent(QFocusEvent *event) override;
     bool viewportEvent(QEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
     void drawBackground(QPainter *painter, const QRectF &rect) override;
 
 private:
@@ -49,6 +52,7 @@ private:
     Qt::MouseButton m_panButton = Qt::NoButton;
     bool m_spaceHeld = false; // Space is down: a left drag pans
     QPoint m_panOrigin;
+    OverviewCache *m_overview = nullptr; // the outline zoom's picture (a DiagramScene only)
 };
 
 } // namespace Junction

@@ -8,6 +8,7 @@
 #include <QFontMetricsF>
 #include <QGuiApplication>
 #include <QPainter>
+#include <QStaticText>
 #include <QStyleOptionGraphicsItem>
 
 #include <unordered_map>
@@ -80,6 +81,24 @@ public:
         return it->second;
     }
 
+    // Draws `text` in the painter's current font, which must be font(kind), with its baseline
+    // at `baseline`. A shared layout per string (QStaticText) saves shaping it at every paint.
+    void draw(QPainter *painter, Kind kind, const QPointF &baseline, const QString &text)
+    {
+        if (text.isEmpty())
+            return;
+        StaticTexts &texts = m_texts[kind];
+        auto it = texts.find(text);
+        if (it == texts.end()) {
+            if (texts.size() > 20000) // generated names can be unique: bound the memory
+                texts.clear();
+            QStaticText staticText(text);
+            staticText.setTextFormat(Qt::PlainText);
+            it = texts.emplace(text, staticText).first;
+        }
+        painter->drawStaticText(baseline - QPointF(0, m_metrics[kind].ascent()), it->second);
+    }
+
 private:
     BoxFonts() { reset(); }
     void reset()
@@ -93,6 +112,8 @@ private:
             m_metrics.append(QFontMetricsF(font));
         for (auto &widths : m_widths)
             widths.clear();
+        for (auto &texts : m_texts)
+            texts.clear();
     }
 
     // FNV-1a: names are short, and qHash's SipHash cost more than the lookups saved.
@@ -107,11 +128,13 @@ private:
         }
     };
     using Widths = std::unordered_map<QString, qreal, ShortStringHash>;
+    using StaticTexts = std::unordered_map<QString, QStaticText, ShortStringHash>;
 
     QFont m_base;
     QList<QFont> m_fonts;
     QList<QFontMetricsF> m_metrics;
     Widths m_widths[KindCount];
+    StaticTexts m_texts[KindCount];
 };
 
 const QColor differsColor(0xe0, 0x8a, 0x00); // differs from the database
@@ -311,17 +334,18 @@ void TableItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     };
     painter->setPen(theme.headerText);
     painter->setFont(fonts.font(BoxFonts::Title));
-    painter->drawText(QPointF(padding, baseline(BoxFonts::Title, 0, m_headerHeight)),
-                      m_content.title);
+    fonts.draw(painter, BoxFonts::Title,
+               QPointF(padding, baseline(BoxFonts::Title, 0, m_headerHeight)), m_content.title);
     if (!m_content.subtitle.isEmpty()) {
         painter->setFont(fonts.font(BoxFonts::Small));
         QColor subtitle = theme.headerText;
         subtitle.setAlpha(190);
         painter->setPen(subtitle);
-        painter->drawText(QPointF(m_size.width() - padding
-                                      - fonts.width(BoxFonts::Small, m_content.subtitle),
-                                  baseline(BoxFonts::Small, 0, m_headerHeight)),
-                          m_content.subtitle);
+        fonts.draw(painter, BoxFonts::Small,
+                   QPointF(m_size.width() - padding
+                               - fonts.width(BoxFonts::Small, m_content.subtitle),
+                           baseline(BoxFonts::Small, 0, m_headerHeight)),
+                   m_content.subtitle);
     }
 
     qreal y = m_headerHeight + padding / 4;
@@ -335,18 +359,19 @@ void TableItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
         if (!row.tag.isEmpty()) {
             painter->setFont(fonts.font(BoxFonts::Small));
             painter->setPen(row.generated ? theme.generated : theme.type);
-            painter->drawText(QPointF(padding, y + smallOffset), row.tag);
+            fonts.draw(painter, BoxFonts::Small, QPointF(padding, y + smallOffset), row.tag);
         }
-        painter->setFont(fonts.font(row.generated ? BoxFonts::BodyItalic : BoxFonts::Body));
+        const BoxFonts::Kind nameKind = row.generated ? BoxFonts::BodyItalic : BoxFonts::Body;
+        painter->setFont(fonts.font(nameKind));
         painter->setPen(color);
-        painter->drawText(QPointF(m_nameX, y + bodyOffset), row.name);
+        fonts.draw(painter, nameKind, QPointF(m_nameX, y + bodyOffset), row.name);
         painter->setFont(fonts.font(BoxFonts::Small));
         painter->setPen(row.generated ? theme.generated : theme.type);
-        painter->drawText(QPointF(m_typeX, y + smallOffset), row.type);
+        fonts.draw(painter, BoxFonts::Small, QPointF(m_typeX, y + smallOffset), row.type);
         if (!row.note.isEmpty()) {
             painter->setFont(fonts.font(BoxFonts::Note));
             painter->setPen(theme.generated);
-            painter->drawText(QPointF(m_noteX, y + noteOffset), row.note);
+            fonts.draw(painter, BoxFonts::Note, QPointF(m_noteX, y + noteOffset), row.note);
         }
         y += m_rowHeight;
     }

@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: MIT
+// The outline zoom's picture (OverviewCache): what the view shows from it matches what the
+// items paint, the selection shows over it, and a change of the diagram is never shown late.
+#include "canvastheme.h"
+#include "commands/layoutcommands.h"
+#include "diagramscene.h"
+#include "diagramview.h"
+#include "document.h"
+#include "overviewcache.h"
+#include "projectreader.h"
+#include "tableitem.h"
+
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace Junction;
+
+namespace {
+
+// Of the pixels where either image shows the diagram (not the background), the share that
+// differ by more than a little in any channel.
+double differingShare(const QImage &a, const QImage &b)
+{
+    if (a.size() != b.size())
+        return 1;
+    const QImage x = a.convertToFormat(QImage::Format_RGB32);
+    const QImage y = b.convertToFormat(QImage::Format_RGB32);
+    const QRgb background = CanvasTheme::current().background.rgb() & 0xffffff;
+    qint64 drawn = 0;
+    qint64 differing = 0;
+    for (int row = 0; row < x.height(); ++row) {
+        const auto *p = reinterpret_cast<const QRgb *>(x.constScanLine(row));
+        const auto *q = reinterpret_cast<const QRgb *>(y.constScanLine(row));
+        for (int column = 0; column < x.width(); ++column) {
+            if ((p[column] & 0xffffff) == background && (q[column] & 0xffffff) == background)
+                continue;
+            ++drawn;
+            if (qAbs(qRed(p[column]) - qRed(q[column])) > 8
+                || qAbs(qGreen(p[column]) - qGreen(q[column])) > 8
+                || qAbs(qBlue(p[column]) - qBlue(q[column])) > 8)
+                ++differing;
+        }
+    }
+    return drawn > 0 ? double(differing) / drawn : 1;
+}
+
+int pixelsOf(const QImage &image, const QColor &color)
+{
+    const QImage x = image.convertToFormat(QImage::Format_RGB32);
+    int count = 0;
+    for (int row = 0; row < x.height(); ++row) {
+        const auto *p = reinterpret_cast<const QRgb *>(x.constScanLine(row));
+        for (int column = 0; column < x.width(); ++column)
+            count += (p[column] & 0xffffff) == (color.rgb() & 0xffffff);
+    }
+    return count;
+}
+
+} // namespace
+
+class tst_Overview : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void pictureMatchesTheItems();
+    void selectionShowsOverThePicture();
+    void changedDiagramIsPaintedByTheItems();
+
+private:
+    QImage grab() { return m_view->viewport()->grab().toImage(); }
+
+    std::unique_ptr<Document> m_document;
+    std::unique_ptr<DiagramScene> m_scene;
+    std::unique_ptr<DiagramView> m_view;
+    OverviewCache *m_cache = nullptr;
+};
+
+void tst_Overview::init()
+{
+    LoadResult loaded
+        = ProjectReader::readFile(QStringLiteral(JUNCTION_EXAMPLES "/shop.junction.json"));
+    QVERIFY(loaded.project);
+    m_document = std::make_unique<Document>(*loaded.project);
+    m_scene = std::make_unique<DiagramScene>();
+    m_view = std::make_unique<DiagramView>(m_scene.get());
+    // Scroll bars coming and going as the scene grows would change the grabs' size.
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_view->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_view->resize(320, 240);
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+    m_scene->setDocument(m_document.get());
+    m_cache = m_view->findChild<OverviewCache *>();
+    QVERIFY(m_cache);
+    m_view->setZoom(0.11); // below TableItem::outlineZoom
+    QVERIFY(m_view->zoom() < TableItem::outlineZoom);
+    m_view->centerOn(m_scene->contentsRect().center());
+}
+
+void tst_Overview::cleanup()
+{
+    m_scene->setDocument(nullptr);
+    m_view.reset();
+    m_scene.reset();
+    m_document.reset();
+}
+
+void tst_Overview::pictureMatchesTheItems()
+{
+    QSignalSpy ready(m_cache, &OverviewCache::ready);
+    const QImage byItems = grab(); // no picture yet: the items paint, and one is started
+    QCOMPARE(m_cache->renderCount(), 1);
+    QTRY_COMPARE(ready.count(), 1);
+    const QImage byPicture = grab();
+    byItems.save(QStringLiteral(JUNCTION_SCREENSHOT_DIR "/overview-items.png"));
+    byPicture.save(QStringLiteral(JUNCTION_SCREENSHOT_DIR "/overview-picture.png"));
+    QVERIFY(pixelsOf(byPicture, CanvasTheme::current().header) > 500);
+    const double share = differingShare(byItems, byPicture);
+    QVERIFY2(share < 0.03, qPrintable(QStringLiteral("%1 % of the pixels differ").arg(share * 100)));
+    // Showing it again makes nothing new.
+    grab();
+    QCOMPARE(m_cache->renderCount(), 1);
+}
+
+void tst_Overview::selectionShowsOverThePicture()
+{
+    QSignalSpy ready(m_cache, &OverviewCache::ready);
+    grab();
+    QTRY_COMPARE(ready.count(), 1);
+    const QColor selected = CanvasTheme::current().selected;
+    QCOMPARE(pixelsOf(grab(), selected), 0);
+    TableItem *order = nullptr;
+    for (TableItem *table : m_scene->tableItems()) {
+        if (table->content().title == QLatin1String("Order"))
+            order = table;
+    }
+    QVERIFY(order);
+    order->setSelected(true);
+    const int pixels = pixelsOf(grab(), selected);
+    const QSizeF size = order->size() * m_view->zoom();
+    QVERIFY2(pixels >= 0.8 * size.width() * size.height(),
+             qPrintable(QStringLiteral("%1 selected pixels").arg(pixels)));
+    QCOMPARE(m_cache->renderCount(), 1); // the selection is not in the picture
+}
+
+void tst_Overview::changedDiagramIsPaintedByTheItems()
+{
+    QSignalSpy ready(m_cache, &OverviewCache::ready);
+    grab();
+    QTRY_COMPARE(ready.count(), 1);
+    // Move every model far to the right, as one command: the old picture must not show.
+    QList<std::pair<EntityId, QPointF>> moves;
+    for (const Entity &entity : m_document->project().entities) {
+        const TableItem *item = m_scene->tableItem(entity.id);
+        QVERIFY(item);
+        moves.append({entity.id, item->pos() + QPointF(3000, 0)});
+    }
+    QVERIFY(m_document->push(Commands::moveEntities(*m_document, moves)));
+    m_view->centerOn(m_scene->contentsRect().center());
+    const QImage byItems = grab();
+    QCOMPARE(m_cache->renderCount(), 2); // a new one was started for the moved diagram
+    QTRY_COMPARE(ready.count(), 2);
+    const QImage byPicture = grab();
+    byItems.save(QStringLiteral(JUNCTION_SCREENSHOT_DIR "/overview-moved-items.png"));
+    byPicture.save(QStringLiteral(JUNCTION_SCREENSHOT_DIR "/overview-moved-picture.png"));
+    const double share = differingShare(byItems, byPicture);
+    QVERIFY2(share < 0.03, qPrintable(QStringLiteral("%1 % of the pixels differ").arg(share * 100)));
+}
+
+QTEST_MAIN(tst_Overview)
+#include "tst_overview.moc"
