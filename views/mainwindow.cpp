@@ -218,6 +218,7 @@ void MainWindow::createActions()
     menuBar()->addMenu(m_database->menu());
     m_database->menu()->addSeparator();
     m_database->menu()->addAction(m_browser->browseAction());
+    m_browser->setPasswordStore(m_database->passwordStore());
 
     // Docks and toolbars one closed come back from here; their state is remembered.
     QMenu *panels = createPopupMenu();

@@ -6,6 +6,11 @@
 // database refuses changes nothing; a cell edit that breaks a constraint reverts with a
 // message; a valid edit is saved. QAbstractItemModelTester watches every model.
 #include "breadcrumbbar.h"
+#include "diagramscene.h"
+#include "document.h"
+#include "importdialog.h"
+#include "mainwindow.h"
+#include "tableitem.h"
 #include "databrowser.h"
 #include "linkdialog.h"
 #include "relationeditor.h"
@@ -18,7 +23,13 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QHeaderView>
+#include <QInputDialog>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMenuBar>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
@@ -104,6 +115,7 @@ private slots:
     void followLinkAndEdit_data();
     void followLinkAndEdit();
     void rowModelPagesAndSorts();
+    void mainWindowUsesSavedConnection();
 
 private:
     QString shopPath() const { return QStringLiteral(JUNCTION_EXAMPLES "/shop.junction.json"); }
@@ -350,6 +362,92 @@ void TestBrowser::rowModelPagesAndSorts()
         ids.insert(model->row(r).value(u"id"_s).toString());
     QCOMPARE(ids.size(), model->rowCount()); // no page twice
     QCOMPARE(model->row(0).value(u"slug"_s).toString(), u"c999"_s);
+}
+
+// From the designer: the shop example with a saved SQLite connection; Database > Browse
+// Data... on the selected Customer box asks which connection, opens it and shows the rows;
+// File > New Project from Database... on the same connection opens the imported project
+// in a new window, laid out and unsaved.
+void TestBrowser::mainWindowUsesSavedConnection()
+{
+    ShopDatabase db;
+    QString error;
+    QVERIFY2(db.setUp(Engine::Sqlite, shopPath(), &error), qPrintable(error));
+    shopRows(db);
+    QTemporaryDir dir;
+    QFile source(shopPath());
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    QJsonObject json = QJsonDocument::fromJson(source.readAll()).object();
+    json.insert(u"connections"_s,
+                QJsonArray {QJsonObject {{u"name"_s, u"local"_s},
+                                         {u"engine"_s, u"sqlite"_s},
+                                         {u"database"_s, db.spec.database}}});
+    const QString path = dir.filePath(u"shop.junction.json"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QJsonDocument(json).toJson());
+    file.close();
+
+    MainWindow window;
+    window.show();
+    QVERIFY(window.openFile(path));
+    TableItem *customer = window.scene()->tableItem(EntityId(u"m-customer"_s));
+    QVERIFY(customer);
+    customer->setSelected(true);
+
+    const auto pickSaved = [](QWidget *modal) {
+        auto *input = qobject_cast<QInputDialog *>(modal);
+        if (!input)
+            return false;
+        if (!input->comboBoxItems().value(0).startsWith(u"local"_s))
+            qWarning("unexpected connections: %s", qPrintable(input->comboBoxItems().join(u", "_s)));
+        input->setTextValue(input->comboBoxItems().value(0));
+        input->accept();
+        return true;
+    };
+    QAction *browse = window.findChild<QAction *>(u"browseDataAction"_s);
+    QVERIFY(browse);
+    whenModal(pickSaved);
+    browse->trigger();
+    DataBrowser *browser = nullptr;
+    QTRY_VERIFY((browser = window.findChild<DataBrowser *>(u"dataBrowser"_s)));
+    QAbstractItemModelTester tester(browser->rowModel(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_COMPARE(browser->rowModel()->rowCount(), 3);
+    QCOMPARE(browser->breadcrumb()->text(), u"Customers"_s);
+    browser->close();
+
+    // Import from the same connection: a new window (this one has a file), unsaved.
+    whenModal([&](QWidget *modal) {
+        if (!pickSaved(modal))
+            return false;
+        whenModal([](QWidget *modal) {
+        auto *dialog = qobject_cast<ImportDialog *>(modal);
+        if (!dialog || dialog->isBusy() || dialog->tableList()->count() == 0)
+            return false;
+        dialog->importButton()->click();
+        return true;
+    }, 1000);
+        return true;
+    });
+    const QWidgetList before = QApplication::topLevelWidgets();
+    QAction *import = window.findChild<QAction *>(u"importDatabaseAction"_s);
+    QVERIFY(import);
+    import->trigger();
+    MainWindow *imported = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT([&] {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            if (auto *m = qobject_cast<MainWindow *>(w); m && m != &window && !before.contains(w))
+                imported = m;
+        }
+        return imported != nullptr;
+    }(), 20000);
+    QVERIFY(imported->document()->isModified());
+    QVERIFY(imported->document()->filePath().isEmpty());
+    QCOMPARE(imported->document()->project().entities.size(), db.project.entities.size());
+    QVERIFY2(!imported->document()->project().layout.isEmpty(), "the import was not laid out");
+    imported->document()->undoStack()->setClean(); // close without the save prompt
+    imported->close();
 }
 
 QTEST_MAIN(TestBrowser)

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "browseractions.h"
 
-#include "connectprompt.h"
+#include "connectionchooser.h"
+#include "databasethread.h"
 #include "databrowser.h"
 #include "diagramscene.h"
 #include "document.h"
@@ -33,7 +34,7 @@ void BrowserActions::browse()
     Document *document = m_scene->document();
     if (!document)
         return;
-    const ResolvedSchema &schema = document->resolved();
+    const ResolvedSchema schema = document->resolved();
     QString model;
     for (QGraphicsItem *item : m_scene->selectedItems()) {
         if (auto *table = qgraphicsitem_cast<TableItem *>(item)) {
@@ -56,26 +57,31 @@ void BrowserActions::browse()
         if (!ok)
             return;
     }
-    const std::optional<ConnectionSpec> spec = ConnectPrompt::ask(m_window, tr("Browse Data"));
-    if (!spec)
-        return;
-    auto *browser = new DataBrowser(schema, *spec, model, m_window);
-    browser->setWindowFlag(Qt::Window);
-    browser->setAttribute(Qt::WA_DeleteOnClose);
-    browser->resize(1000, 600);
-    browser->show();
+    ConnectionChooser::choose(
+        m_window, document->project(), document->filePath(), m_store, tr("Browse Data"),
+        [this, schema, model](std::unique_ptr<DatabaseThread> database) {
+            auto *browser = new DataBrowser(schema, std::move(database), model, m_window);
+            browser->setObjectName(QStringLiteral("dataBrowser"));
+            browser->setWindowFlag(Qt::Window);
+            browser->setAttribute(Qt::WA_DeleteOnClose);
+            browser->resize(1000, 600);
+            browser->show();
+        });
 }
 
 void BrowserActions::importProject()
 {
-    const std::optional<ConnectionSpec> spec
-        = ConnectPrompt::ask(m_window, tr("New Project from Database"));
-    if (!spec)
-        return;
-    ImportDialog dialog(*spec, m_window);
-    if (dialog.exec() != QDialog::Accepted || !dialog.importedProject())
-        return;
-    m_openDocument(std::make_unique<Document>(*dialog.importedProject()));
+    Document *document = m_scene->document();
+    ConnectionChooser::choose(
+        m_window, document ? document->project() : Project(),
+        document ? document->filePath() : QString(), m_store, tr("New Project from Database"),
+        [this](std::unique_ptr<DatabaseThread> database) {
+            ImportDialog dialog(std::move(database), m_window);
+            dialog.setObjectName(QStringLiteral("importDialog"));
+            if (dialog.exec() != QDialog::Accepted || !dialog.importedProject())
+                return;
+            m_openDocument(std::make_unique<Document>(*dialog.importedProject()));
+        });
 }
 
 } // namespace Junction

@@ -22,8 +22,39 @@ namespace Junction {
 
 DataBrowser::DataBrowser(const ResolvedSchema &schema, const ConnectionSpec &spec,
                          const QString &model, QWidget *parent)
+    : DataBrowser(schema, std::make_unique<DatabaseThread>(), model, parent, false)
+{
+    m_database->open(spec, this, [this](const ConnectionError &error) {
+        if (error.isError()) {
+            showMessage(error.message, true);
+            m_status->setText(tr("Not connected"));
+            return;
+        }
+        showStep(-1);
+    });
+    m_status->setText(tr("Connecting..."));
+    updateTitle();
+}
+
+void DataBrowser::updateTitle()
+{
+    const ConnectionSpec spec = m_database->spec();
+    setWindowTitle(tr("Data Browser \u2014 %1")
+                       .arg(spec.engine == ConnectionSpec::Engine::Sqlite
+                                ? spec.database
+                                : spec.host + QLatin1Char('/') + spec.database));
+}
+
+DataBrowser::DataBrowser(const ResolvedSchema &schema, std::unique_ptr<DatabaseThread> opened,
+                         const QString &model, QWidget *parent)
+    : DataBrowser(schema, std::move(opened), model, parent, true)
+{
+}
+
+DataBrowser::DataBrowser(const ResolvedSchema &schema, std::unique_ptr<DatabaseThread> database,
+                         const QString &model, QWidget *parent, bool connected)
     : QWidget(parent)
-    , m_database(std::make_unique<DatabaseThread>())
+    , m_database(std::move(database))
     , m_schema(std::make_shared<const ResolvedSchema>(schema))
     , m_breadcrumb(new BreadcrumbBar(this))
     , m_view(new QTableView(this))
@@ -36,9 +67,7 @@ DataBrowser::DataBrowser(const ResolvedSchema &schema, const ConnectionSpec &spe
     , m_message(new QLabel(this))
     , m_status(new QLabel(this))
 {
-    setWindowTitle(tr("Data Browser \u2014 %1").arg(ConnectionSpec::Engine::Sqlite == spec.engine
-                                                        ? spec.database
-                                                        : spec.host + QLatin1Char('/') + spec.database));
+    updateTitle();
     auto *toolBar = new QToolBar(this);
     m_followButton->setText(tr("Follow"));
     m_followButton->setToolTip(tr("Show the rows an association of the selected row leads to"));
@@ -129,18 +158,11 @@ DataBrowser::DataBrowser(const ResolvedSchema &schema, const ConnectionSpec &spe
     root.title = root.listing.table;
     m_steps << root;
 
-    m_database->open(spec, this, [this](const ConnectionError &error) {
-        if (error.isError()) {
-            showMessage(error.message, true);
-            m_status->setText(tr("Not connected"));
-            return;
-        }
-        showStep(-1);
-    });
-    m_status->setText(tr("Connecting..."));
     if (!table)
         showMessage(tr("The project has no model \"%1\".").arg(model), true);
     updateBreadcrumb();
+    if (connected)
+        showStep(-1);
 }
 
 DataBrowser::~DataBrowser()

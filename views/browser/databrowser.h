@@ -33,8 +33,12 @@ class DataBrowser : public QWidget
     Q_OBJECT
 
 public:
+    // Opens its own connection from `spec`.
     DataBrowser(const ResolvedSchema &schema, const ConnectionSpec &spec, const QString &model,
                 QWidget *parent = nullptr);
+    // On a connection already open (ConnectionChooser), which it takes over.
+    DataBrowser(const ResolvedSchema &schema, std::unique_ptr<DatabaseThread> opened,
+                const QString &model, QWidget *parent = nullptr);
     ~DataBrowser() override;
 
     DatabaseThread *database() const { return m_database.get(); }
@@ -67,6 +71,9 @@ signals:
     void listingChanged();
 
 private:
+    DataBrowser(const ResolvedSchema &schema, std::unique_ptr<DatabaseThread> database,
+                const QString &model, QWidget *parent, bool connected);
+
     struct Step
     {
         RowListing listing;
@@ -75,6 +82,7 @@ private:
         int sourceRow = -1; // its index there
     };
 
+    void updateTitle();
     void showStep(int selectRow);
     void updateBreadcrumb();
     void updateActions();

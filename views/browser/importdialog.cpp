@@ -28,7 +28,7 @@ struct SchemaList
     QString error;
 };
 
-SchemaList listSchemas(Connection &connection)
+SchemaList readSchemaList(Connection &connection)
 {
     SchemaList out;
     QSqlQuery query(connection.database());
@@ -85,9 +85,30 @@ QString projectName(const ConnectionSpec &spec)
 } // namespace
 
 ImportDialog::ImportDialog(const ConnectionSpec &spec, QWidget *parent)
+    : ImportDialog(std::make_unique<DatabaseThread>(), parent, false)
+{
+    m_spec = spec;
+    setBusy(tr("Connecting..."));
+    m_database->open(spec, this, [this](const ConnectionError &error) {
+        if (error.isError()) {
+            setIdle(error.message, true);
+            m_import->setEnabled(false);
+            return;
+        }
+        listSchemas();
+    });
+}
+
+ImportDialog::ImportDialog(std::unique_ptr<DatabaseThread> opened, QWidget *parent)
+    : ImportDialog(std::move(opened), parent, true)
+{
+}
+
+ImportDialog::ImportDialog(std::unique_ptr<DatabaseThread> opened, QWidget *parent,
+                           bool connected)
     : QDialog(parent)
-    , m_spec(spec)
-    , m_database(std::make_unique<DatabaseThread>())
+    , m_spec(opened->spec())
+    , m_database(std::move(opened))
     , m_schemas(new QComboBox(this))
     , m_tables(new QListWidget(this))
     , m_selectAll(new QCheckBox(tr("Select &all"), this))
@@ -135,28 +156,26 @@ ImportDialog::ImportDialog(const ConnectionSpec &spec, QWidget *parent)
             updateSelectAll();
     });
 
-    setBusy(tr("Connecting..."));
-    m_database->open(spec, this, [this](const ConnectionError &error) {
-        if (error.isError()) {
-            setIdle(error.message, true);
-            m_import->setEnabled(false);
-            return;
-        }
-        setBusy(tr("Listing the schemas..."));
-        m_database->run([](Connection &connection,
-                           const std::atomic_bool &) { return listSchemas(connection); },
-                        this, [this, generation = m_generation](SchemaList list) {
-                            if (generation != m_generation)
-                                return;
-                            if (!list.error.isEmpty()) {
-                                setIdle(list.error, true);
-                                return;
-                            }
-                            m_schemas->addItems(list.schemas);
-                            m_schemas->setCurrentText(list.current);
-                            readSchema(m_schemas->currentText());
-                        });
-    });
+    if (connected)
+        listSchemas();
+}
+
+void ImportDialog::listSchemas()
+{
+    setBusy(tr("Listing the schemas..."));
+    m_database->run([](Connection &connection,
+                       const std::atomic_bool &) { return readSchemaList(connection); },
+                    this, [this, generation = m_generation](SchemaList list) {
+                        if (generation != m_generation)
+                            return;
+                        if (!list.error.isEmpty()) {
+                            setIdle(list.error, true);
+                            return;
+                        }
+                        m_schemas->addItems(list.schemas);
+                        m_schemas->setCurrentText(list.current);
+                        readSchema(m_schemas->currentText());
+                    });
 }
 
 ImportDialog::~ImportDialog() = default;

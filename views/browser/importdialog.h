@@ -34,7 +34,10 @@ class ImportDialog : public QDialog
     Q_OBJECT
 
 public:
+    // Opens its own connection from `spec`.
     explicit ImportDialog(const ConnectionSpec &spec, QWidget *parent = nullptr);
+    // On a connection already open (ConnectionChooser), which it takes over.
+    explicit ImportDialog(std::unique_ptr<DatabaseThread> opened, QWidget *parent = nullptr);
     ~ImportDialog() override;
 
     QComboBox *schemaBox() const { return m_schemas; }
@@ -52,6 +55,8 @@ public:
     void reject() override;
 
 private:
+    ImportDialog(std::unique_ptr<DatabaseThread> opened, QWidget *parent, bool connected);
+    void listSchemas();
     void setBusy(const QString &stage);
     void setIdle(const QString &status, bool error = false);
     void readSchema(const QString &schema);
