@@ -264,6 +264,37 @@ void TestBrowser::followLinkAndEdit()
     expected.remove(u"OrderItems"_s);
     QCOMPARE(after, expected);
 
+    // Unlink the Mouse from order 1: its OrderItems row goes, nothing else changes.
+    const QMap<QString, QStringList> beforeUnlink = db.everything();
+    const int mouse = rowWhere(model, u"sku"_s, u"MS-1"_s);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, cellCentre(view, mouse, 1));
+    whenModal([](QWidget *box) {
+        auto *message = qobject_cast<QMessageBox *>(box);
+        if (!message || message->objectName() != u"confirmChange"_s)
+            return false;
+        qApp->setProperty("confirmation", message->text() + u'\n' + message->informativeText());
+        for (QAbstractButton *button : message->buttons()) {
+            if (button->text() == u"Unlink"_s)
+                button->click();
+        }
+        return true;
+    });
+    browser.unlinkAction()->trigger();
+    QTRY_COMPARE(done.size(), 2);
+    QVERIFY2(done.at(1).at(0).toBool(), qPrintable(done.at(1).at(1).toString()));
+    confirmation = qApp->property("confirmation").toString();
+    QVERIFY2(confirmation.contains(u"Deletes the OrderItems row OrderId = 1, ProductId = '"_s + p2 + u"'"_s),
+             qPrintable(confirmation));
+    QTRY_COMPARE(model->rowCount(), 2);
+    QCOMPARE(db.table(u"OrderItems"_s, {u"OrderId"_s, u"ProductId"_s}),
+             QStringList({u"1|"_s + p1, u"1|"_s + p3}));
+    after = db.everything();
+    after.remove(u"OrderItems"_s);
+    expected = beforeUnlink;
+    expected.remove(u"OrderItems"_s);
+    QCOMPARE(after, expected);
+    QCOMPARE(db.table(u"Products"_s).size(), 3); // the product itself stays
+
     // Back to the orders by the crumb, then order 2's products, and a link without the
     // required unit price: refused by the database, nothing changes.
     QTest::mouseClick(browser.breadcrumb()->button(2), Qt::LeftButton);
@@ -296,8 +327,8 @@ void TestBrowser::followLinkAndEdit()
         return true;
     });
     browser.linkAction()->trigger();
-    QTRY_COMPARE(done.size(), 2);
-    QVERIFY2(!done.at(1).at(0).toBool(), "a link without the NOT NULL unitPrice succeeded");
+    QTRY_COMPARE(done.size(), 3);
+    QVERIFY2(!done.at(2).at(0).toBool(), "a link without the NOT NULL unitPrice succeeded");
     QVERIFY2(browser.message().startsWith(u"Nothing was changed"_s), qPrintable(browser.message()));
     QCOMPARE(db.everything(), beforeFailure);
 
@@ -325,6 +356,49 @@ void TestBrowser::followLinkAndEdit()
     QTRY_VERIFY(browser.message().startsWith(u"Saved"_s));
     QCOMPARE(db.table(u"Customers"_s, {u"id"_s, u"full_name"_s}),
              QStringList({u"1|Ada Lovelace"_s, u"2|Robert Byte"_s, u"3|Cy Cache"_s}));
+
+    // Cy has no orders; New Related Row makes one for her (CustomerId set by the accessor).
+    const int cy = rowWhere(model, u"email"_s, u"cy@example.org"_s);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, cellCentre(view, cy, 1));
+    followAction(browser, u"getOrders"_s)->trigger();
+    QTRY_VERIFY(!model->isLoading() && browser.depth() == 2);
+    QCOMPARE(model->rowCount(), 0);
+    const QMap<QString, QStringList> beforeCreate = db.everything();
+    whenModal([](QWidget *modal) {
+        auto *dialog = qobject_cast<LinkDialog *>(modal);
+        if (!dialog || !dialog->valuesForm())
+            return false;
+        QTest::keyClicks(dialog->valuesForm()->field(u"status"_s), u"cart"_s);
+        QTest::keyClicks(dialog->valuesForm()->field(u"total"_s), u"12.50"_s);
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        whenModal([](QWidget *box) {
+            auto *message = qobject_cast<QMessageBox *>(box);
+            if (!message || message->objectName() != u"confirmChange"_s)
+                return false;
+            qApp->setProperty("confirmation", message->text() + u'\n' + message->informativeText());
+            for (QAbstractButton *button : message->buttons()) {
+                if (button->text() == u"Create"_s)
+                    button->click();
+            }
+            return true;
+        });
+        return true;
+    });
+    browser.createAction()->trigger();
+    QTRY_COMPARE(done.size(), 4);
+    QVERIFY2(done.at(3).at(0).toBool(), qPrintable(done.at(3).at(1).toString()));
+    confirmation = qApp->property("confirmation").toString();
+    QVERIFY2(confirmation.contains(u"Inserts a new Order row into Orders: CustomerId = 3"_s)
+                 && confirmation.contains(u"status = 'cart'"_s),
+             qPrintable(confirmation));
+    QTRY_COMPARE(model->rowCount(), 1);
+    QCOMPARE(db.table(u"Orders"_s, {u"CustomerId"_s, u"status"_s, u"total"_s}),
+             QStringList({u"1|paid|19"_s, u"1|placed|69"_s, u"2|paid|5"_s, u"3|cart|12.5"_s}));
+    after = db.everything();
+    after.remove(u"Orders"_s);
+    expected = beforeCreate;
+    expected.remove(u"Orders"_s);
+    QCOMPARE(after, expected);
 }
 
 // Paging: a table larger than a page arrives page by page as the view asks for more.
