@@ -25,7 +25,8 @@ struct DependencyOrder
 
 // Sequelize v4's sync order: depth-first post-order over tables in definition order,
 // visiting each table's referenced tables in column order; self-references are no
-// dependency. A table reached again while on the current path is a cycle.
+// dependency. A table reached again while on the current path is a cycle. Reads the
+// schema's table index (ResolvedSchema::buildIndexes).
 DependencyOrder computeDependencyOrder(const ResolvedSchema &schema);
 
 } // namespace Junction

@@ -118,6 +118,7 @@ struct ResolvedSchema
     Diagnostics diagnostics;
 
     const ResolvedTable *table(const QString &tableName) const;
+    int tableIndex(const QString &tableName) const; // -1 if there is none
     const ResolvedTable *tableForEntity(const QString &entityName) const;
     const ResolvedAssociation *association(const AssociationId &id) const;
 

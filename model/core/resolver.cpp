@@ -303,9 +303,9 @@ void Resolver::associate(int index)
     const int source = m_modelByName.value(a.source, -1);
     const int target = m_modelByName.value(a.target, -1);
     bool ok = true;
-    for (const auto &[name, key] : {std::pair{a.source, QStringLiteral("source")},
-                                    std::pair{a.target, QStringLiteral("target")}}) {
-        if (m_modelByName.contains(name))
+    for (const auto &[name, found, key] : {std::tuple{a.source, source, QStringLiteral("source")},
+                                           std::tuple{a.target, target, QStringLiteral("target")}}) {
+        if (found >= 0)
             continue;
         error(QStringLiteral("unknown-model"),
               name.isEmpty()
@@ -535,6 +535,12 @@ void ResolvedSchema::buildIndexes()
     }
     for (int i = 0; i < associations.size(); ++i)
         m_associationIndex.insert(associations.at(i).id.toString(), i);
+}
+
+int ResolvedSchema::tableIndex(const QString &tableName) const
+{
+    const int i = m_tableIndex.value(tableName, -1);
+    return i < int(tables.size()) ? i : -1;
 }
 
 const ResolvedTable *ResolvedSchema::table(const QString &tableName) const

@@ -110,6 +110,7 @@ private slots:
     void cycleMessage();
     void junctionKeys_data();
     void junctionKeys();
+    void largeSchemaDiagnosticsInOrder();
 };
 
 void TestResolver::foreignKeyColumn_data()
@@ -621,6 +622,39 @@ void TestResolver::cycleMessage()
         R"({"type":"hasMany","source":"User","target":"Picture"}, {"type":"belongsTo","source":"User","target":"Picture","as":"ProfilePicture","constraints":false}, {"type":"belongsTo","source":"User","target":"User","as":"Manager"})")));
     QVERIFY(!broken.hasCycle);
     QCOMPARE(errorCodes(broken.diagnostics, Diagnostic::Severity::Error), QStringList());
+}
+
+// The validator checks the tables of a big schema on two threads: its diagnostics must still
+// come in table order, each half's where the sequential check puts them.
+void TestResolver::largeSchemaDiagnosticsInOrder()
+{
+    Project project;
+    const QList<int> broken{3, 1500, 2999};
+    for (int m = 0; m < 3000; ++m) {
+        Entity e;
+        e.id = EntityId(QStringLiteral("m%1").arg(m));
+        e.name = QStringLiteral("Model%1").arg(m);
+        for (const QString &name : {QStringLiteral("title"), QStringLiteral("Title")}) {
+            if (name == QLatin1String("Title") && !broken.contains(m))
+                continue;
+            Attribute a;
+            a.id = AttributeId(e.id.toString() + name);
+            a.name = name;
+            a.type = QStringLiteral("STRING");
+            e.attributes << a;
+        }
+        project.entities << e;
+    }
+    const ResolvedSchema schema = resolve(project);
+    const Diagnostics all = validateProject(project, schema);
+    QStringList paths;
+    for (const Diagnostic &d : all) {
+        QCOMPARE(d.code, QStringLiteral("column-collision"));
+        paths << d.path;
+    }
+    QCOMPARE(paths, (QStringList{QStringLiteral("models[3].attributes[1]"),
+                                 QStringLiteral("models[1500].attributes[1]"),
+                                 QStringLiteral("models[2999].attributes[1]")}));
 }
 
 QTEST_GUILESS_MAIN(TestResolver)
