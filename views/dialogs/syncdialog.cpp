@@ -295,6 +295,7 @@ void SyncDialog::plan()
 void SyncDialog::startPlanning()
 {
     setState(State::Planning);
+    const quint64 generation = ++m_generation;
     m_summary->setText(tr("Reading %1 and counting what the plan would touch...").arg(m_key));
     const ResolvedSchema design = m_design;
     const Project project = m_project;
@@ -324,9 +325,10 @@ void SyncDialog::startPlanning()
             return outcome;
         },
         this,
-        [this](PlanOutcome outcome) {
-            if (m_state != State::Planning)
-                return; // cancelled meanwhile
+        [this, generation](PlanOutcome outcome) {
+            // Cancelled meanwhile, or a newer plan was asked for.
+            if (m_state != State::Planning || generation != m_generation)
+                return;
             if (!outcome.plan) {
                 setState(State::Idle);
                 showError(tr("Cannot plan the sync with %1: %2").arg(m_key, outcome.error));

@@ -135,6 +135,7 @@ private:
     QElapsedTimer m_clock;
     qint64 m_planMs = -1;
     bool m_cancelRequested = false;
+    quint64 m_generation = 0; // of the plan in flight: older results are dropped
 };
 
 } // namespace Junction
