@@ -323,8 +323,11 @@ void tst_Drawing::drawingSession()
     QVERIFY(!m_editor->isEditing());
     QCOMPARE(m_document->project().entities.at(2).name, QStringLiteral("Project"));
     QCOMPARE(m_scene->tableItem(project)->content().title, QStringLiteral("Project"));
-    // Escape cancels.
-    doubleClick(headerOf(project));
+    // Escape cancels; F2 on the selected model opens the same editor.
+    click(headerOf(project));
+    key(Qt::Key_F2);
+    QVERIFY(m_editor->isEditing());
+    QCOMPARE(m_editor->entity(), project);
     QTest::keyClicks(m_editor->nameEdit(), QStringLiteral("Nope"));
     QTest::keyClick(m_editor->nameEdit(), Qt::Key_Escape);
     QVERIFY(!m_editor->isEditing());
@@ -387,12 +390,19 @@ void tst_Drawing::drawingSession()
     click(headerOf(user), Qt::ControlModifier);
     QVERIFY(!addAttributeTab(project) && !addAttributeTab(user)); // two selected: none
 
+    // Everything in view (Ctrl+0), as a user would before drawing between the boxes.
+    key(Qt::Key_0, Qt::ControlModifier);
+    click(emptySpot());
+    QVERIFY(m_scene->selectedItems().isEmpty());
+
     // hasMany with its own tool (H): User -> Picture. The rubber line shows on the way.
     key(Qt::Key_H);
     QCOMPARE(m_window->canvasInteraction()->tool(), CanvasTool::HasMany);
     bool sawRubberLine = false;
     drag(headerOf(user), headerOf(picture), [&] {
         sawRubberLine = m_window->canvasInteraction()->isDrawing();
+        QTest::qWait(400); // the docks catch up after their debounce, for the picture
+        QVERIFY(m_window->canvasInteraction()->isDrawing());
         QVERIFY(m_window->grab().save(screenshotPath(QStringLiteral("in-progress"))));
     });
     QVERIFY(sawRubberLine);

@@ -53,7 +53,16 @@ EditActions::EditActions(DiagramScene *scene, QWidget *canvas, CanvasInteraction
                                 {QKeySequence(Qt::Key_Insert)});
     connect(m_addAttribute, &QAction::triggered, m_interaction,
             &CanvasInteraction::addAttributeToSelection);
-    m_editActions << all << nullptr << m_addAttribute;
+    m_rename = makeAction(tr("&Rename Model"), QStringLiteral("renameModelAction"),
+                          {QKeySequence(Qt::Key_F2)});
+    connect(m_rename, &QAction::triggered, this, [this] {
+        const Document *document = m_scene->document();
+        const QList<EntityId> models
+            = document ? selectedEntityIds(*m_scene, *document) : QList<EntityId>();
+        if (!models.isEmpty())
+            m_interaction->editor()->editModelName(models.constFirst());
+    });
+    m_editActions << all << nullptr << m_rename << m_addAttribute;
 
     // Nudges: on the canvas only, not in a menu.
     const struct
@@ -148,7 +157,7 @@ void EditActions::updateEnabled()
     const qsizetype models = document ? selectedEntityIds(*m_scene, *document).size() : 0;
     const qsizetype edges = document ? selectedAssociationIds(*m_scene, *document).size() : 0;
     m_delete->setEnabled(models + edges > 0);
-    for (QAction *action : {m_cut, m_copy, m_duplicate, m_addAttribute})
+    for (QAction *action : {m_cut, m_copy, m_duplicate, m_addAttribute, m_rename})
         action->setEnabled(models > 0);
     // Disabled nudges leave the arrow keys to the view, which scrolls.
     for (QAction *action : std::as_const(m_nudges))

@@ -18,10 +18,10 @@ class Document;
 
 // The canvas's editing actions, each one command: Delete (the associations a model
 // deletion would orphan are listed for confirmation first), Cut, Copy, Paste and Duplicate
-// of models, Select All, Add Attribute (Insert), arrow-key nudges (1 px, 10 px with Shift;
-// a run of nudges is one undo step), and Align and Distribute for the Arrange menu. Their
-// shortcuts work while the canvas itself has the focus, so Delete or Ctrl+C in a text
-// field (a dock's, or one over the canvas) stays that field's.
+// of models, Select All, Rename (F2, in place), Add Attribute (Insert), arrow-key nudges (1 px, 10
+// px with Shift; a run of nudges is one undo step), and Align and Distribute for the Arrange menu.
+// Their shortcuts work while the canvas itself has the focus, so Delete or Ctrl+C in a text field
+// (a dock's, or one over the canvas) stays that field's.
 class EditActions : public QObject
 {
     Q_OBJECT
@@ -66,6 +66,7 @@ private:
     QAction *m_paste = nullptr;
     QAction *m_duplicate = nullptr;
     QAction *m_addAttribute = nullptr;
+    QAction *m_rename = nullptr;
     QList<QAction *> m_nudges;
     QList<QAction *> m_aligns;
     QList<QAction *> m_distributes;
