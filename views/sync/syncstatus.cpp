@@ -5,6 +5,9 @@
 #include "schemadiff.h"
 #include "syncedhistory.h"
 
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
 namespace Junction {
 
 SyncStatus::SyncStatus(QObject *parent)
@@ -33,6 +36,7 @@ void SyncStatus::setDocument(Document *document)
 void SyncStatus::clear()
 {
     m_timer.stop();
+    ++m_generation;
     m_hasBaseline = false;
     m_baseline = {};
     m_differences = 0;
@@ -59,21 +63,24 @@ QString SyncStatus::statusText() const
     return tr("%1 differences from %2").arg(m_differences).arg(m_baseline.connection);
 }
 
-void SyncStatus::recompute()
+namespace {
+
+struct Differences
 {
-    m_timer.stop();
-    m_ids.clear();
-    m_tables.clear();
-    m_differences = 0;
-    if (!m_hasBaseline || !m_document) {
-        emit changed();
-        return;
-    }
-    const ResolvedSchema &design = m_document->resolved();
-    const SyncPlan plan = SchemaDiff::compute(
-        design, m_baseline.live, Dialect::get(m_baseline.dialect),
-        SyncedHistory::entry(m_document->project(), m_baseline.key), SyncPlan::Mode::Alter);
-    m_differences = int(plan.changes.size());
+    int count = 0;
+    QSet<QString> ids;
+    QHash<QString, QSet<QString>> tables;
+};
+
+// The diff of the design with the database as last read, turned into what to mark. Pure:
+// it runs on a worker thread (on the 2,000-model schema it takes over 100 ms).
+Differences differences(const ResolvedSchema &design, const SyncBaseline &baseline,
+                        const QJsonObject &entry)
+{
+    Differences out;
+    const SyncPlan plan = SchemaDiff::compute(design, baseline.live, Dialect::get(baseline.dialect),
+                                              entry, SyncPlan::Mode::Alter);
+    out.count = int(plan.changes.size());
     QHash<QString, const ResolvedTable *> tables;
     for (const ResolvedTable &table : design.tables)
         tables.insert(table.name, &table);
@@ -81,18 +88,49 @@ void SyncStatus::recompute()
         const ResolvedTable *table = tables.value(change.table);
         if (!table)
             continue; // a table only the database has: counted, nothing to mark
-        QSet<QString> &columns = m_tables[table->name];
+        QSet<QString> &columns = out.tables[table->name];
         if (!table->entity.isNull())
-            m_ids.insert(table->entity.toString());
+            out.ids.insert(table->entity.toString());
         if (change.column.isEmpty())
             continue;
         columns.insert(change.column);
         for (const ResolvedColumn &column : table->columns) {
             if (column.name == change.column && !column.attributeId.isNull())
-                m_ids.insert(column.attributeId.toString());
+                out.ids.insert(column.attributeId.toString());
         }
     }
-    emit changed();
+    return out;
+}
+
+} // namespace
+
+void SyncStatus::recompute()
+{
+    m_timer.stop();
+    const quint64 generation = ++m_generation;
+    if (!m_hasBaseline || !m_document) {
+        m_ids.clear();
+        m_tables.clear();
+        m_differences = 0;
+        emit changed();
+        return;
+    }
+    const ResolvedSchema design = m_document->resolved();
+    const SyncBaseline baseline = m_baseline;
+    const QJsonObject entry = SyncedHistory::entry(m_document->project(), m_baseline.key);
+    auto *watcher = new QFutureWatcher<Differences>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return; // an edit or a new baseline came after it
+        const Differences result = watcher->result();
+        m_differences = result.count;
+        m_ids = result.ids;
+        m_tables = result.tables;
+        emit changed();
+    });
+    watcher->setFuture(QtConcurrent::run(
+        [design, baseline, entry] { return differences(design, baseline, entry); }));
 }
 
 } // namespace Junction

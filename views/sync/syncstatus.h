@@ -16,7 +16,8 @@ class Document;
 // What differs between the design and the database it was last synced with, kept current
 // while the user edits. After a sync the window hands over the database as read back
 // (SyncBaseline); every later edit diffs the design against that snapshot again with
-// SchemaDiff (pure, no database access, after a short pause in typing), so the markers
+// SchemaDiff (pure, no database access, after a short pause in typing, on a worker thread:
+// on the 2,000-model schema it takes over 100 ms), so the markers
 // follow the design without touching the server. What someone else changes in the
 // database shows at the next sync's plan, not here.
 class SyncStatus : public QObject
@@ -41,7 +42,7 @@ public:
     const QSet<QString> &differingIds() const { return m_ids; }
     const QHash<QString, QSet<QString>> &differingTables() const { return m_tables; }
 
-    void recompute(); // now, rather than after the pause
+    void recompute(); // starts now rather than after the pause; changed() when it is done
 
 signals:
     void changed();
@@ -55,6 +56,7 @@ private:
     QSet<QString> m_ids;
     QHash<QString, QSet<QString>> m_tables;
     QTimer m_timer;
+    quint64 m_generation = 0; // of the diff in flight: older results are dropped
 };
 
 } // namespace Junction
