@@ -220,8 +220,6 @@ void TestBrowser::followLinkAndEdit()
         auto *dialog = qobject_cast<LinkDialog *>(modal);
         if (!dialog || dialog->targetModel()->rowCount() < 3)
             return false;
-        QAbstractItemModelTester linkTester(dialog->targetModel(),
-                                            QAbstractItemModelTester::FailureReportingMode::Warning);
         const int monitor = rowWhere(dialog->targetModel(), u"sku"_s, u"MN-1"_s);
         QTest::mouseClick(dialog->targetView()->viewport(), Qt::LeftButton, {},
                           cellCentre(dialog->targetView(), monitor, 2));

@@ -174,7 +174,7 @@ DataBrowser::~DataBrowser()
 
 QString DataBrowser::message() const
 {
-    return m_message->isVisible() || !m_message->isHidden() ? m_message->text() : QString();
+    return m_message->isHidden() ? QString() : m_message->text();
 }
 
 void DataBrowser::showMessage(const QString &text, bool error)
