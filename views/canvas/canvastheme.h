@@ -33,7 +33,8 @@ struct CanvasTheme
     QColor error;
 
     static CanvasTheme fromPalette(const QPalette &palette);
-    // For the application's palette now.
+    // For the application's palette now. GUI thread only: a worker copies the colours it
+    // needs beforehand (as OverviewCache does).
     static const CanvasTheme &current();
 };
 
