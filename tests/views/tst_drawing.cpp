@@ -630,6 +630,14 @@ void tst_Drawing::escapeReturnsToSelect()
     QTest::mouseRelease(m_view->viewport(), Qt::LeftButton, {}, from);
     QCOMPARE(m_document->undoStack()->count(), commands);
     QCOMPARE(interaction->tool(), CanvasTool::Select);
+
+    // A double-click on empty canvas adds a model with any tool, here hasMany's.
+    key(Qt::Key_H);
+    doubleClick(emptySpot());
+    QVERIFY(m_editor->isEditing());
+    QTest::keyClick(m_editor->nameEdit(), Qt::Key_Return);
+    QCOMPARE(m_document->project().entities.size(), 2);
+    QCOMPARE(m_document->project().entities.at(1).name, QStringLiteral("Model"));
 }
 
 void tst_Drawing::nudgesMergeIntoOneStep()
