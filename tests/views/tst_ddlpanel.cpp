@@ -452,6 +452,31 @@ void tst_DdlPanel::screenshot()
     const QString path = QStringLiteral(JUNCTION_SCREENSHOT_DIR "/ddl-dock.png");
     QVERIFY(dock->grab().save(path));
     qInfo("screenshot: %s", qPrintable(path));
+
+    // On a dark desktop the colours turn light, and the text is highlighted anew.
+    const QPalette original = QApplication::palette();
+    QPalette dark;
+    const QColor surface(0x2b, 0x2d, 0x30), base(0x1e, 0x1f, 0x22), text(0xdf, 0xe1, 0xe5);
+    dark.setColor(QPalette::Window, surface);
+    dark.setColor(QPalette::WindowText, text);
+    dark.setColor(QPalette::Base, base);
+    dark.setColor(QPalette::Text, text);
+    dark.setColor(QPalette::Button, surface);
+    dark.setColor(QPalette::ButtonText, text);
+    dark.setColor(QPalette::PlaceholderText, QColor(0x8c, 0x8f, 0x94));
+    QApplication::setPalette(dark); // the widgets hear of it through posted events
+    auto keywordColour = [panel] {
+        return panel->highlighter()->format(SqlHighlighter::Kind::Keyword).foreground().color();
+    };
+    QTRY_VERIFY2(keywordColour().lightness() > 128, qPrintable(keywordColour().name()));
+    QVERIFY(waitUpToDate(panel));
+    const QColor keyword = keywordColour();
+    const QTextBlock first = panel->editor()->document()->firstBlock();
+    QCOMPARE(first.layout()->formats().first().format.foreground().color(), keyword);
+    const QString darkPath = QStringLiteral(JUNCTION_SCREENSHOT_DIR "/ddl-dock-dark.png");
+    QVERIFY(dock->grab().save(darkPath));
+    qInfo("screenshot: %s", qPrintable(darkPath));
+    QApplication::setPalette(original);
 }
 
 QTEST_MAIN(tst_DdlPanel)

@@ -57,7 +57,7 @@ DdlPanel::DdlPanel(QWidget *parent)
     m_text->setReadOnly(true);
     m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_highlighter->setPalette(m_text->palette());
+    m_highlighter->setPalette(palette());
 
     auto bar = new QHBoxLayout;
     bar->setContentsMargins(4, 4, 4, 0);
@@ -279,8 +279,9 @@ void DdlPanel::showEvent(QShowEvent *event)
 void DdlPanel::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
+    // The editor's own palette may not have followed yet: the panel's is the one to read.
     if (event->type() == QEvent::PaletteChange) {
-        m_highlighter->setPalette(m_text->palette());
+        m_highlighter->setPalette(palette());
         m_sync->setText(m_sync->text(), true); // highlighted anew, in chunks
     }
 }
