@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The DDL dock in the designer window on the offscreen platform: whole schema and selection
 // per dialect (the core generator's text), highlighting, copy, export, and the debounce.
+#include "testsettings.h"
 #include "commands/entitycommands.h"
 #include "commands/layoutcommands.h"
 #include "ddlexport.h"
@@ -68,7 +69,7 @@ private:
 
 void tst_DdlPanel::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
+    Junction::Testing::useFreshTestSettings();
     QVERIFY(m_dir.isValid());
 }
 

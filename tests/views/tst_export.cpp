@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // File > Export on the offscreen platform: the diagram and the selection as PNG, SVG and
 // PDF (valid files of the right shape, without selection marks), and the DDL per dialect.
+#include "testsettings.h"
 #include "ddlexport.h"
 #include "ddlgenerator.h"
 #include "diagramexporter.h"
@@ -70,7 +71,7 @@ private:
 
 void tst_Export::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
+    Junction::Testing::useFreshTestSettings();
     QVERIFY(m_dir.isValid());
 }
 

@@ -5,6 +5,7 @@
 // DDL, applied to a fresh database, makes the same catalog as the shop's own DDL (as
 // tst_import checks for the command line); and it is the project junction-cli would write.
 // A partial selection imports only the ticked tables.
+#include "testsettings.h"
 #include "catalogreader.h"
 #include "columnfacts.h"
 #include "importdialog.h"
@@ -61,7 +62,7 @@ class TestImportDialog : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase() { Junction::Testing::useFreshTestSettings(); }
     void importsTheShop_data();
     void importsTheShop();
     void importsTheSelection();

@@ -3,6 +3,7 @@
 // picked in their popups, table cells edited and toggled): every option reaches the document
 // and the resolved DDL, each gesture is one undo step (typing merges until focus leaves),
 // refused input is not committed, and undoing everything gives back the exact start.
+#include "testsettings.h"
 #include "associationpage.h"
 #include "associationpreview.h"
 #include "attributetable.h"
@@ -139,7 +140,7 @@ class tst_Inspector : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase() { Junction::Testing::useFreshTestSettings(); }
     void init();
     void cleanup();
     void followsTheCanvasSelection();

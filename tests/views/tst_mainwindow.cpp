@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The designer window on the offscreen platform, driven through real widgets.
+#include "testsettings.h"
 #include "associationitem.h"
 #include "commands/associationcommands.h"
 #include "commands/entitycommands.h"
@@ -59,10 +60,7 @@ private:
 
 void tst_MainWindow::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    // The window keeps its geometry, docks and minimap choice in QSettings: start each run
-    // from the defaults, whatever an earlier run left.
-    QSettings().clear();
+    Junction::Testing::useFreshTestSettings();
 }
 
 std::unique_ptr<MainWindow> tst_MainWindow::openWindow(const QString &path)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The outline dock: its tree follows the document through edits and undo without resets,
 // the filter box filters recursively, and its selection and the canvas's follow each other.
+#include "testsettings.h"
 #include "associationitem.h"
 #include "commands/associationcommands.h"
 #include "commands/attributecommands.h"
@@ -85,7 +86,7 @@ class tst_Outline : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase() { Junction::Testing::useFreshTestSettings(); }
     void showsModelsAssociationsAndJunctions();
     void followsEditsWithoutReset();
     void filterIsRecursive();

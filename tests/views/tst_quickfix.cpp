@@ -2,6 +2,7 @@
 // Quick fixes in the diagnostics dock: the cycle's "constraints: false" per edge, chosen
 // with the mouse from the Fix button, is one undoable command that clears the error, the
 // red path on the canvas and the DDL dock's "No DDL"; and the SET NULL fixes.
+#include "testsettings.h"
 #include "associationitem.h"
 #include "ddlpanel.h"
 #include "diagnosticsmodel.h"
@@ -74,7 +75,7 @@ private:
 
 void tst_QuickFix::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
+    Junction::Testing::useFreshTestSettings();
 }
 
 std::unique_ptr<MainWindow> tst_QuickFix::openWindow(const QString &path)

@@ -5,6 +5,7 @@
 // column and its rows; ticked, it runs and the report says so. The window shows "in sync"
 // and marks what differs on the canvas and in the outline. A long sync cancelled half-way
 // leaves SQLite and PostgreSQL exactly as they were.
+#include "testsettings.h"
 #include "commands/attributecommands.h"
 #include "commands/projectcommands.h"
 #include "databaseactions.h"
@@ -112,9 +113,9 @@ private:
 
 void tst_SyncDialog::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("JunctionTest"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_syncdialog"));
+    Junction::Testing::useFreshTestSettings();
     QVERIFY(m_dir.isValid());
 }
 
