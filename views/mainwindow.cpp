@@ -16,6 +16,7 @@
 #include "panels/diagnosticspanel.h"
 #include "panels/inspectorpanel.h"
 #include "panels/outlinepanel.h"
+#include "shell/documentloader.h"
 #include "shell/filedrop.h"
 #include "shell/icons.h"
 #include "shell/recentfiles.h"
@@ -30,6 +31,7 @@
 #include <QFileInfo>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
 
@@ -95,6 +97,11 @@ MainWindow::MainWindow(QWidget *parent)
     drop->watch(this);
     drop->watch(m_view->viewport());
     connect(drop, &FileDrop::fileDropped, this, &MainWindow::openWithPrompt);
+
+    m_loader = new DocumentLoader(this);
+    connect(m_loader, &DocumentLoader::loaded, this,
+            [this](const QString &path) { loadFinished(path, {}); });
+    connect(m_loader, &DocumentLoader::failed, this, &MainWindow::loadFinished);
 
     resize(1280, 800);
     Icons::decorate(this); // once every action exists
@@ -232,6 +239,29 @@ bool MainWindow::openFile(const QString &path)
 {
     Diagnostics diagnostics;
     std::unique_ptr<Document> document = Document::open(path, &diagnostics);
+    return showOpened(path, std::move(document), diagnostics);
+}
+
+void MainWindow::openFileAsync(const QString &path)
+{
+    m_undoIndexAtLoad = m_document->undoStack()->index();
+    m_loader->load(path);
+    statusBar()->showMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()));
+}
+
+void MainWindow::loadFinished(const QString &path, const Diagnostics &diagnostics)
+{
+    statusBar()->clearMessage();
+    std::unique_ptr<Document> document = m_loader->takeDocument();
+    // The user was asked about unsaved changes before the load; ask again about any since.
+    if (document && m_document->undoStack()->index() != m_undoIndexAtLoad && !maybeSave())
+        return;
+    showOpened(path, std::move(document), diagnostics);
+}
+
+bool MainWindow::showOpened(const QString &path, std::unique_ptr<Document> document,
+                            const Diagnostics &diagnostics)
+{
     if (!document) {
         QStringList lines;
         for (const Diagnostic &diagnostic : std::as_const(diagnostics)) {
@@ -358,13 +388,13 @@ void MainWindow::open()
     const QString path = QFileDialog::getOpenFileName(
         this, tr("Open Project"), QFileInfo(m_document->filePath()).path(), fileFilter);
     if (!path.isEmpty())
-        openFile(path);
+        openFileAsync(path);
 }
 
 void MainWindow::openWithPrompt(const QString &path)
 {
     if (maybeSave())
-        openFile(path);
+        openFileAsync(path);
 }
 
 bool MainWindow::save()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "diagnostic.h"
+
 #include <QMainWindow>
 #include <QUndoGroup>
 
@@ -18,6 +20,7 @@ class OutlinePanel;
 class DiagramScene;
 class DiagramView;
 class Document;
+class DocumentLoader;
 class RecentFiles;
 class EditActions;
 class ToolActions;
@@ -34,6 +37,10 @@ public:
 
     // Opens nothing and says why (with line and column) when the file has errors.
     bool openFile(const QString &path);
+    // The same, with the file read and resolved on a worker thread: the window stays
+    // responsive and says so in the status bar. A second open supersedes the first.
+    void openFileAsync(const QString &path);
+    DocumentLoader *documentLoader() const { return m_loader; }
     // Offers the recovery files a crashed session left (main() calls it at start). A restored
     // project replaces the untouched untitled document (or the same file, unchanged), else
     // it gets a window of its own.
@@ -65,6 +72,10 @@ private:
     void newFile();
     void open();
     void openWithPrompt(const QString &path); // asks about unsaved changes first
+    // What openFile() does once the file is read: shows it, or says why not.
+    bool showOpened(const QString &path, std::unique_ptr<Document> document,
+                    const Diagnostics &diagnostics);
+    void loadFinished(const QString &path, const Diagnostics &diagnostics);
     bool save();
     bool saveAs();
     void autoLayout();
@@ -83,6 +94,8 @@ private:
     EditActions *m_edits;
     InspectorPanel *m_inspector;
     DatabaseActions *m_database = nullptr;
+    DocumentLoader *m_loader = nullptr;
+    int m_undoIndexAtLoad = 0; // edits made while a file loads are asked about again
     BrowserActions *m_browser = nullptr;
 };
 

@@ -41,6 +41,9 @@ public:
     // resolve(project()), computed when asked and kept until an edit that can change it
     // (moves do not). The reference is valid until the next edit.
     const ResolvedSchema &resolved() const;
+    // Hands over resolve(project()) computed elsewhere (a loader's worker thread), so the
+    // UI thread does not compute it again. It must be exactly that: no check is made.
+    void adoptResolved(ResolvedSchema resolved) { m_resolved = std::move(resolved); }
 
     QUndoStack *undoStack() { return &m_undoStack; }
     // Pushes (and so applies) a command built by commands/; false for none.
