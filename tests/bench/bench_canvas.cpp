@@ -6,7 +6,9 @@
 // several runs and the split of the open; exit 1 when a budget is missed. Fit-all is timed
 // once the event loop has run (the outline zoom's picture is made on a worker thread), and
 // its first time after the scene changed is printed too; the longest single blocking step
-// is checked against the 100 ms stall budget.
+// is checked against the 100 ms stall budget. The open is timed both ways: openFile()
+// (synchronous, printed) and openFileAsync() as File > Open does it (checked), the latter
+// with the longest gap between two turns of the event loop while it runs.
 #include "associationitem.h"
 #include "diagramscene.h"
 #include "diagramview.h"
@@ -62,6 +64,10 @@ void settle(int msec = 1500)
 struct Figures
 {
     double open = 0; // MainWindow::openFile + first frame of the canvas
+    // MainWindow::openFileAsync (as File > Open does) + first frame, and the longest gap
+    // between two turns of the event loop meanwhile (a 5 ms timer ticking).
+    double openAsync = 0;
+    double openAsyncStall = 0;
     double sceneBuild = 0; // of which: items for the whole schema
     double repaint = 0;
     double fitCold = 0; // the first fit-all after the scene changed
@@ -103,6 +109,27 @@ Figures measure(const Bench::SchemaSize &size, int runs)
         (void)window.view()->viewport()->grab();
     });
 
+    {
+        const Document *before = window.document();
+        QElapsedTimer clock;
+        qint64 last = 0;
+        qint64 longest = 0;
+        QTimer ticker;
+        ticker.setTimerType(Qt::PreciseTimer);
+        QObject::connect(&ticker, &QTimer::timeout, &ticker, [&] {
+            longest = std::max(longest, clock.nsecsElapsed() - last);
+            last = clock.nsecsElapsed();
+        });
+        clock.start();
+        ticker.start(5);
+        window.openFileAsync(path);
+        while (window.document() == before)
+            QApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        (void)window.view()->viewport()->grab();
+        f.openAsync = clock.nsecsElapsed() / 1e6;
+        f.openAsyncStall = std::max(longest, clock.nsecsElapsed() - last) / 1e6;
+    }
+
     DiagramView *view = window.view();
     DiagramScene *scene = window.scene();
     f.sceneBuild = elapsedMs([&] {
@@ -141,7 +168,8 @@ Figures measure(const Bench::SchemaSize &size, int runs)
             QApplication::processEvents();
         },
         &drags);
-    f.stall = std::max({f.open, f.fitCold, repaints.last(), drags.last()});
+    // The open as the user does it (asynchronous): its longest gap, not its whole time.
+    f.stall = std::max({f.openAsyncStall, f.fitCold, repaints.last(), drags.last()});
 
     std::printf("%-3s %6d models %6d assocs (%lld edges of the busiest box)\n", size.name,
                 size.models, size.associations, qlonglong(busiest->edges().size()));
@@ -149,6 +177,9 @@ Figures measure(const Bench::SchemaSize &size, int runs)
                 "%6.1f ms | fit all %6.1f ms (first after a change %6.1f ms) | drag step %6.1f ms "
                 "| longest stall %6.1f ms\n",
                 f.open, f.sceneBuild, f.repaint, f.fit, f.fitCold, f.drag, f.stall);
+    std::printf("    asynchronous open to first frame %7.1f ms, longest event-loop gap meanwhile "
+                "%6.1f ms\n",
+                f.openAsync, f.openAsyncStall);
     return f;
 }
 
@@ -169,12 +200,12 @@ int main(int argc, char *argv[])
     };
     const Figures l = measure(Bench::sizeL, runs);
     const Figures xl = measure(Bench::sizeXL, runs);
-    check("L", "open to first frame", l.open, 500);
+    check("L", "open to first frame", l.openAsync, 500);
     check("L", "repaint at 100 %", l.repaint, 16);
     check("L", "fit all", l.fit, 33);
     check("L", "drag step", l.drag, 16);
     check("L", "longest UI stall", l.stall, 100);
-    check("XL", "open to first frame", xl.open, 2000);
+    check("XL", "open to first frame", xl.openAsync, 2000);
     check("XL", "repaint at 100 %", xl.repaint, 16);
     check("XL", "fit all", xl.fit, 50);
     check("XL", "drag step", xl.drag, 16);
