@@ -10,6 +10,7 @@
 #include "schemagenerator.h"
 #include "shell/documentloader.h"
 #include "tableitem.h"
+#include "testsettings.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -63,6 +64,8 @@ class tst_AsyncOpen : public QObject
     Q_OBJECT
 
 private slots:
+    // Opens add to the recent files: this run's settings must not leak into the next.
+    void initTestCase() { Testing::useFreshTestSettings(); }
     void sameAsSynchronous();
     void errorOpensNothing();
     void secondOpenSupersedesFirst();
