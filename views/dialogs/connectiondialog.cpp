@@ -17,6 +17,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVBoxLayout>
@@ -304,6 +305,18 @@ void ConnectionDialog::accept()
                 continue;
             m_store->write(ConnectionProfile::key(m_connections.at(it.key())), it.value(), m_store,
                            [](bool, const QString &) {});
+        }
+    }
+    // A connection removed (or edited so that it names another server, user or database)
+    // leaves no password behind in the keychain: its entry goes with it.
+    if (m_store && m_store->hasKeychain() && m_document) {
+        QSet<QString> kept;
+        for (const SavedConnection &connection : std::as_const(m_connections))
+            kept.insert(ConnectionProfile::key(connection));
+        for (const SavedConnection &connection : m_document->project().connections) {
+            const QString key = ConnectionProfile::key(connection);
+            if (!kept.contains(key))
+                m_store->remove(key);
         }
     }
     if (m_document) {
