@@ -19,6 +19,10 @@ packages=(
     qt6-svg-dev libgl-dev
     # Database passwords in the system keychain (the designer's connections).
     qtkeychain-qt6-dev
+    # The "keychain present" test (tests/views/with-keyring.sh): a private D-Bus session
+    # with gnome-keyring as the Secret Service. QtKeychain loads libsecret at run time
+    # (its package only recommends it); secret-tool reads the entries from outside Qt.
+    dbus-daemon gnome-keyring libsecret-1-0 libsecret-tools
     # Real database servers for the tests, started by scripts/servers.sh on loopback.
     postgresql-15 mariadb-server mariadb-client
     # A virtual display for GUI tests that cannot use the offscreen platform.
