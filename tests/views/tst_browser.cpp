@@ -23,15 +23,17 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QElapsedTimer>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QMenuBar>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -39,6 +41,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
+#include <QToolBar>
 #include <QToolButton>
 
 #include <functional>
@@ -117,6 +120,9 @@ private slots:
     void followLinkAndEdit();
     void rowModelPagesAndSorts();
     void mainWindowUsesSavedConnection();
+    void cancelSlowQuery_data();
+    void cancelSlowQuery();
+    void breadcrumbRestoresView();
 
 private:
     QString shopPath() const { return QStringLiteral(JUNCTION_EXAMPLES "/shop.junction.json"); }
@@ -521,6 +527,193 @@ void TestBrowser::mainWindowUsesSavedConnection()
     QVERIFY2(!imported->document()->project().layout.isEmpty(), "the import was not laid out");
     imported->document()->undoStack()->setClean(); // close without the save prompt
     imported->close();
+}
+
+void TestBrowser::cancelSlowQuery_data()
+{
+    followLinkAndEdit_data();
+}
+
+// Cancel while a filter and then a sort run a query that would take a minute: Categories
+// becomes a view whose rows wait on a slow expression (a billion-step recursive count on
+// SQLite, pg_sleep, SLEEP) while the Knob table says so. Esc and the Cancel button stop
+// it within a second, the grid keeps the rows and controls it had, the status says
+// "Cancelled", and the next filter loads as usual.
+void TestBrowser::cancelSlowQuery()
+{
+    QFETCH(Engine, engine);
+    if (engine != Engine::Sqlite)
+        JUNCTION_REQUIRE_SERVER(engine);
+    ShopDatabase db;
+    QString error;
+    QVERIFY2(db.setUp(engine, shopPath(), &error), qPrintable(error));
+    for (int i = 1; i <= 5; ++i)
+        FIXTURE(db, u"Categories"_s, {u"name"_s, u"Category %1"_s.arg(i)},
+                {u"slug"_s, u"c%1"_s.arg(i)});
+    const QString slow = engine == Engine::Sqlite
+        ? u"(WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000000000) "
+          "SELECT count(*) FROM n) > 0"_s
+        : engine == Engine::Postgres ? u"(SELECT pg_sleep(60)::text) IS NOT NULL"_s
+                                     : u"SLEEP(60) = 0"_s;
+    const QString knob = db.q(u"Knob"_s);
+    QVERIFY2(
+        db.run(
+            {u"ALTER TABLE %1 RENAME TO %2"_s.arg(db.q(u"Categories"_s), db.q(u"CategoryData"_s)),
+             u"CREATE TABLE %1 (slow INTEGER)"_s.arg(knob),
+             u"INSERT INTO %1 VALUES (0)"_s.arg(knob),
+             u"CREATE VIEW %1 AS SELECT * FROM %2 WHERE CASE WHEN (SELECT slow FROM %3) = 0 "
+             "THEN 1 = 1 ELSE %4 END"_s.arg(db.q(u"Categories"_s), db.q(u"CategoryData"_s), knob,
+                                            slow)},
+            &error),
+        qPrintable(error));
+
+    DataBrowser browser(db.schema, db.spec, u"Category"_s);
+    QAbstractItemModelTester tester(browser.rowModel(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    browser.resize(900, 400);
+    browser.show();
+    browser.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&browser));
+    RowPageModel *model = browser.rowModel();
+    QTRY_COMPARE(model->rowCount(), 5);
+    QTRY_VERIFY(!browser.cancelAction()->isVisible());
+    auto *toolBar = browser.findChild<QToolBar *>();
+    QVERIFY(toolBar);
+
+    // A filter on the slow view, stopped with Esc.
+    QVERIFY2(db.run({u"UPDATE %1 SET slow = 1"_s.arg(knob)}, &error), qPrintable(error));
+    browser.filterColumn()->setCurrentIndex(browser.filterColumn()->findData(u"name"_s));
+    browser.filterEdit()->setFocus();
+    QTest::keyClicks(browser.filterEdit(), u"Category 3"_s);
+    QTest::keyClick(browser.filterEdit(), Qt::Key_Return);
+    QTRY_VERIFY(browser.cancelAction()->isVisible());
+    QTRY_VERIFY(toolBar->widgetForAction(browser.cancelAction())->isVisible());
+    QTest::qWait(300); // well inside the statement
+    QVERIFY(model->isLoading());
+    QCOMPARE(browser.status(), u"Running..."_s);
+    browser.grab().save(QDir::temp().filePath(u"junction-browser-running.png"_s));
+    QElapsedTimer clock;
+    clock.start();
+    QTest::keyClick(browser.tableView(), Qt::Key_Escape);
+    QTRY_COMPARE_WITH_TIMEOUT(browser.status(), u"Cancelled"_s, 10000);
+    const qint64 escMs = clock.elapsed();
+    qInfo("Esc to \"Cancelled\" (filter): %lld ms", escMs);
+    QVERIFY2(escMs < 1000, qPrintable(QString::number(escMs)));
+    QCOMPARE(model->rowCount(), 5); // the grid keeps what it had
+    QCOMPARE(model->row(0).value(u"name"_s).toString(), u"Category 1"_s);
+    QCOMPARE(browser.filterEdit()->text(), QString());
+    QTRY_VERIFY(!browser.cancelAction()->isVisible());
+
+    // A sort by a header click, stopped with the Cancel button: the indicator goes back.
+    QTableView *view = browser.tableView();
+    const int slugColumn = model->columnOf(u"slug"_s);
+    QTest::mouseClick(view->horizontalHeader()->viewport(), Qt::LeftButton, {},
+                      QPoint(view->horizontalHeader()->sectionViewportPosition(slugColumn) + 20,
+                             view->horizontalHeader()->height() / 2));
+    QTRY_VERIFY(browser.cancelAction()->isVisible());
+    QTest::qWait(300);
+    clock.restart();
+    QTest::mouseClick(toolBar->widgetForAction(browser.cancelAction()), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(browser.status(), u"Cancelled"_s, 10000);
+    const qint64 buttonMs = clock.elapsed();
+    qInfo("Cancel button to \"Cancelled\" (sort): %lld ms", buttonMs);
+    QVERIFY2(buttonMs < 1000, qPrintable(QString::number(buttonMs)));
+    QCOMPARE(model->rowCount(), 5);
+    QCOMPARE(view->horizontalHeader()->sortIndicatorSection(), -1);
+    QVERIFY(model->view().sortColumn.isEmpty());
+
+    // Still usable: the next filter loads.
+    QVERIFY2(db.run({u"UPDATE %1 SET slow = 0"_s.arg(knob)}, &error), qPrintable(error));
+    QTest::keyClicks(browser.filterEdit(), u"Category 3"_s);
+    QTest::keyClick(browser.filterEdit(), Qt::Key_Return);
+    QTRY_COMPARE(model->rowCount(), 1);
+    QCOMPARE(model->row(0).value(u"slug"_s).toString(), u"c3"_s);
+    QTRY_COMPARE(browser.status(), u"1 row(s)"_s);
+    QVERIFY(browser.message().isEmpty());
+    browser.grab().save(QDir::temp().filePath(u"junction-browser-cancel.png"_s));
+}
+
+// The way back: Categories filtered, sorted and scrolled down, follow one category's
+// subcategories, filter there, then the Categories crumb: the filter, the sort and the
+// row at the top are as they were left.
+void TestBrowser::breadcrumbRestoresView()
+{
+    ShopDatabase db;
+    QString error;
+    QVERIFY2(db.setUp(Engine::Sqlite, shopPath(), &error), qPrintable(error));
+    QVERIFY2(
+        db.run({u"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) "
+                "INSERT INTO Categories (name, slug, createdAt, updatedAt) "
+                "SELECT 'Category ' || i, 'c' || i, '2020-01-01', '2020-01-01' FROM n"_s},
+               &error),
+        qPrintable(error));
+    DataBrowser browser(db.schema, db.spec, u"Category"_s);
+    QAbstractItemModelTester tester(browser.rowModel(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    browser.resize(900, 400);
+    browser.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&browser));
+    RowPageModel *model = browser.rowModel();
+    QTableView *view = browser.tableView();
+    QTRY_COMPARE(model->rowCount(), 200);
+
+    // Names with a 1 (272 of them), slug descending by two header clicks.
+    browser.filterColumn()->setCurrentIndex(browser.filterColumn()->findData(u"name"_s));
+    QTest::keyClicks(browser.filterEdit(), u"1"_s);
+    QTest::keyClick(browser.filterEdit(), Qt::Key_Return);
+    QTRY_COMPARE(model->rowCount(), 200);
+    const int slugColumn = model->columnOf(u"slug"_s);
+    const QPoint header(view->horizontalHeader()->sectionViewportPosition(slugColumn) + 20,
+                        view->horizontalHeader()->height() / 2);
+    QTest::mouseClick(view->horizontalHeader()->viewport(), Qt::LeftButton, {}, header);
+    QTRY_VERIFY(!model->isLoading() && model->rowCount() == 200);
+    QTest::mouseClick(view->horizontalHeader()->viewport(), Qt::LeftButton, {}, header);
+    QTRY_COMPARE(model->row(0).value(u"slug"_s).toString(), u"c991"_s);
+    // Down to the second page: row 230 at the top, row 235 current.
+    while (model->rowCount() < 272) {
+        const int before = model->rowCount();
+        view->scrollToBottom();
+        QTRY_VERIFY(model->rowCount() > before);
+    }
+    QCOMPARE(model->rowCount(), 272);
+    view->scrollTo(model->index(230, 0), QAbstractItemView::PositionAtTop);
+    QCOMPARE(view->rowAt(0), 230);
+    const QString topSlug = model->row(230).value(u"slug"_s).toString();
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, cellCentre(view, 235, 1));
+    QCOMPARE(browser.currentRow(), 235);
+    const QString followedSlug = model->row(235).value(u"slug"_s).toString();
+
+    QVERIFY(browser.follow(235, u"getSubcategories"_s));
+    QTRY_VERIFY(!model->isLoading());
+    QCOMPARE(browser.breadcrumb()->text(),
+             u"Categories \u203a Category %1 \u203a Subcategories"_s.arg(
+                 model->listing().source.value(u"id"_s).toString()));
+    QCOMPARE(browser.filterEdit()->text(), QString()); // a new listing starts unfiltered
+    QCOMPARE(view->horizontalHeader()->sortIndicatorSection(), -1);
+
+    // Back by the first crumb.
+    QTest::mouseClick(browser.breadcrumb()->button(0), Qt::LeftButton);
+    QTRY_COMPARE(view->rowAt(0), 230);
+    QCOMPARE(browser.depth(), 1);
+    QCOMPARE(browser.filterEdit()->text(), u"1"_s);
+    QCOMPARE(browser.filterColumn()->currentData().toString(), u"name"_s);
+    QCOMPARE(view->horizontalHeader()->sortIndicatorSection(), slugColumn);
+    QCOMPARE(view->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
+    QCOMPARE(model->view().filterText, u"1"_s);
+    QCOMPARE(model->view().sortColumn, u"slug"_s);
+    QCOMPARE(model->row(0).value(u"slug"_s).toString(), u"c991"_s);
+    QCOMPARE(model->row(230).value(u"slug"_s).toString(), topSlug);
+    for (int r = 0; r < model->rowCount(); ++r)
+        QVERIFY(model->row(r).value(u"name"_s).toString().contains(u'1'));
+
+    // The row crumb goes back with that row selected, the view kept as well.
+    QVERIFY(browser.follow(235, u"getSubcategories"_s));
+    QTRY_COMPARE(browser.depth(), 2);
+    QTest::mouseClick(browser.breadcrumb()->button(1), Qt::LeftButton);
+    QTRY_COMPARE(browser.currentRow(), 235);
+    QCOMPARE(model->row(235).value(u"slug"_s).toString(), followedSlug);
+    QCOMPARE(view->rowAt(0), 230);
+    QCOMPARE(browser.filterEdit()->text(), u"1"_s);
 }
 
 QTEST_MAIN(TestBrowser)

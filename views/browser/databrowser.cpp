@@ -3,6 +3,7 @@
 
 #include "breadcrumbbar.h"
 #include "databasethread.h"
+#include "jobcounter.h"
 #include "relationeditor.h"
 
 #include <QAction>
@@ -59,6 +60,7 @@ DataBrowser::DataBrowser(const ResolvedSchema &schema, std::unique_ptr<DatabaseT
     , m_breadcrumb(new BreadcrumbBar(this))
     , m_view(new QTableView(this))
     , m_model(new RowPageModel(m_database.get(), m_schema, this))
+    , m_jobs(new JobCounter(this))
     , m_relations(new RelationEditor(this))
     , m_followButton(new QToolButton(this))
     , m_followMenu(new QMenu(this))
@@ -87,6 +89,28 @@ DataBrowser::DataBrowser(const ResolvedSchema &schema, std::unique_ptr<DatabaseT
     m_filterEdit->setClearButtonEnabled(true);
     toolBar->addWidget(m_filterEdit);
     toolBar->addAction(tr("Refresh"), this, &DataBrowser::reload);
+    m_cancelAction = toolBar->addAction(tr("Cancel"), this, &DataBrowser::cancel);
+    m_cancelAction->setObjectName(QStringLiteral("cancelQuery"));
+    m_cancelAction->setToolTip(tr("Stop the running query (Esc)"));
+    // Only while busy: otherwise Esc belongs to the cell editor and the dock.
+    m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_cancelAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_cancelAction->setVisible(false);
+    m_cancelAction->setEnabled(false);
+    m_model->setJobCounter(m_jobs);
+    connect(m_jobs, &JobCounter::busyChanged, this, [this](bool busy) {
+        m_cancelAction->setVisible(busy);
+        m_cancelAction->setEnabled(busy);
+        // The status says a query runs; what it said before comes back unless the answer
+        // (a page, "Cancelled") has replaced it.
+        const QString running = tr("Running...");
+        if (busy) {
+            m_idleStatus = m_status->text();
+            m_status->setText(running);
+        } else if (m_status->text() == running) {
+            m_status->setText(m_idleStatus);
+        }
+    });
 
     m_view->setModel(m_model);
     m_view->setSortingEnabled(true);
@@ -120,7 +144,9 @@ DataBrowser::DataBrowser(const ResolvedSchema &schema, std::unique_ptr<DatabaseT
         if (!m_filterEdit->text().isEmpty())
             applyFilter();
     });
+    connect(m_model, &RowPageModel::cancelled, this, &DataBrowser::onCancelled);
     connect(m_model, &RowPageModel::pageLoaded, this, [this](int rows) {
+        m_shownSteps = m_steps;
         m_status->setText(m_model->isComplete()
                               ? tr("%n row(s)", nullptr, rows)
                               : tr("%n row(s) loaded; more as you scroll", nullptr, rows));
@@ -132,10 +158,21 @@ DataBrowser::DataBrowser(const ResolvedSchema &schema, std::unique_ptr<DatabaseT
             for (int c = 0; c < m_model->columnCount(); ++c)
                 m_view->setColumnWidth(c, qBound(60, m_view->columnWidth(c), 320));
         }
-        if (m_selectWhenLoaded >= 0 && m_selectWhenLoaded < rows) {
-            m_view->selectRow(m_selectWhenLoaded);
-            m_view->scrollTo(m_model->index(m_selectWhenLoaded, 0));
+        // Going back: load pages until the row that was at the top (and the one to
+        // select) is there, then put it back at the top.
+        const int needed = qMax(m_selectWhenLoaded, m_topWhenLoaded);
+        if (needed >= rows && m_model->canFetchMore({})) {
+            m_model->fetchMore({});
+        } else {
+            const int top = m_topWhenLoaded < rows ? m_topWhenLoaded : -1;
+            const int select = m_selectWhenLoaded < rows ? m_selectWhenLoaded : -1;
+            m_topWhenLoaded = -1;
             m_selectWhenLoaded = -1;
+            // Queued: after the view has taken the inserted rows in.
+            if (top > 0 || select >= 0)
+                QMetaObject::invokeMethod(
+                    this, [this, top, select] { scrollAndSelect(top, select); },
+                    Qt::QueuedConnection);
         }
         updateActions();
     });
@@ -170,6 +207,51 @@ DataBrowser::~DataBrowser()
     // The model's pending callbacks die with it; the thread goes after them.
     delete m_model;
     m_model = nullptr;
+}
+
+QString DataBrowser::status() const
+{
+    return m_status->text();
+}
+
+void DataBrowser::scrollAndSelect(int top, int select)
+{
+    // The view lays out inserted rows on a timer; until then its scroll range ends at the
+    // old last row, and scrollTo() would stop there.
+    m_view->doItemsLayout();
+    if (top > 0 && top < m_model->rowCount())
+        m_view->scrollTo(m_model->index(top, 0), QAbstractItemView::PositionAtTop);
+    if (select >= 0 && select < m_model->rowCount()) {
+        m_view->selectRow(select);
+        m_view->scrollTo(m_model->index(select, 0));
+    }
+}
+
+void DataBrowser::cancel()
+{
+    if (m_jobs->isBusy())
+        m_database->cancel();
+}
+
+void DataBrowser::showCancelled()
+{
+    m_status->setText(tr("Cancelled"));
+}
+
+void DataBrowser::onCancelled(bool reverted)
+{
+    if (reverted) {
+        // The model is back on the listing the grid showed; so are the crumbs and the
+        // filter and sort controls.
+        m_steps = m_shownSteps;
+        m_selectWhenLoaded = -1;
+        m_topWhenLoaded = -1;
+        updateBreadcrumb();
+        showView(m_model->view());
+        updateActions();
+        emit listingChanged();
+    }
+    showCancelled();
 }
 
 QString DataBrowser::message() const
@@ -224,6 +306,7 @@ void DataBrowser::follow(int row, const AssociationId &id)
     step.title = a->as;
     step.rowCrumb = m_model->describeRow(row);
     step.sourceRow = row;
+    rememberView();
     m_steps << step;
     showStep(-1);
 }
@@ -232,31 +315,62 @@ void DataBrowser::goBack(int step, int row)
 {
     if (step < 0 || step >= m_steps.size())
         return;
-    m_steps.resize(step + 1);
-    showStep(row);
+    if (step < m_steps.size() - 1) {
+        m_steps.resize(step + 1);
+        showStep(row);
+    } else {
+        // The listing shown now: keep its filter and sort, just select.
+        rememberView();
+        showStep(row);
+    }
 }
 
 void DataBrowser::reload()
 {
+    rememberView();
     showStep(currentRow());
+}
+
+void DataBrowser::rememberView()
+{
+    Step &step = m_steps.last();
+    step.view = m_model->view();
+    step.topRow = qMax(0, m_view->rowAt(0));
 }
 
 void DataBrowser::showStep(int selectRow)
 {
+    const Step &step = m_steps.last();
     m_selectWhenLoaded = selectRow;
+    m_topWhenLoaded = step.topRow;
     m_columnsFitted = false;
-    m_filterEdit->clear();
-    m_model->setListing(m_steps.last().listing); // no order: setting the indicator is a no-op
-    m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_model->setListing(step.listing, step.view);
+    showView(step.view);
+    updateBreadcrumb();
+    updateActions();
+    emit listingChanged();
+}
+
+// The filter and sort controls as `view` says, without a new query: the model has it.
+void DataBrowser::showView(const ListingView &view)
+{
+    // RowPageModel::sort() ignores the order it already has.
+    const int sortColumn = view.sortColumn.isEmpty() ? -1 : m_model->columnOf(view.sortColumn);
+    m_view->horizontalHeader()->setSortIndicator(sortColumn, view.sortOrder);
+    // Unfiltered, the column chosen last stays chosen when the table has it.
+    const QString filterColumn = view.filterColumn.isEmpty()
+        ? m_filterColumn->currentData().toString()
+        : view.filterColumn;
     m_filterColumn->clear();
     for (int c = 0; c < m_model->columnCount(); ++c) {
         if (m_model->table() && m_model->table()->column(m_model->columnName(c)))
             m_filterColumn->addItem(m_model->headerData(c, Qt::Horizontal).toString(),
                                     m_model->columnName(c));
     }
-    updateBreadcrumb();
-    updateActions();
-    emit listingChanged();
+    const int filterIndex = m_filterColumn->findData(filterColumn);
+    if (filterIndex >= 0)
+        m_filterColumn->setCurrentIndex(filterIndex);
+    m_filterEdit->setText(view.filterText);
 }
 
 void DataBrowser::updateBreadcrumb()

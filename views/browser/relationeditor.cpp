@@ -4,12 +4,15 @@
 #include "changedescription.h"
 #include "databasethread.h"
 #include "databrowser.h"
+#include "jobcounter.h"
 #include "linkdialog.h"
 
 #include <QItemSelectionModel>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTableView>
+
+#include <utility>
 
 namespace Junction {
 
@@ -40,12 +43,25 @@ void RelationEditor::apply(std::function<RowsResult<qint64>(RelatedRows &)> chan
                            const QString &done)
 {
     const std::shared_ptr<const ResolvedSchema> resolved = schema();
+    m_browser->jobs()->begin();
     m_browser->database()->run(
-        [resolved, change](Connection &connection, const std::atomic_bool &) {
+        [resolved, change](Connection &connection, const std::atomic_bool &cancelled) {
             RelatedRows rows(connection, *resolved);
-            return change(rows);
+            const RowsResult<qint64> result = change(rows);
+            // RelatedRows rolled the transaction back; the flag says the user stopped it.
+            return std::make_pair(result, !result.ok() && cancelled);
         },
-        this, [this, done](RowsResult<qint64> result) {
+        this,
+        [this, done](std::pair<RowsResult<qint64>, bool> answer) {
+            m_browser->jobs()->end();
+            const RowsResult<qint64> &result = answer.first;
+            if (answer.second) {
+                const QString message = tr("Cancelled: nothing was changed.");
+                m_browser->showMessage(message, false);
+                m_browser->showCancelled();
+                emit finished(false, message);
+                return;
+            }
             if (!result.ok()) {
                 const QString message = tr("Nothing was changed: %1").arg(result.error.trimmed());
                 m_browser->showMessage(message, true);

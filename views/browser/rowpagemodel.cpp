@@ -2,6 +2,7 @@
 #include "rowpagemodel.h"
 
 #include "databasethread.h"
+#include "jobcounter.h"
 #include "rowupdate.h"
 
 #include <QBrush>
@@ -68,6 +69,7 @@ struct RowPageModel::Page
     int offset = 0;
     RowsResult<RowSet> rows;
     QHash<QString, QHash<QString, QString>> labels;
+    bool cancelled = false;
 };
 
 RowPageModel::RowPageModel(DatabaseThread *database, std::shared_ptr<const ResolvedSchema> schema,
@@ -83,17 +85,50 @@ const ResolvedAssociation *RowPageModel::association() const
     return m_listing.isAssociation() ? m_schema->association(m_listing.association) : nullptr;
 }
 
-void RowPageModel::setListing(const RowListing &listing)
+void RowPageModel::setListing(const RowListing &listing, const ListingView &view)
 {
+    keepShown();
     m_listing = listing;
-    m_filter.clear();
+    // The table's columns are needed to type the filter and to order by.
+    m_table = m_schema->table(m_listing.table);
+    if (!m_table)
+        m_table = m_schema->tableForEntity(m_listing.table);
+    setFilterConditions(view.filterColumn, view.filterText);
     m_order.clear();
-    reload();
+    if (m_table && m_table->column(view.sortColumn)) {
+        m_order = {OrderBy {view.sortColumn, view.sortOrder == Qt::DescendingOrder}};
+        for (const QString &key : m_table->primaryKey) {
+            if (key != view.sortColumn)
+                m_order << OrderBy {key, view.sortOrder == Qt::DescendingOrder};
+        }
+    }
+    restart();
+}
+
+ListingView RowPageModel::view() const
+{
+    ListingView view;
+    view.filterColumn = m_filterColumn;
+    view.filterText = m_filterText;
+    if (!m_order.isEmpty()) {
+        view.sortColumn = m_order.first().column;
+        view.sortOrder = m_order.first().descending ? Qt::DescendingOrder : Qt::AscendingOrder;
+    }
+    return view;
 }
 
 void RowPageModel::setFilter(const QString &column, const QString &text)
 {
+    keepShown();
+    setFilterConditions(column, text);
+    restart();
+}
+
+void RowPageModel::setFilterConditions(const QString &column, const QString &text)
+{
     m_filter.clear();
+    m_filterColumn = column;
+    m_filterText = text;
     if (!text.isEmpty() && !column.isEmpty() && m_table) {
         const ResolvedColumn *c = m_table->column(column);
         if (text.compare(QLatin1String("NULL"), Qt::CaseInsensitive) == 0)
@@ -105,13 +140,10 @@ void RowPageModel::setFilter(const QString &column, const QString &text)
         else
             m_filter << Condition(column, c ? RelatedRows::valueFromText(*c, text) : text);
     }
-    reload();
 }
 
-void RowPageModel::reload()
+void RowPageModel::setColumns()
 {
-    beginResetModel();
-    ++m_generation;
     m_table = m_schema->table(m_listing.table);
     if (!m_table)
         m_table = m_schema->tableForEntity(m_listing.table);
@@ -131,21 +163,69 @@ void RowPageModel::reload()
                 m_columns << c.name;
         }
     }
+}
+
+void RowPageModel::keepShown()
+{
+    // Kept before the listing, filter or order changes, until the new first page arrives,
+    // in case it is cancelled. A second change before then keeps the first one's: that is
+    // what the grid showed.
+    if (!m_firstPending && !m_columns.isEmpty())
+        m_shown = Shown {m_listing, m_filterColumn, m_filterText, m_filter, m_order,
+                         m_rows,    m_through,      m_labels,     m_atEnd};
+}
+
+void RowPageModel::reload()
+{
+    keepShown();
+    restart();
+}
+
+void RowPageModel::restart()
+{
+    beginResetModel();
+    ++m_generation;
+    setColumns();
     m_rows.clear();
     m_through.clear();
     m_labels.clear();
     m_loading = false;
+    m_paused = false;
     m_atEnd = m_table == nullptr;
+    m_firstPending = m_table != nullptr;
     endResetModel();
     if (m_table)
         fetchPage();
 }
 
+void RowPageModel::restoreShown()
+{
+    const Shown shown = *m_shown;
+    m_shown.reset();
+    beginResetModel();
+    ++m_generation; // answers for the cancelled listing are dropped
+    m_listing = shown.listing;
+    setColumns();
+    m_filterColumn = shown.filterColumn;
+    m_filterText = shown.filterText;
+    m_filter = shown.filter;
+    m_order = shown.order;
+    m_rows = shown.rows;
+    m_through = shown.through;
+    m_labels = shown.labels;
+    m_atEnd = shown.atEnd;
+    m_loading = false;
+    m_firstPending = false;
+    endResetModel();
+}
+
 void RowPageModel::fetchPage()
 {
-    if (m_loading || m_atEnd)
+    if (m_loading || m_atEnd || m_paused)
         return;
     m_loading = true;
+    if (m_jobs)
+        m_jobs->begin();
     RowQuery query;
     query.where = m_filter;
     query.orderBy = m_order;
@@ -156,7 +236,7 @@ void RowPageModel::fetchPage()
     const std::shared_ptr<const ResolvedSchema> schema = m_schema;
     const QString tableName = m_table->name;
     m_database->run(
-        [=](Connection &connection, const std::atomic_bool &) {
+        [=](Connection &connection, const std::atomic_bool &cancelled) {
             Page page;
             page.generation = generation;
             page.offset = query.offset;
@@ -164,8 +244,11 @@ void RowPageModel::fetchPage()
             page.rows = listing.isAssociation()
                 ? rows.get(listing.association, RowRef(listing.source), query)
                 : rows.list(tableName, query);
-            if (!page.rows.ok())
+            if (!page.rows.ok()) {
+                // An interrupted statement fails like any other; the flag tells them apart.
+                page.cancelled = cancelled;
                 return page;
+            }
             // One query per foreign key column for the labels of this page's values.
             const ResolvedTable *table = schema->table(tableName);
             for (const LabelSource &source : labelSources(*schema, *table)) {
@@ -190,13 +273,34 @@ void RowPageModel::fetchPage()
             }
             return page;
         },
-        this, [this](Page page) { applyPage(std::move(page)); });
+        this,
+        [this](Page page) {
+            if (m_jobs)
+                m_jobs->end();
+            applyPage(std::move(page));
+        });
 }
 
 void RowPageModel::applyPage(Page page)
 {
     if (page.generation != m_generation)
         return; // for a listing, filter or order that is gone
+    if (!page.rows.ok() && page.cancelled) {
+        m_loading = false;
+        const bool revert = m_firstPending && m_shown;
+        if (revert) {
+            restoreShown();
+        } else {
+            // Rows already shown stay; asking again at once (the view would, at the
+            // bottom) would restart what the user just stopped.
+            m_firstPending = false;
+            m_paused = true;
+        }
+        emit cancelled(revert);
+        return;
+    }
+    m_firstPending = false;
+    m_shown.reset();
     if (!page.rows.ok()) {
         m_loading = false;
         m_atEnd = true;
@@ -359,19 +463,29 @@ bool RowPageModel::setData(const QModelIndex &index, const QVariant &value, int 
     const quint64 generation = m_generation;
     const std::shared_ptr<const ResolvedSchema> schema = m_schema;
     const QString tableName = m_table->name;
+    if (m_jobs)
+        m_jobs->begin();
     m_database->run(
-        [=](Connection &connection, const std::atomic_bool &) {
-            RowsResult<std::optional<Row>> out;
+        [=](Connection &connection, const std::atomic_bool &cancelled) {
+            std::pair<RowsResult<std::optional<Row>>, bool> out;
             const RowsResult<qint64> written
                 = RowUpdate::update(connection, *schema, tableName, RowRef(key), {{name, typed}});
             if (!written.ok()) {
-                out.error = written.error;
+                out.first.error = written.error;
+                out.second = cancelled; // RowUpdate rolled back
                 return out;
             }
             // The row as the database keeps it now (its types, the new updatedAt).
-            return RelatedRows(connection, *schema).find(tableName, RowRef(key));
+            out.first = RelatedRows(connection, *schema).find(tableName, RowRef(key));
+            return out;
         },
-        this, [=](RowsResult<std::optional<Row>> result) {
+        this,
+        [=](std::pair<RowsResult<std::optional<Row>>, bool> answer) {
+            if (m_jobs)
+                m_jobs->end();
+            const RowsResult<std::optional<Row>> &result = answer.first;
+            if (answer.second)
+                emit cancelled(false);
             if (generation != m_generation)
                 return;
             // The row may have moved if pages arrived meanwhile; find it by key.
@@ -389,7 +503,8 @@ bool RowPageModel::setData(const QModelIndex &index, const QVariant &value, int 
                 m_rows[at].insert(name, old);
                 emit dataChanged(this->index(at, 0), this->index(at, m_tableColumns - 1));
                 emit editFailed(tr("%1 was not saved: %2")
-                                    .arg(describeRow(at), result.error.trimmed()));
+                                    .arg(describeRow(at),
+                                         answer.second ? tr("cancelled") : result.error.trimmed()));
                 return;
             }
             if (result.value)
@@ -402,7 +517,7 @@ bool RowPageModel::setData(const QModelIndex &index, const QVariant &value, int 
 
 bool RowPageModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_atEnd;
+    return !parent.isValid() && !m_atEnd && !m_paused;
 }
 
 void RowPageModel::fetchMore(const QModelIndex &parent)
@@ -416,8 +531,14 @@ void RowPageModel::sort(int column, Qt::SortOrder order)
     if (column < 0 || column >= m_tableColumns) {
         if (m_order.isEmpty())
             return;
+        keepShown();
         m_order.clear();
     } else {
+        // The header repeats the order it was given (restoring a listing's sort): no reload.
+        if (!m_order.isEmpty() && m_order.first().column == m_columns.at(column)
+            && m_order.first().descending == (order == Qt::DescendingOrder))
+            return;
+        keepShown();
         // The primary key after the sort column keeps pages stable among equal values.
         m_order = {OrderBy {m_columns.at(column), order == Qt::DescendingOrder}};
         for (const QString &key : m_table->primaryKey) {
@@ -425,7 +546,7 @@ void RowPageModel::sort(int column, Qt::SortOrder order)
                 m_order << OrderBy {key, order == Qt::DescendingOrder};
         }
     }
-    reload();
+    restart();
 }
 
 } // namespace Junction

@@ -7,10 +7,12 @@
 #include <QHash>
 
 #include <memory>
+#include <optional>
 
 namespace Junction {
 
 class DatabaseThread;
+class JobCounter;
 
 // What a listing shows: the rows of a table, or the rows an association's get accessor
 // returns for one source row.
@@ -21,6 +23,16 @@ struct RowListing
     Row source; // the source row, when following an association
 
     bool isAssociation() const { return !association.isNull(); }
+};
+
+// How a listing is viewed: its filter and sort, by column name (what a breadcrumb keeps
+// so that going back shows the listing as it was left).
+struct ListingView
+{
+    QString filterColumn;
+    QString filterText; // as typed: "NULL", part of a text, or a value
+    QString sortColumn; // empty: the primary key order
+    Qt::SortOrder sortOrder = Qt::AscendingOrder;
 };
 
 // The rows of a listing for a QTableView, loaded lazily in pages on the DatabaseThread:
@@ -41,8 +53,12 @@ public:
     RowPageModel(DatabaseThread *database, std::shared_ptr<const ResolvedSchema> schema,
                  QObject *parent = nullptr);
 
-    void setListing(const RowListing &listing);
+    // Counts this model's jobs (loads and saves) while they run; optional.
+    void setJobCounter(JobCounter *jobs) { m_jobs = jobs; }
+    // A new listing with its filter and sort, read in one query.
+    void setListing(const RowListing &listing, const ListingView &view = {});
     const RowListing &listing() const { return m_listing; }
+    ListingView view() const;
     const ResolvedTable *table() const { return m_table; }
     const std::shared_ptr<const ResolvedSchema> &schema() const { return m_schema; }
     const ResolvedAssociation *association() const;
@@ -54,6 +70,8 @@ public:
 
     bool isLoading() const { return m_loading; }
     bool isComplete() const { return m_atEnd; }
+    // After a cancelled page: no more pages are asked for until the next reload.
+    bool isPaused() const { return m_paused; }
     QString columnName(int column) const { return m_columns.value(column); }
     int columnOf(const QString &name) const { return int(m_columns.indexOf(name)); }
     Row row(int row) const { return m_rows.value(row); }
@@ -79,9 +97,32 @@ signals:
     void loadFailed(const QString &message);
     void editSaved(int row);
     void editFailed(const QString &message);
+    // A load or save stopped by DatabaseThread::cancel(). `reverted`: the listing, filter
+    // or sort whose first page was cancelled is gone and the previous one is back, rows
+    // and all (the grid keeps what it had).
+    void cancelled(bool reverted);
 
 private:
     struct Page;
+    // What the grid showed before a reload, restored when its first page is cancelled.
+    struct Shown
+    {
+        RowListing listing;
+        QString filterColumn;
+        QString filterText;
+        QList<Condition> filter;
+        QList<OrderBy> order;
+        QList<Row> rows;
+        QList<Row> through;
+        QHash<QString, QHash<QString, QString>> labels;
+        bool atEnd = true;
+    };
+    void setColumns();
+    void setFilterConditions(const QString &column, const QString &text);
+    void setOrder(int column, Qt::SortOrder order);
+    void keepShown();
+    void restart();
+    void restoreShown();
     void fetchPage();
     void applyPage(Page page);
     QString cellText(int row, int column) const;
@@ -97,11 +138,17 @@ private:
     QList<Row> m_through;
     // Per foreign key column: the referenced value as text -> its row's label.
     QHash<QString, QHash<QString, QString>> m_labels;
+    QString m_filterColumn;
+    QString m_filterText;
     QList<Condition> m_filter;
     QList<OrderBy> m_order;
     int m_pageSize = 200;
     bool m_loading = false;
     bool m_atEnd = true;
+    bool m_paused = false;
+    bool m_firstPending = false; // a reload's first page has not arrived yet
+    std::optional<Shown> m_shown;
+    JobCounter *m_jobs = nullptr;
     quint64 m_generation = 0; // answers of an earlier listing, filter or order are dropped
 };
 
