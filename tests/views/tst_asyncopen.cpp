@@ -10,7 +10,7 @@
 #include "schemagenerator.h"
 #include "shell/documentloader.h"
 #include "tableitem.h"
-#include "testsettings.h"
+#include "viewtestsupport.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -5,7 +5,7 @@
 // read the tables back with SQL: exactly the expected rows changed. A link that the
 // database refuses changes nothing; a cell edit that breaks a constraint reverts with a
 // message; a valid edit is saved. QAbstractItemModelTester watches every model.
-#include "testsettings.h"
+#include "viewtestsupport.h"
 #include "breadcrumbbar.h"
 #include "diagramscene.h"
 #include "document.h"

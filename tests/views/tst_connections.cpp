@@ -3,7 +3,7 @@
 // the rule that a password never reaches a file: not the project, not QSettings, not a
 // plaintext keychain fallback. On a machine without a keychain service (this one, CI) the
 // keychain path is the real "none available" path of QtKeychain.
-#include "testsettings.h"
+#include "viewtestsupport.h"
 #include "commands/projectcommands.h"
 #include "connectiondialog.h"
 #include "connectionform.h"

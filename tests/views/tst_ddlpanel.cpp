@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The DDL dock in the designer window on the offscreen platform: whole schema and selection
 // per dialect (the core generator's text), highlighting, copy, export, and the debounce.
-#include "testsettings.h"
+#include "viewtestsupport.h"
 #include "commands/entitycommands.h"
 #include "commands/layoutcommands.h"
 #include "ddlexport.h"
@@ -52,11 +52,10 @@ private slots:
     void screenshot();
 
 private:
-    static QString example(const QString &name)
+    static std::unique_ptr<MainWindow> openWindow(const QString &path)
     {
-        return QStringLiteral(JUNCTION_EXAMPLES "/") + name;
+        return Testing::openWindow(path, QStringLiteral("ddlDock"));
     }
-    static std::unique_ptr<MainWindow> openWindow(const QString &path);
     static bool waitUpToDate(DdlPanel *panel)
     {
         return QTest::qWaitFor([panel] { return panel->isUpToDate(); }, 10000);
@@ -73,21 +72,6 @@ void tst_DdlPanel::initTestCase()
     QVERIFY(m_dir.isValid());
 }
 
-std::unique_ptr<MainWindow> tst_DdlPanel::openWindow(const QString &path)
-{
-    auto window = std::make_unique<MainWindow>();
-    window->show();
-    if (!QTest::qWaitForWindowExposed(window.get()))
-        return {};
-    if (!window->openFile(path))
-        return {};
-    window->document()->setAutosaveInterval(0);
-    // The DDL dock may be a tab behind another: bring it to the front, as a click on its
-    // tab does (a hidden dock builds nothing).
-    if (auto dock = window->findChild<QDockWidget *>(QStringLiteral("ddlDock")))
-        dock->raise();
-    return window;
-}
 
 void tst_DdlPanel::clickBoxes(MainWindow *window, const QStringList &models)
 {
@@ -120,7 +104,7 @@ void tst_DdlPanel::wholeAndSelection()
 {
     QFETCH(int, dialect);
     QFETCH(bool, selection);
-    const auto window = openWindow(example(QStringLiteral("blog.junction.json")));
+    const auto window = openWindow(Testing::examplePath(QStringLiteral("blog.junction.json")));
     QVERIFY(window);
     DdlPanel *panel = window->ddlPanel();
     const Dialect::Kind kind = Dialect::Kind(dialect);
@@ -158,7 +142,7 @@ void tst_DdlPanel::wholeAndSelection()
 
 void tst_DdlPanel::selectionFollowsTheCanvas()
 {
-    const auto window = openWindow(example(QStringLiteral("blog.junction.json")));
+    const auto window = openWindow(Testing::examplePath(QStringLiteral("blog.junction.json")));
     QVERIFY(window);
     DdlPanel *panel = window->ddlPanel();
     panel->setDialect(Dialect::Kind::Postgres);
@@ -186,7 +170,7 @@ void tst_DdlPanel::selectionFollowsTheCanvas()
 
 void tst_DdlPanel::highlighting()
 {
-    const auto window = openWindow(example(QStringLiteral("blog.junction.json")));
+    const auto window = openWindow(Testing::examplePath(QStringLiteral("blog.junction.json")));
     QVERIFY(window);
     DdlPanel *panel = window->ddlPanel();
     panel->setDialect(Dialect::Kind::Postgres);
@@ -281,7 +265,7 @@ void tst_DdlPanel::highlightingFollowsThePalette()
 
 void tst_DdlPanel::copy()
 {
-    const auto window = openWindow(example(QStringLiteral("blog.junction.json")));
+    const auto window = openWindow(Testing::examplePath(QStringLiteral("blog.junction.json")));
     QVERIFY(window);
     DdlPanel *panel = window->ddlPanel();
     panel->setDialect(Dialect::Kind::MySql);
@@ -294,7 +278,7 @@ void tst_DdlPanel::copy()
 
 void tst_DdlPanel::exportWritesTheText()
 {
-    const auto window = openWindow(example(QStringLiteral("blog.junction.json")));
+    const auto window = openWindow(Testing::examplePath(QStringLiteral("blog.junction.json")));
     QVERIFY(window);
     DdlPanel *panel = window->ddlPanel();
     panel->setDialect(Dialect::Kind::Postgres);
@@ -317,7 +301,7 @@ void tst_DdlPanel::exportWritesTheText()
 
 void tst_DdlPanel::exportButtonAsksWhere()
 {
-    const auto window = openWindow(example(QStringLiteral("blog.junction.json")));
+    const auto window = openWindow(Testing::examplePath(QStringLiteral("blog.junction.json")));
     QVERIFY(window);
     DdlPanel *panel = window->ddlPanel();
     panel->setDialect(Dialect::Kind::Sqlite);
@@ -342,7 +326,7 @@ void tst_DdlPanel::exportButtonAsksWhere()
 
 void tst_DdlPanel::noDdlForErrors()
 {
-    const auto window = openWindow(example(QStringLiteral("cycle.junction.json")));
+    const auto window = openWindow(Testing::examplePath(QStringLiteral("cycle.junction.json")));
     QVERIFY(window);
     DdlPanel *panel = window->ddlPanel();
     QVERIFY(waitUpToDate(panel));
@@ -363,7 +347,7 @@ void tst_DdlPanel::noDdlForErrors()
 
 void tst_DdlPanel::editsAreDebounced()
 {
-    const auto window = openWindow(example(QStringLiteral("blog.junction.json")));
+    const auto window = openWindow(Testing::examplePath(QStringLiteral("blog.junction.json")));
     QVERIFY(window);
     DdlPanel *panel = window->ddlPanel();
     panel->setDialect(Dialect::Kind::Postgres);
@@ -443,7 +427,7 @@ void tst_DdlPanel::largeScriptIsPreviewed()
 
 void tst_DdlPanel::screenshot()
 {
-    const auto window = openWindow(example(QStringLiteral("blog.junction.json")));
+    const auto window = openWindow(Testing::examplePath(QStringLiteral("blog.junction.json")));
     QVERIFY(window);
     DdlPanel *panel = window->ddlPanel();
     panel->setDialect(Dialect::Kind::Postgres);

@@ -2,7 +2,7 @@
 // Drawing on the canvas with the mouse and keyboard, on the offscreen platform: models,
 // the four association types, in-place editing, delete, copy/paste, align and nudge, each
 // checked in the document and the resolved schema, and the whole session undone and redone.
-#include "testsettings.h"
+#include "viewtestsupport.h"
 #include "associationitem.h"
 #include "canvasinteraction.h"
 #include "ddlgenerator.h"

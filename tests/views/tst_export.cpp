@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // File > Export on the offscreen platform: the diagram and the selection as PNG, SVG and
 // PDF (valid files of the right shape, without selection marks), and the DDL per dialect.
-#include "testsettings.h"
+#include "viewtestsupport.h"
 #include "ddlexport.h"
 #include "ddlgenerator.h"
 #include "diagramexporter.h"
@@ -39,11 +39,6 @@ private slots:
     void failuresSayWhy();
 
 private:
-    static QString example(const QString &name)
-    {
-        return QStringLiteral(JUNCTION_EXAMPLES "/") + name;
-    }
-    static std::unique_ptr<MainWindow> openWindow(const QString &path);
     static QByteArray readAll(const QString &path)
     {
         QFile file(path);
@@ -75,21 +70,10 @@ void tst_Export::initTestCase()
     QVERIFY(m_dir.isValid());
 }
 
-std::unique_ptr<MainWindow> tst_Export::openWindow(const QString &path)
-{
-    auto window = std::make_unique<MainWindow>();
-    window->show();
-    if (!QTest::qWaitForWindowExposed(window.get()))
-        return {};
-    if (!window->openFile(path))
-        return {};
-    window->document()->setAutosaveInterval(0);
-    return window;
-}
 
 void tst_Export::png()
 {
-    const auto window = openWindow(example(QStringLiteral("blog.junction.json")));
+    const auto window = Testing::openWindow(Testing::examplePath(QStringLiteral("blog.junction.json")));
     QVERIFY(window);
     DiagramExporter exporter(window->scene());
     const QRectF source = exporter.sourceRect();
@@ -116,7 +100,7 @@ void tst_Export::png()
 
 void tst_Export::pngWithoutSelectionMarks()
 {
-    const auto window = openWindow(example(QStringLiteral("blog.junction.json")));
+    const auto window = Testing::openWindow(Testing::examplePath(QStringLiteral("blog.junction.json")));
     QVERIFY(window);
     DiagramExporter exporter(window->scene());
     const QImage plain = exporter.renderImage();
@@ -132,7 +116,7 @@ void tst_Export::pngWithoutSelectionMarks()
 
 void tst_Export::selectionPng()
 {
-    const auto window = openWindow(example(QStringLiteral("blog.junction.json")));
+    const auto window = Testing::openWindow(Testing::examplePath(QStringLiteral("blog.junction.json")));
     QVERIFY(window);
     DiagramScene *scene = window->scene();
     select(window.get(), {QStringLiteral("m-post"), QStringLiteral("m-tag")});
@@ -167,7 +151,7 @@ void tst_Export::selectionPng()
 
 void tst_Export::svg()
 {
-    const auto window = openWindow(example(QStringLiteral("blog.junction.json")));
+    const auto window = Testing::openWindow(Testing::examplePath(QStringLiteral("blog.junction.json")));
     QVERIFY(window);
     DiagramExporter exporter(window->scene());
     const QString path = m_dir.filePath(QStringLiteral("blog.svg"));
@@ -208,7 +192,7 @@ void tst_Export::svg()
 
 void tst_Export::pdf()
 {
-    const auto window = openWindow(example(QStringLiteral("blog.junction.json")));
+    const auto window = Testing::openWindow(Testing::examplePath(QStringLiteral("blog.junction.json")));
     QVERIFY(window);
     DiagramExporter exporter(window->scene());
     const QString path = m_dir.filePath(QStringLiteral("blog.pdf"));
@@ -249,7 +233,7 @@ void tst_Export::menuExportsDiagramAndDdl()
     QFETCH(QString, action);
     QFETCH(QString, file);
     QFETCH(QString, suggested);
-    const auto window = openWindow(example(QStringLiteral("blog.junction.json")));
+    const auto window = Testing::openWindow(Testing::examplePath(QStringLiteral("blog.junction.json")));
     QVERIFY(window);
     select(window.get(), {QStringLiteral("m-user")});
     ExportMenu *menu = exportMenu(window.get());
@@ -288,7 +272,7 @@ void tst_Export::menuExportsDiagramAndDdl()
 
 void tst_Export::failuresSayWhy()
 {
-    const auto window = openWindow(example(QStringLiteral("cycle.junction.json")));
+    const auto window = Testing::openWindow(Testing::examplePath(QStringLiteral("cycle.junction.json")));
     QVERIFY(window);
     ExportMenu *menu = exportMenu(window.get());
     QVERIFY(menu);

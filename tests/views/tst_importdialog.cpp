@@ -5,7 +5,7 @@
 // DDL, applied to a fresh database, makes the same catalog as the shop's own DDL (as
 // tst_import checks for the command line); and it is the project junction-cli would write.
 // A partial selection imports only the ticked tables.
-#include "testsettings.h"
+#include "viewtestsupport.h"
 #include "catalogreader.h"
 #include "columnfacts.h"
 #include "importdialog.h"

@@ -3,7 +3,7 @@
 // picked in their popups, table cells edited and toggled): every option reaches the document
 // and the resolved DDL, each gesture is one undo step (typing merges until focus leaves),
 // refused input is not committed, and undoing everything gives back the exact start.
-#include "testsettings.h"
+#include "viewtestsupport.h"
 #include "associationpage.h"
 #include "associationpreview.h"
 #include "attributetable.h"

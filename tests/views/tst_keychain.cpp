@@ -12,7 +12,7 @@
 #include "passworddialog.h"
 #include "passwordstore.h"
 #include "projectreader.h"
-#include "testsettings.h"
+#include "viewtestsupport.h"
 
 #include <qt6keychain/keychain.h>
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The designer window on the offscreen platform, driven through real widgets.
-#include "testsettings.h"
+#include "viewtestsupport.h"
 #include "associationitem.h"
 #include "commands/associationcommands.h"
 #include "commands/entitycommands.h"
@@ -51,11 +51,6 @@ private slots:
     void screenshot();
 
 private:
-    static QString example(const QString &name)
-    {
-        return QStringLiteral(JUNCTION_EXAMPLES "/") + name;
-    }
-    static std::unique_ptr<MainWindow> openWindow(const QString &path);
 };
 
 void tst_MainWindow::initTestCase()
@@ -63,20 +58,10 @@ void tst_MainWindow::initTestCase()
     Junction::Testing::useFreshTestSettings();
 }
 
-std::unique_ptr<MainWindow> tst_MainWindow::openWindow(const QString &path)
-{
-    auto window = std::make_unique<MainWindow>();
-    window->show();
-    if (!QTest::qWaitForWindowExposed(window.get()))
-        return {};
-    if (!window->openFile(path))
-        return {};
-    return window;
-}
 
 void tst_MainWindow::opensTheBlogAsADiagram()
 {
-    const auto window = openWindow(example(QStringLiteral("blog.junction.json")));
+    const auto window = Testing::openWindow(Testing::examplePath(QStringLiteral("blog.junction.json")));
     QVERIFY(window);
     const Document *document = window->document();
     const ResolvedSchema &schema = document->resolved();
@@ -119,7 +104,7 @@ void tst_MainWindow::opensTheBlogAsADiagram()
 
 void tst_MainWindow::dragIsOneUndoableMove()
 {
-    const auto window = openWindow(example(QStringLiteral("blog.junction.json")));
+    const auto window = Testing::openWindow(Testing::examplePath(QStringLiteral("blog.junction.json")));
     QVERIFY(window);
     Document *document = window->document();
     const EntityId user(QStringLiteral("m-user"));
@@ -152,7 +137,7 @@ void tst_MainWindow::dragIsOneUndoableMove()
 
 void tst_MainWindow::ddlPanelFollowsTheDialect()
 {
-    const auto window = openWindow(example(QStringLiteral("blog.junction.json")));
+    const auto window = Testing::openWindow(Testing::examplePath(QStringLiteral("blog.junction.json")));
     QVERIFY(window);
     DdlPanel *panel = window->ddlPanel();
     const ResolvedSchema &schema = window->document()->resolved();
@@ -175,7 +160,7 @@ void tst_MainWindow::ddlPanelFollowsTheDialect()
 
 void tst_MainWindow::diagnosticsListTheCycle()
 {
-    const auto window = openWindow(example(QStringLiteral("cycle.junction.json")));
+    const auto window = Testing::openWindow(Testing::examplePath(QStringLiteral("cycle.junction.json")));
     QVERIFY(window);
     // Like junction-cli ddl, the DDL dock gives no DDL for a project with errors.
     QTRY_COMPARE(window->ddlPanel()->text(),
@@ -229,7 +214,7 @@ void tst_MainWindow::diagnosticsListTheCycle()
 void tst_MainWindow::unpositionedFileIsLaidOut()
 {
     // The examples have no positions: opening them placed every model apart.
-    const auto window = openWindow(example(QStringLiteral("blog.junction.json")));
+    const auto window = Testing::openWindow(Testing::examplePath(QStringLiteral("blog.junction.json")));
     QVERIFY(window);
     const QList<TableItem *> tables = window->scene()->tableItems();
     for (int i = 0; i < tables.size(); ++i) {
@@ -244,7 +229,7 @@ void tst_MainWindow::unpositionedFileIsLaidOut()
 
 void tst_MainWindow::sceneFollowsEdits()
 {
-    const auto window = openWindow(example(QStringLiteral("blog.junction.json")));
+    const auto window = Testing::openWindow(Testing::examplePath(QStringLiteral("blog.junction.json")));
     QVERIFY(window);
     Document *document = window->document();
     DiagramScene *scene = window->scene();
@@ -294,7 +279,7 @@ void tst_MainWindow::sceneFollowsEdits()
 
 void tst_MainWindow::zoomFitAndAutoLayout()
 {
-    const auto window = openWindow(example(QStringLiteral("blog.junction.json")));
+    const auto window = Testing::openWindow(Testing::examplePath(QStringLiteral("blog.junction.json")));
     QVERIFY(window);
     DiagramView *view = window->view();
     DiagramScene *scene = window->scene();
@@ -380,7 +365,7 @@ void tst_MainWindow::screenshot()
 {
     QFETCH(QString, file);
     QFETCH(qreal, zoom);
-    const auto window = openWindow(example(file));
+    const auto window = Testing::openWindow(Testing::examplePath(file));
     QVERIFY(window);
     if (zoom > 0) {
         window->view()->setZoom(zoom);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The outline dock: its tree follows the document through edits and undo without resets,
 // the filter box filters recursively, and its selection and the canvas's follow each other.
-#include "testsettings.h"
+#include "viewtestsupport.h"
 #include "associationitem.h"
 #include "commands/associationcommands.h"
 #include "commands/attributecommands.h"

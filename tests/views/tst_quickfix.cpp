@@ -2,7 +2,7 @@
 // Quick fixes in the diagnostics dock: the cycle's "constraints: false" per edge, chosen
 // with the mouse from the Fix button, is one undoable command that clears the error, the
 // red path on the canvas and the DDL dock's "No DDL"; and the SET NULL fixes.
-#include "testsettings.h"
+#include "viewtestsupport.h"
 #include "associationitem.h"
 #include "ddlpanel.h"
 #include "diagnosticsmodel.h"
@@ -41,11 +41,10 @@ private slots:
     void noFixForOthers();
 
 private:
-    static QString example(const QString &name)
+    static std::unique_ptr<MainWindow> openWindow(const QString &path)
     {
-        return QStringLiteral(JUNCTION_EXAMPLES "/") + name;
+        return Testing::openWindow(path, QStringLiteral("ddlDock"));
     }
-    static std::unique_ptr<MainWindow> openWindow(const QString &path);
     static int rowOf(const DiagnosticsModel *model, const QString &code)
     {
         for (int row = 0; row < model->rowCount(); ++row) {
@@ -78,25 +77,10 @@ void tst_QuickFix::initTestCase()
     Junction::Testing::useFreshTestSettings();
 }
 
-std::unique_ptr<MainWindow> tst_QuickFix::openWindow(const QString &path)
-{
-    auto window = std::make_unique<MainWindow>();
-    window->show();
-    if (!QTest::qWaitForWindowExposed(window.get()))
-        return {};
-    if (!window->openFile(path))
-        return {};
-    window->document()->setAutosaveInterval(0);
-    // The DDL dock may be a tab behind another: bring it to the front, as a click on its
-    // tab does (a hidden dock builds nothing).
-    if (auto dock = window->findChild<QDockWidget *>(QStringLiteral("ddlDock")))
-        dock->raise();
-    return window;
-}
 
 void tst_QuickFix::cycleFixesNameEachEdge()
 {
-    const auto window = openWindow(example(QStringLiteral("cycle.junction.json")));
+    const auto window = openWindow(Testing::examplePath(QStringLiteral("cycle.junction.json")));
     QVERIFY(window);
     DiagnosticsPanel *panel = window->diagnosticsPanel();
     const int row = rowOf(panel->model(), QStringLiteral("cycle"));
@@ -117,7 +101,7 @@ void tst_QuickFix::cycleFixesNameEachEdge()
 
 void tst_QuickFix::cycleFixFromTheFixButton()
 {
-    const auto window = openWindow(example(QStringLiteral("cycle.junction.json")));
+    const auto window = openWindow(Testing::examplePath(QStringLiteral("cycle.junction.json")));
     QVERIFY(window);
     Document *document = window->document();
     DiagnosticsPanel *panel = window->diagnosticsPanel();
@@ -257,7 +241,7 @@ void tst_QuickFix::setNullOnNotNull()
 
 void tst_QuickFix::noFixForOthers()
 {
-    const auto window = openWindow(example(QStringLiteral("blog.junction.json")));
+    const auto window = openWindow(Testing::examplePath(QStringLiteral("blog.junction.json")));
     QVERIFY(window);
     DiagnosticsPanel *panel = window->diagnosticsPanel();
     for (int row = 0; row < panel->model()->rowCount(); ++row)

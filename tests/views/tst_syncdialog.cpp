@@ -5,7 +5,7 @@
 // column and its rows; ticked, it runs and the report says so. The window shows "in sync"
 // and marks what differs on the canvas and in the outline. A long sync cancelled half-way
 // leaves SQLite and PostgreSQL exactly as they were.
-#include "testsettings.h"
+#include "viewtestsupport.h"
 #include "commands/attributecommands.h"
 #include "commands/projectcommands.h"
 #include "databaseactions.h"
