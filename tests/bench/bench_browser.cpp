@@ -14,6 +14,7 @@
 #include "databasethread.h"
 #include "databrowser.h"
 #include "ddlgenerator.h"
+#include "ownersanditems.h"
 #include "projectreader.h"
 #include "rowpagemodel.h"
 #include "scratchdatabase.h"
@@ -55,92 +56,8 @@ const char *const projectJson = R"({
   ]
 })";
 
-struct Timing
-{
-    double median = 0;
-    double p95 = 0;
-};
-
-Timing timing(QList<double> ms)
-{
-    std::sort(ms.begin(), ms.end());
-    return {ms.at(ms.size() / 2), ms.at(qMin(ms.size() - 1, ms.size() * 95 / 100))};
-}
-
-bool run(const Connection &c, const QString &sql, const QVariantList &values, QString *error)
-{
-    QSqlQuery q(c.database());
-    if (!q.prepare(sql)) {
-        *error = q.lastError().text();
-        return false;
-    }
-    for (const QVariant &v : values)
-        q.addBindValue(v);
-    if (!q.exec()) {
-        *error = q.lastError().text() + u"\nin: "_s + sql;
-        return false;
-    }
-    return true;
-}
-
-bool fill(Engine engine, const Connection &c, const ResolvedSchema &schema, QString *error)
-{
-    const Dialect &d = Dialect::get(engine == Engine::Postgres ? Dialect::Kind::Postgres
-                                                               : Dialect::Kind::Sqlite);
-    QStringList indexes;
-    for (const QString &statement : DdlGenerator(d).schema(schema)) {
-        if (statement.startsWith(u"CREATE INDEX"_s) || statement.startsWith(u"CREATE UNIQUE INDEX"_s))
-            indexes << statement;
-        else if (!exec(c, statement, error))
-            return false;
-    }
-    const QString owners = d.quote(u"Owners"_s);
-    const QString items = d.quote(u"Items"_s);
-    const auto cols = [&](std::initializer_list<QString> names) {
-        QStringList quoted;
-        for (const QString &n : names)
-            quoted << d.quote(n);
-        return quoted.join(u", "_s);
-    };
-    QVariant now = QDateTime::currentDateTimeUtc();
-    if (engine == Engine::Sqlite)
-        now = now.toDateTime().toString(u"yyyy-MM-dd HH:mm:ss.zzz"_s) + u" +00:00"_s;
-    if (!c.database().transaction()) {
-        *error = c.database().lastError().text();
-        return false;
-    }
-    bool ok = false;
-    if (engine == Engine::Sqlite) {
-        const QString series = u"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
-                               "WHERE i < ?) "_s;
-        ok = run(c, series + u"INSERT INTO %1 (%2) SELECT 'owner ' || i, ?, ? FROM n"_s.arg(
-                         owners, cols({u"name"_s, u"createdAt"_s, u"updatedAt"_s})),
-                 {ownerCount, now, now}, error)
-             && run(c, series + u"INSERT INTO %1 (%2) SELECT 'item ' || i, i, ?, ?, (i % ?) + 1 FROM n"_s.arg(
-                            items, cols({u"label"_s, u"value"_s, u"createdAt"_s, u"updatedAt"_s, u"OwnerId"_s})),
-                    {itemCount, now, now, ownerCount}, error);
-    } else {
-        ok = run(c, u"INSERT INTO %1 (%2) SELECT 'owner ' || i, ?, ? FROM generate_series(1, ?) AS i"_s.arg(
-                        owners, cols({u"name"_s, u"createdAt"_s, u"updatedAt"_s})),
-                 {now, now, ownerCount}, error)
-             && run(c, u"INSERT INTO %1 (%2) SELECT 'item ' || i, i, ?, ?, (i % ?) + 1 "
-                       "FROM generate_series(1, ?) AS i"_s.arg(
-                            items, cols({u"label"_s, u"value"_s, u"createdAt"_s, u"updatedAt"_s, u"OwnerId"_s})),
-                    {now, now, ownerCount, itemCount}, error);
-    }
-    if (!ok || !c.database().commit()) {
-        c.database().rollback();
-        if (error->isEmpty())
-            *error = c.database().lastError().text();
-        return false;
-    }
-    for (const QString &statement : std::as_const(indexes)) {
-        if (!exec(c, statement, error))
-            return false;
-    }
-    return exec(c, engine == Engine::Sqlite ? u"ANALYZE"_s : u"ANALYZE "_s + items + u", "_s + owners,
-                error);
-}
+using Bench::Timing;
+using Bench::timing;
 
 // Waits (processing events) until the model has at least `rows` rows; the time in ms, or
 // -1 after 30 s.
@@ -178,7 +95,9 @@ bool measure(Engine engine, const ResolvedSchema &schema, const QString &screens
         spec.options = u"options=-csearch_path="_s + scratch.schema();
         fillConnection = &scratch.ddl();
     }
-    if (!fillConnection || !fill(engine, *fillConnection, schema, &error)) {
+    if (!fillConnection
+        || !Bench::fillOwnersAndItems(engine, *fillConnection, schema, ownerCount, itemCount,
+                                      &error)) {
         std::printf("%s: setup failed: %s\n", qPrintable(engineName(engine)), qPrintable(error));
         return false;
     }
@@ -257,11 +176,13 @@ bool measure(Engine engine, const ResolvedSchema &schema, const QString &screens
             waitForRows(owners.rowModel(), 20);
             owners.tableView()->selectRow(3);
             QCoreApplication::processEvents();
-            owners.grab().save(screenshotDir + u"/browser-items-%1.png"_s.arg(engineName(engine).toLower()));
+            owners.grab().save(screenshotDir
+                               + u"/browser-items-%1.png"_s.arg(engineName(engine).toLower()));
             owners.follow(3, u"getOwner"_s);
             waitForRows(owners.rowModel(), 1);
             QCoreApplication::processEvents();
-            owners.grab().save(screenshotDir + u"/browser-follow-%1.png"_s.arg(engineName(engine).toLower()));
+            owners.grab().save(screenshotDir
+                               + u"/browser-follow-%1.png"_s.arg(engineName(engine).toLower()));
         }
     }
 
@@ -272,13 +193,14 @@ bool measure(Engine engine, const ResolvedSchema &schema, const QString &screens
     // not held to the first-page budget.
     const bool pass = page.median <= budgetMs && follow.median <= budgetMs
         && longestStall <= budgetMs && scrolled >= target;
-    std::printf("%-10s %d items, setup %.1f s | open (connect + first page) median %.1f ms p95 %.1f ms"
-                " | first page after reload median %.1f ms p95 %.1f ms | follow getItems (10,000 rows)"
-                " first page median %.1f ms p95 %.1f ms | scroll %d rows in %.1f s, longest UI stall"
-                " %.1f ms | budget <= %.0f ms %s\n",
-                qPrintable(engineName(engine)), itemCount, setupS, open.median, open.p95,
-                page.median, page.p95, follow.median, follow.p95, scrolled, scrollS, longestStall,
-                budgetMs, pass ? "ok" : "OVER BUDGET");
+    std::printf(
+        "%-10s %d items, setup %.1f s | open (connect + first page) median %.1f ms p95 %.1f ms"
+        " | first page after reload median %.1f ms p95 %.1f ms | follow getItems (10,000 rows)"
+        " first page median %.1f ms p95 %.1f ms | scroll %d rows in %.1f s, longest UI stall"
+        " %.1f ms | budget <= %.0f ms %s\n",
+        qPrintable(engineName(engine)), itemCount, setupS, open.median, open.p95, page.median,
+        page.p95, follow.median, follow.p95, scrolled, scrollS, longestStall, budgetMs,
+        pass ? "ok" : "OVER BUDGET");
     std::fflush(stdout);
     return pass;
 }

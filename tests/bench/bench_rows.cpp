@@ -9,6 +9,7 @@
 // generate_series on PostgreSQL) and the index is built afterwards, so the setup takes
 // seconds, not minutes.
 #include "ddlgenerator.h"
+#include "ownersanditems.h"
 #include "projectreader.h"
 #include "relatedrows.h"
 #include "scratchdatabase.h"
@@ -47,94 +48,8 @@ const char *const projectJson = R"({
   ]
 })";
 
-struct Timing
-{
-    double median = 0;
-    double p95 = 0;
-};
-
-Timing timing(QList<double> ms)
-{
-    std::sort(ms.begin(), ms.end());
-    return {ms.at(ms.size() / 2), ms.at(qMin(ms.size() - 1, ms.size() * 95 / 100))};
-}
-
-bool run(const Connection &c, const QString &sql, const QVariantList &values, QString *error)
-{
-    QSqlQuery q(c.database());
-    if (!q.prepare(sql)) {
-        *error = q.lastError().text();
-        return false;
-    }
-    for (const QVariant &v : values)
-        q.addBindValue(v);
-    if (!q.exec()) {
-        *error = q.lastError().text() + u"\nin: "_s + sql;
-        return false;
-    }
-    return true;
-}
-
-// Tables, then the rows generated in the database, then the indexes (faster than
-// maintaining the index during the insert).
-bool fill(Engine engine, const Connection &c, const ResolvedSchema &schema, QString *error)
-{
-    const Dialect &d = Dialect::get(engine == Engine::Postgres ? Dialect::Kind::Postgres
-                                                               : Dialect::Kind::Sqlite);
-    QStringList indexes;
-    for (const QString &statement : DdlGenerator(d).schema(schema)) {
-        if (statement.startsWith(u"CREATE INDEX"_s) || statement.startsWith(u"CREATE UNIQUE INDEX"_s))
-            indexes << statement;
-        else if (!exec(c, statement, error))
-            return false;
-    }
-    const QString owners = d.quote(u"Owners"_s);
-    const QString items = d.quote(u"Items"_s);
-    const auto cols = [&](std::initializer_list<QString> names) {
-        QStringList quoted;
-        for (const QString &n : names)
-            quoted << d.quote(n);
-        return quoted.join(u", "_s);
-    };
-    QVariant now = QDateTime::currentDateTimeUtc();
-    if (engine == Engine::Sqlite)
-        now = now.toDateTime().toString(u"yyyy-MM-dd HH:mm:ss.zzz"_s) + u" +00:00"_s;
-    if (!c.database().transaction()) {
-        *error = c.database().lastError().text();
-        return false;
-    }
-    bool ok = false;
-    if (engine == Engine::Sqlite) {
-        const QString series = u"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
-                               "WHERE i < ?) "_s;
-        ok = run(c, series + u"INSERT INTO %1 (%2) SELECT 'owner ' || i, ?, ? FROM n"_s.arg(
-                         owners, cols({u"name"_s, u"createdAt"_s, u"updatedAt"_s})),
-                 {ownerCount, now, now}, error)
-             && run(c, series + u"INSERT INTO %1 (%2) SELECT 'item ' || i, i, ?, ?, (i % ?) + 1 FROM n"_s.arg(
-                            items, cols({u"label"_s, u"value"_s, u"createdAt"_s, u"updatedAt"_s, u"OwnerId"_s})),
-                    {itemCount, now, now, ownerCount}, error);
-    } else {
-        ok = run(c, u"INSERT INTO %1 (%2) SELECT 'owner ' || i, ?, ? FROM generate_series(1, ?) AS i"_s.arg(
-                        owners, cols({u"name"_s, u"createdAt"_s, u"updatedAt"_s})),
-                 {now, now, ownerCount}, error)
-             && run(c, u"INSERT INTO %1 (%2) SELECT 'item ' || i, i, ?, ?, (i % ?) + 1 "
-                       "FROM generate_series(1, ?) AS i"_s.arg(
-                            items, cols({u"label"_s, u"value"_s, u"createdAt"_s, u"updatedAt"_s, u"OwnerId"_s})),
-                    {now, now, ownerCount, itemCount}, error);
-    }
-    if (!ok || !c.database().commit()) {
-        c.database().rollback();
-        if (error->isEmpty())
-            *error = c.database().lastError().text();
-        return false;
-    }
-    for (const QString &statement : std::as_const(indexes)) {
-        if (!exec(c, statement, error))
-            return false;
-    }
-    return exec(c, engine == Engine::Sqlite ? u"ANALYZE"_s : u"ANALYZE "_s + items + u", "_s + owners,
-                error);
-}
+using Bench::Timing;
+using Bench::timing;
 
 // false when the budget is missed or something failed.
 bool measure(Engine engine, const ResolvedSchema &schema)
@@ -143,8 +58,9 @@ bool measure(Engine engine, const ResolvedSchema &schema)
     QString error;
     QElapsedTimer setup;
     setup.start();
-    if (!scratch.setUp(engine, serverSpec(engine).value_or(ConnectionSpec{}), &error)
-        || !fill(engine, scratch.ddl(), schema, &error)) {
+    if (!scratch.setUp(engine, serverSpec(engine).value_or(ConnectionSpec {}), &error)
+        || !Bench::fillOwnersAndItems(engine, scratch.ddl(), schema, ownerCount, itemCount,
+                                      &error)) {
         std::printf("%s: setup failed: %s\n", qPrintable(engineName(engine)), qPrintable(error));
         return false;
     }
@@ -177,8 +93,8 @@ bool measure(Engine engine, const ResolvedSchema &schema)
         const auto counted = rows.count(items, owner);
         countMs << t.nsecsElapsed() / 1e6;
         if (!counted.ok() || counted.value != returned) {
-            std::printf("%s: count said %lld (%s)\n", qPrintable(engineName(engine)),
-                        counted.value, qPrintable(counted.error));
+            std::printf("%s: count said %lld (%s)\n", qPrintable(engineName(engine)), counted.value,
+                        qPrintable(counted.error));
             return false;
         }
     }
@@ -203,13 +119,15 @@ int main(int argc, char *argv[])
         qFatal("bench project does not load");
     const ResolvedSchema schema = resolve(*loaded.project);
     std::printf("bench_rows: RelatedRows::get on Owner.hasMany(Item), indexed FK, median of %d "
-                "runs\n", runs);
+                "runs\n",
+                runs);
     std::fflush(stdout);
     bool ok = measure(Engine::Sqlite, schema);
     if (serverSpec(Engine::Postgres)) {
         ok = measure(Engine::Postgres, schema) && ok;
     } else if (serversRequired()) {
-        std::printf("PostgreSQL test server not configured (JUNCTION_PG_*): run scripts/bench.sh\n");
+        std::printf(
+            "PostgreSQL test server not configured (JUNCTION_PG_*): run scripts/bench.sh\n");
         ok = false;
     } else {
         std::printf("PostgreSQL   skipped: no test server (JUNCTION_PG_*)\n");
