@@ -202,6 +202,12 @@ void MainWindow::createActions()
     showMinimap->setCheckable(true);
     showMinimap->setChecked(minimap->isShown());
     connect(showMinimap, &QAction::toggled, minimap, &Minimap::setShown);
+    QAction *mergeSides = viewMenu->addAction(tr("One &Edge per Relationship"));
+    mergeSides->setObjectName(QStringLiteral("mergeRelationshipSidesAction"));
+    mergeSides->setToolTip(tr("Draw a hasMany or hasOne and the belongsTo back over the same "
+                              "foreign key as one edge with both names"));
+    mergeSides->setCheckable(true);
+    connect(mergeSides, &QAction::toggled, m_scene, &DiagramScene::setMergeRelationshipSides);
     QAction *zoomIn = named(
         add(viewMenu, tr("Zoom &In"), QKeySequence::ZoomIn, [this] { m_view->zoomBy(1.25); }),
         "zoomInAction");

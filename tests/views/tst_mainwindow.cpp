@@ -47,6 +47,7 @@ private slots:
     void sceneFollowsEdits();
     void zoomFitAndAutoLayout();
     void brokenFileOpensNothing();
+    void relationshipSidesDrawnAsOneEdge();
     void screenshot_data();
     void screenshot();
 
@@ -313,6 +314,49 @@ void tst_MainWindow::zoomFitAndAutoLayout()
     QCOMPARE(document->undoStack()->count(), commands + 1);
     QVERIFY(!scene->tableItem(user)->sceneBoundingRect().intersects(
         scene->tableItem(post)->sceneBoundingRect()));
+}
+
+void tst_MainWindow::relationshipSidesDrawnAsOneEdge()
+{
+    const auto window
+        = Testing::openWindow(Testing::examplePath(QStringLiteral("shop.junction.json")));
+    QVERIFY(window);
+    DiagramScene *scene = window->scene();
+    const int separate = int(scene->associationItems().size());
+    const AssociationId orders(QStringLiteral("as-customer-orders"));
+    const AssociationId customer(QStringLiteral("as-order-customer"));
+    const AssociationId subcategories(QStringLiteral("as-category-subcategories"));
+    const AssociationId parent(QStringLiteral("as-category-parent"));
+    const AssociationId shipping(QStringLiteral("as-order-shipping-address"));
+    QVERIFY(scene->associationItem(customer));
+    QCOMPARE(scene->associationItem(orders)->content().label, QStringLiteral("CustomerId"));
+
+    auto merge = window->findChild<QAction *>(QStringLiteral("mergeRelationshipSidesAction"));
+    QVERIFY(merge);
+    merge->trigger();
+    // Customer/Order, Customer/Address, Product/Review and the Category self-pair share
+    // their foreign key; the aliased ShippingAddress belongsTo has no hasMany back.
+    QCOMPARE(int(scene->associationItems().size()), separate - 4);
+    QVERIFY(!scene->associationItem(customer));
+    QCOMPARE(scene->shownAs(customer), orders);
+    QCOMPARE(scene->associationItem(orders)->content().label,
+             QStringLiteral("Orders / Customer · CustomerId"));
+    QVERIFY(!scene->associationItem(parent));
+    QCOMPARE(scene->associationItem(subcategories)->content().label,
+             QStringLiteral("Subcategories / Parent · parentId"));
+    QVERIFY(scene->associationItem(shipping));
+    // Selecting the hidden side (from the outline or a diagnostic) selects the shared edge.
+    QCOMPARE(scene->selectElements({customer.toString()}),
+             static_cast<QGraphicsItem *>(scene->associationItem(orders)));
+    // The document is untouched: drawing is a view choice.
+    QVERIFY(!window->document()->isModified());
+    window->view()->fitAll();
+    window->grab().save(QStringLiteral(JUNCTION_SCREENSHOT_DIR "/mainwindow-shop-merged.png"));
+
+    merge->trigger();
+    QCOMPARE(int(scene->associationItems().size()), separate);
+    QVERIFY(scene->associationItem(customer));
+    QCOMPARE(scene->shownAs(customer), customer);
 }
 
 void tst_MainWindow::brokenFileOpensNothing()

@@ -136,6 +136,17 @@ AssociationItem::Content AssociationItem::contentOf(const ResolvedAssociation &a
     return content;
 }
 
+AssociationItem::Content AssociationItem::mergedContentOf(const ResolvedAssociation &owner,
+                                                          const ResolvedAssociation &belongsTo,
+                                                          bool inCycle)
+{
+    Content content = contentOf(owner, inCycle);
+    content.label = owner.as + QStringLiteral(" / ") + belongsTo.as;
+    if (!owner.foreignKeyColumn.isEmpty())
+        content.label += QStringLiteral(" · ") + owner.foreignKeyColumn;
+    return content;
+}
+
 bool AssociationItem::setContent(const Content &content)
 {
     if (content == m_content)

@@ -39,6 +39,10 @@ public:
     explicit AssociationItem(const AssociationId &id);
 
     static Content contentOf(const ResolvedAssociation &association, bool inCycle = false);
+    // One edge for the two sides of one relationship (a hasMany or hasOne and the belongsTo
+    // back over the same foreign key column): the owner's ends, both names and the column.
+    static Content mergedContentOf(const ResolvedAssociation &owner,
+                                   const ResolvedAssociation &belongsTo, bool inCycle = false);
 
     AssociationId associationId() const { return m_id; }
     const Content &content() const { return m_content; }

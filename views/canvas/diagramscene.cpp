@@ -152,7 +152,7 @@ QGraphicsItem *DiagramScene::selectElements(const QStringList &ids)
     for (const QString &id : ids) {
         QGraphicsItem *item = m_tables.value(EntityId(id));
         if (!item)
-            item = m_associations.value(AssociationId(id));
+            item = m_associations.value(shownAs(AssociationId(id)));
         if (!item)
             item = modelOfAttribute(id);
         if (!item)
@@ -317,7 +317,16 @@ void DiagramScene::syncSchema()
     QHash<AssociationId, AssociationItem *> associations;
     QHash<std::pair<TableItem *, TableItem *>, QList<Edge>> pairs;
     QList<std::pair<TableItem *, TableItem *>> pairOrder;
+    m_mergedInto.clear();
+    const QHash<AssociationId, const ResolvedAssociation *> partners
+        = m_mergeSides ? relationshipPartners(schema, cycleAssociations)
+                       : QHash<AssociationId, const ResolvedAssociation *>();
     for (const ResolvedAssociation &association : schema.associations) {
+        const ResolvedAssociation *partner = partners.value(association.id);
+        if (partner && association.type == AssociationType::BelongsTo) {
+            m_mergedInto.insert(association.id, partner->id); // drawn by its partner's edge
+            continue;
+        }
         TableItem *source = byTableName.value(association.sourceTable);
         // A belongsToMany is drawn to its junction table, which then links to the target.
         TableItem *target = association.type == AssociationType::BelongsToMany
@@ -332,7 +341,8 @@ void DiagramScene::syncSchema()
         }
         associations.insert(association.id, item);
         const bool inCycle = cycleAssociations.contains(association.id.toString());
-        item->setContent(AssociationItem::contentOf(association, inCycle));
+        item->setContent(partner ? AssociationItem::mergedContentOf(association, *partner, inCycle)
+                                 : AssociationItem::contentOf(association, inCycle));
         const auto key = std::minmax(source, target, std::less<TableItem *>());
         const std::pair<TableItem *, TableItem *> pair(key.first, key.second);
         if (!pairs.contains(pair))
@@ -355,6 +365,46 @@ void DiagramScene::syncSchema()
     }
     growSceneRect();
 
+}
+
+void DiagramScene::setMergeRelationshipSides(bool merge)
+{
+    if (merge == m_mergeSides)
+        return;
+    m_mergeSides = merge;
+    if (m_document)
+        syncSchema();
+}
+
+QHash<AssociationId, const ResolvedAssociation *>
+DiagramScene::relationshipPartners(const ResolvedSchema &schema, const QSet<QString> &inCycle)
+{
+    // Two sides of one relationship share the foreign key column and run between the same
+    // two tables in opposite directions. They merge only when they agree on what the edge
+    // shows (constraints, cycle colour); otherwise each keeps its own edge.
+    auto key = [](const ResolvedAssociation &a, bool reversed) -> QString {
+        return a.foreignKeyTable + QLatin1Char('\n') + a.foreignKeyColumn + QLatin1Char('\n')
+            + (reversed ? a.targetTable : a.sourceTable) + QLatin1Char('\n')
+            + (reversed ? a.sourceTable : a.targetTable);
+    };
+    QHash<QString, const ResolvedAssociation *> belongsTos;
+    for (const ResolvedAssociation &a : schema.associations) {
+        if (a.valid && a.type == AssociationType::BelongsTo && !a.foreignKeyColumn.isEmpty())
+            belongsTos.insert(key(a, false), &a);
+    }
+    QHash<AssociationId, const ResolvedAssociation *> partners;
+    for (const ResolvedAssociation &a : schema.associations) {
+        if (!a.valid || (a.type != AssociationType::HasMany && a.type != AssociationType::HasOne))
+            continue;
+        const ResolvedAssociation *b = belongsTos.take(key(a, true));
+        if (!b || b->constraints != a.constraints
+            || inCycle.contains(b->id.toString()) != inCycle.contains(a.id.toString())) {
+            continue;
+        }
+        partners.insert(a.id, b);
+        partners.insert(b->id, &a);
+    }
+    return partners;
 }
 
 void DiagramScene::placeModels(const QList<EntityId> &ids)

@@ -40,6 +40,13 @@ public:
     QList<TableItem *> tableItems() const;
     QList<AssociationItem *> associationItems() const { return m_associations.values(); }
 
+    // Draws the two sides of one relationship (a hasMany or hasOne and the belongsTo back over
+    // the same foreign key column) as one edge with both names; off, each side is an edge.
+    void setMergeRelationshipSides(bool merge);
+    bool mergesRelationshipSides() const { return m_mergeSides; }
+    // The association whose edge shows this one: itself, or its merged partner.
+    AssociationId shownAs(const AssociationId &id) const { return m_mergedInto.value(id, id); }
+
     // The bounding rect of the boxes and edges, like itemsBoundingRect() but without asking
     // the index (which sorts every item).
     QRectF contentsRect() const;
@@ -69,6 +76,9 @@ private:
     void clearItems();
     void syncSchema();
     void placeModels(const QList<EntityId> &ids);
+    // Each hasMany/hasOne and belongsTo that are the two sides of one relationship, both ways.
+    static QHash<AssociationId, const ResolvedAssociation *>
+    relationshipPartners(const ResolvedSchema &schema, const QSet<QString> &inCycle);
     void placeJunctions();
     void growSceneRect();
 
@@ -79,6 +89,8 @@ private:
     QHash<EntityId, TableItem *> m_tables;
     QHash<QString, TableItem *> m_junctions; // created junction tables by table name
     QHash<AssociationId, AssociationItem *> m_associations;
+    bool m_mergeSides = false;
+    QHash<AssociationId, AssociationId> m_mergedInto; // belongsTo -> its drawn partner
     // Each junction table with the two models it sits between, in schema order so that
     // placing them is deterministic.
     struct JunctionPlace
