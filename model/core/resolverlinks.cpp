@@ -179,6 +179,35 @@ int Resolver::referencedKeyIndex(int index, const WorkModel &model, const QStrin
     return keyIndex;
 }
 
+int Resolver::placeForeignKey(int index, WorkModel &holder, NewAttribute fk, int referencedModel,
+                              const QString &referencedKey, const QString &notNullDelete)
+{
+    const Association &a = m_project.associations.at(index);
+    const int existing = holder.indexOf(fk.column.attribute);
+    const bool allowNull = existing >= 0 ? holder.work.at(existing).allowNull.value_or(false)
+                                         : fk.work.allowNull.value_or(true);
+    const Actions actions = referentialActions(a, allowNull, notNullDelete);
+    if (actions.references)
+        addReferences(fk.link, referencedModel, referencedKey, actions.onDelete, actions.onUpdate,
+                      index);
+    warnIfOwnedElsewhere(index, holder, existing, fk);
+    return mergeAttribute(holder, std::move(fk), index);
+}
+
+void Resolver::recordForeignKey(ResolvedAssociation &out, const WorkModel &holder, int column,
+                                const QString &referencedKey)
+{
+    const ResolvedColumn &resolved = holder.columns.at(column);
+    const ColumnLink &link = holder.link(column);
+    out.foreignKey = resolved.attribute;
+    out.foreignKeyColumn = resolved.name;
+    out.foreignKeyTable = holder.tableName;
+    out.referencedKey = referencedKey;
+    out.constraints = link.referencedModel >= 0;
+    out.onDelete = link.onDelete;
+    out.onUpdate = link.onUpdate;
+}
+
 void Resolver::belongsTo(int index, int source, int target, ResolvedAssociation &out)
 {
     const Association &a = m_project.associations.at(index);
@@ -201,26 +230,8 @@ void Resolver::belongsTo(int index, int source, int target, ResolvedAssociation 
                     : camelizeIf(underscoredIf(out.singular, src.underscored) + QLatin1Char('_')
                                      + pkName,
                                  !src.underscored));
-    const int existing = src.indexOf(fk.column.attribute);
-    const bool allowNull = existing >= 0 ? src.work.at(existing).allowNull.value_or(false)
-                                         : fk.work.allowNull.value_or(true);
-    const Actions actions = referentialActions(a, allowNull, kNoAction);
-    const QString &onDelete = actions.onDelete;
-    const QString &onUpdate = actions.onUpdate;
-    if (actions.references)
-        addReferences(fk.link, target, key.column, onDelete, onUpdate, index);
-    warnIfOwnedElsewhere(index, src, existing, fk);
-    const int merged = mergeAttribute(src, std::move(fk), index);
-    const ResolvedColumn &column = src.columns.at(merged);
-    const ColumnLink &work = src.link(merged);
-
-    out.foreignKey = column.attribute;
-    out.foreignKeyColumn = column.name;
-    out.foreignKeyTable = src.tableName;
-    out.referencedKey = key.column;
-    out.constraints = work.referencedModel >= 0;
-    out.onDelete = work.onDelete;
-    out.onUpdate = work.onUpdate;
+    const int merged = placeForeignKey(index, src, std::move(fk), target, key.column, kNoAction);
+    recordForeignKey(out, src, merged, key.column);
 }
 
 void Resolver::hasOne(int index, int source, int target, ResolvedAssociation &out)
@@ -270,15 +281,7 @@ void Resolver::hasOne(int index, int source, int target, ResolvedAssociation &ou
                     associationPath(index), {assocId(index)});
         addReferences(work, source, QString(), onDelete, onUpdate, index);
     }
-    const ResolvedColumn &column = tgt.columns.at(merged);
-
-    out.foreignKey = column.attribute;
-    out.foreignKeyColumn = column.name;
-    out.foreignKeyTable = tgt.tableName;
-    out.referencedKey = key.column;
-    out.constraints = work.referencedModel >= 0;
-    out.onDelete = work.onDelete;
-    out.onUpdate = work.onUpdate;
+    recordForeignKey(out, tgt, merged, key.column);
 }
 
 void Resolver::hasMany(int index, int source, int target, ResolvedAssociation &out)
@@ -300,26 +303,8 @@ void Resolver::hasMany(int index, int source, int target, ResolvedAssociation &o
                     : camelizeIf(underscoredIf(src.singular(), src.underscored) + QLatin1Char('_')
                                      + src.columns.at(pk).attribute,
                                  !src.underscored));
-    const int existing = tgt.indexOf(fk.column.attribute);
-    const bool allowNull = existing >= 0 ? tgt.work.at(existing).allowNull.value_or(false)
-                                         : fk.work.allowNull.value_or(true);
-    const Actions actions = referentialActions(a, allowNull, kCascade);
-    const QString &onDelete = actions.onDelete;
-    const QString &onUpdate = actions.onUpdate;
-    if (actions.references)
-        addReferences(fk.link, source, key.column, onDelete, onUpdate, index);
-    warnIfOwnedElsewhere(index, tgt, existing, fk);
-    const int merged = mergeAttribute(tgt, std::move(fk), index);
-    const ResolvedColumn &column = tgt.columns.at(merged);
-    const ColumnLink &work = tgt.link(merged);
-
-    out.foreignKey = column.attribute;
-    out.foreignKeyColumn = column.name;
-    out.foreignKeyTable = tgt.tableName;
-    out.referencedKey = key.column;
-    out.constraints = work.referencedModel >= 0;
-    out.onDelete = work.onDelete;
-    out.onUpdate = work.onUpdate;
+    const int merged = placeForeignKey(index, tgt, std::move(fk), source, key.column, kCascade);
+    recordForeignKey(out, tgt, merged, key.column);
 }
 
 int Resolver::junctionModel(int index, int source)

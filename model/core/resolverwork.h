@@ -288,6 +288,13 @@ private:
                            const QString &option, const QString &ignoredOption);
     void warnIfOwnedElsewhere(int index, const WorkModel &holder, int existing,
                               const NewAttribute &incoming);
+    // belongsTo and hasMany: the rules read allowNull from the column already there (else the
+    // new one), set the constraint, then merge; the merged column's index.
+    int placeForeignKey(int index, WorkModel &holder, NewAttribute fk, int referencedModel,
+                        const QString &referencedKey, const QString &notNullDelete);
+    // What the association reports of the foreign key column it ended up with.
+    static void recordForeignKey(ResolvedAssociation &out, const WorkModel &holder, int column,
+                                 const QString &referencedKey);
     void checkNamingCollision(int index, const WorkModel &source, const QString &as);
     template<typename PathFn, typename IdsFn>
     DataType parseType(const QString &text, PathFn path, IdsFn ids);
