@@ -3,12 +3,14 @@
 // with-keyring.sh (CTest runs this test through it) starts a private D-Bus session with an
 // unlocked gnome-keyring in a temporary HOME. Debian's QtKeychain (Qt 6) reaches it through
 // libsecret. A saved password goes there and nowhere else, a reopened project connects
-// with it without asking, and removing the connection deletes the entry.
+// with it without asking, a connection edited to another database takes its password along,
+// and removing the connection deletes the entry; undo puts entries back each time.
 #include "connectiondialog.h"
 #include "connectionform.h"
 #include "connectionprofile.h"
 #include "dbtestsupport.h"
 #include "document.h"
+#include "keychainfollower.h"
 #include "passworddialog.h"
 #include "passwordstore.h"
 #include "projectreader.h"
@@ -127,6 +129,7 @@ private slots:
     void secretServiceFound();
     void savedPasswordGoesToKeychainOnly();
     void reopenedProjectConnectsFromKeychain();
+    void editedConnectionCarriesPassword();
     void removingConnectionDeletesEntry();
 
 private:
@@ -293,15 +296,59 @@ void tst_Keychain::reopenedProjectConnectsFromKeychain()
     QVERIFY(store.hasKeychain());
 }
 
-// Remove + OK deletes the keychain entry; the saved project then has no connection.
-void tst_Keychain::removingConnectionDeletesEntry()
+// The connection is edited to name another database, no password typed: the password moves
+// to the new key and the old entry goes. Undo moves it back.
+void tst_Keychain::editedConnectionCarriesPassword()
 {
     if (m_key.isEmpty())
         QSKIP("needs savedPasswordGoesToKeychainOnly");
+    const QString secret = password(Engine::Postgres);
     LoadResult loaded = ProjectReader::readFile(m_projectPath);
     QVERIFY(loaded.project);
     Document document(*loaded.project, m_projectPath);
     PasswordStore store;
+    KeychainFollower follower(&store);
+    follower.setDocument(&document);
+    ConnectionDialog dialog(&document, &store);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QTRY_VERIFY_WITH_TIMEOUT(store.hasKeychain(), 20000);
+    dialog.list()->setCurrentRow(0);
+    typeInto(dialog.form(), "databaseEdit", QStringLiteral("reporting"));
+    QVERIFY(dialog.form()->password().isEmpty());
+    QTest::mouseClick(dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
+                      Qt::LeftButton);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(document.project().connections.size(), 1);
+    const QString movedKey = ConnectionProfile::key(document.project().connections.first());
+    QVERIFY2(movedKey != m_key && movedKey.contains(QLatin1String("reporting")),
+             qPrintable(movedKey));
+
+    QTRY_COMPARE_WITH_TIMEOUT(readThroughQtKeychain(movedKey).password, secret, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(readThroughQtKeychain(m_key).error, int(QKeychain::EntryNotFound),
+                              20000);
+
+    document.undoStack()->undo();
+    QCOMPARE(ConnectionProfile::key(document.project().connections.first()), m_key);
+    QTRY_COMPARE_WITH_TIMEOUT(readThroughQtKeychain(m_key).password, secret, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(readThroughQtKeychain(movedKey).error,
+                              int(QKeychain::EntryNotFound), 20000);
+    QCOMPARE(secretToolLookup(movedKey), QString());
+}
+
+// Remove + OK deletes the keychain entry; the saved project then has no connection. Undo
+// brings the connection back and its entry with it, redo takes both away again.
+void tst_Keychain::removingConnectionDeletesEntry()
+{
+    if (m_key.isEmpty())
+        QSKIP("needs savedPasswordGoesToKeychainOnly");
+    const QString secret = password(Engine::Postgres);
+    LoadResult loaded = ProjectReader::readFile(m_projectPath);
+    QVERIFY(loaded.project);
+    Document document(*loaded.project, m_projectPath);
+    PasswordStore store;
+    KeychainFollower follower(&store);
+    follower.setDocument(&document);
     ConnectionDialog dialog(&document, &store);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -315,6 +362,18 @@ void tst_Keychain::removingConnectionDeletesEntry()
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QVERIFY(document.project().connections.isEmpty());
 
+    QTRY_COMPARE_WITH_TIMEOUT(readThroughQtKeychain(m_key).error, int(QKeychain::EntryNotFound),
+                              20000);
+    QCOMPARE(secretToolLookup(m_key), QString());
+    QCOMPARE(follower.heldCount(), 1);
+
+    document.undoStack()->undo();
+    QCOMPARE(document.project().connections.size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(readThroughQtKeychain(m_key).password, secret, 20000);
+    QCOMPARE(follower.heldCount(), 0);
+
+    document.undoStack()->redo();
+    QVERIFY(document.project().connections.isEmpty());
     QTRY_COMPARE_WITH_TIMEOUT(readThroughQtKeychain(m_key).error, int(QKeychain::EntryNotFound),
                               20000);
     QCOMPARE(secretToolLookup(m_key), QString());

@@ -307,18 +307,8 @@ void ConnectionDialog::accept()
                            [](bool, const QString &) {});
         }
     }
-    // A connection removed (or edited so that it names another server, user or database)
-    // leaves no password behind in the keychain: its entry goes with it.
-    if (m_store && m_store->hasKeychain() && m_document) {
-        QSet<QString> kept;
-        for (const SavedConnection &connection : std::as_const(m_connections))
-            kept.insert(ConnectionProfile::key(connection));
-        for (const SavedConnection &connection : m_document->project().connections) {
-            const QString key = ConnectionProfile::key(connection);
-            if (!kept.contains(key))
-                m_store->remove(key);
-        }
-    }
+    // The keychain entries of connections that go or change their key follow the document
+    // (KeychainFollower), so that undo and redo move them too.
     if (m_document) {
         if (auto command = Commands::editConnections(*m_document, m_connections))
             m_document->push(std::move(command));

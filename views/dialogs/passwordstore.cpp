@@ -87,7 +87,10 @@ void PasswordStore::write(const QString &key, const QString &password, const QOb
     }
     auto *job = makeJob<QKeychain::WritePasswordJob>(m_service, key);
     job->setTextData(password);
-    connect(job, &QKeychain::Job::finished, this, [this, job, guard, callback] {
+    ++m_writing[key];
+    connect(job, &QKeychain::Job::finished, this, [this, job, key, guard, callback] {
+        if (--m_writing[key] == 0)
+            m_writing.remove(key);
         learn(job->error(), job->errorString());
         if (guard)
             callback(job->error() == QKeychain::NoError, job->errorString());

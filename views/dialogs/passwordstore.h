@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QHash>
 #include <QObject>
 #include <QString>
 
@@ -46,6 +47,8 @@ public:
     void write(const QString &key, const QString &password, const QObject *context,
                WriteCallback callback);
     void remove(const QString &key);
+    // A write of `key` was started and has not finished yet.
+    bool isWriting(const QString &key) const { return m_writing.contains(key); }
 
 signals:
     void backendChanged(Junction::PasswordStore::Backend backend);
@@ -56,6 +59,7 @@ private:
     QString m_service;
     Backend m_backend = Backend::Unknown;
     QString m_reason;
+    QHash<QString, int> m_writing; // key -> writes in flight
 };
 
 } // namespace Junction

@@ -4,6 +4,7 @@
 #include "connectiondialog.h"
 #include "diagramscene.h"
 #include "document.h"
+#include "keychainfollower.h"
 #include "outlinemodel.h"
 #include "passwordstore.h"
 #include "syncdialog.h"
@@ -23,6 +24,7 @@ DatabaseActions::DatabaseActions(QMainWindow *window, DiagramScene *scene, Outli
     , m_scene(scene)
     , m_outline(outline)
     , m_store(new PasswordStore(this))
+    , m_keychain(new KeychainFollower(m_store, this))
     , m_status(new SyncStatus(this))
     , m_menu(new QMenu(tr("&Database"), window))
     , m_label(new QLabel(window))
@@ -56,6 +58,7 @@ void DatabaseActions::setDocument(Document *document)
 {
     m_document = document;
     m_status->setDocument(document);
+    m_keychain->setDocument(document);
     // A dialog works on the document it was opened for.
     delete m_connectionDialog;
     delete m_syncDialog;

@@ -13,6 +13,7 @@ namespace Junction {
 class ConnectionDialog;
 class DiagramScene;
 class Document;
+class KeychainFollower;
 class OutlineModel;
 class PasswordStore;
 class SyncDialog;
@@ -50,6 +51,7 @@ private:
     QPointer<OutlineModel> m_outline;
     QPointer<Document> m_document;
     PasswordStore *m_store;
+    KeychainFollower *m_keychain;
     SyncStatus *m_status;
     QMenu *m_menu;
     QLabel *m_label;
