@@ -17,7 +17,6 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVBoxLayout>
