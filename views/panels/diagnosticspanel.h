@@ -39,6 +39,8 @@ public:
 
     // Validates now (the debounce timer calls it).
     void refresh();
+    // No edit waiting to be validated: the list is the document's diagnostics.
+    bool isUpToDate() const { return !m_debounce.isActive(); }
 
     static constexpr int debounceMsec = 150;
 
