@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The outline zoom's picture (OverviewCache): what the view shows from it matches what the
-// items paint, the selection shows over it, and a change of the diagram is never shown late.
+// items paint, the selection shows over it, a change of the diagram is never shown late (the
+// part in view is drawn on the spot until the new picture is ready), and boxes being dragged
+// are drawn where they are now.
 #include "canvastheme.h"
 #include "commands/layoutcommands.h"
 #include "diagramscene.h"
@@ -67,10 +69,26 @@ private slots:
     void cleanup();
     void pictureMatchesTheItems();
     void selectionShowsOverThePicture();
-    void changedDiagramIsPaintedByTheItems();
+    void changedDiagramIsNeverShownLate();
+    void draggedBoxIsDrawnWhereItIs();
 
 private:
     QImage grab() { return m_view->viewport()->grab().toImage(); }
+    // The same view painted by the items themselves (QGraphicsView::render does not go
+    // through the view's paintEvent, where the picture is used).
+    QImage paintedByItems()
+    {
+        QImage image(m_view->viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+        QPainter painter(&image);
+        m_view->render(&painter, QRectF(image.rect()), m_view->viewport()->rect());
+        return image;
+    }
+    static void compareImages(const QImage &a, const QImage &b, const char *what)
+    {
+        const double share = differingShare(a, b);
+        QVERIFY2(share < 0.03,
+                 qPrintable(QStringLiteral("%1: %2 % of the pixels differ").arg(what).arg(share * 100)));
+    }
 
     std::unique_ptr<Document> m_document;
     std::unique_ptr<DiagramScene> m_scene;
@@ -91,7 +109,8 @@ void tst_Overview::init()
     m_view->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_view->resize(320, 240);
     m_view->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+    m_view->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_view.get()));
     m_scene->setDocument(m_document.get());
     m_cache = m_view->findChild<OverviewCache *>();
     QVERIFY(m_cache);
@@ -111,15 +130,19 @@ void tst_Overview::cleanup()
 void tst_Overview::pictureMatchesTheItems()
 {
     QSignalSpy ready(m_cache, &OverviewCache::ready);
-    const QImage byItems = grab(); // no picture yet: the items paint, and one is started
+    const QImage byItems = paintedByItems();
+    // No picture yet: the part in view is drawn on the spot, and the picture is started.
+    const QImage onTheSpot = grab();
     QCOMPARE(m_cache->renderCount(), 1);
     QTRY_COMPARE(ready.count(), 1);
     const QImage byPicture = grab();
     byItems.save(QStringLiteral(JUNCTION_SCREENSHOT_DIR "/overview-items.png"));
+    onTheSpot.save(QStringLiteral(JUNCTION_SCREENSHOT_DIR "/overview-on-the-spot.png"));
     byPicture.save(QStringLiteral(JUNCTION_SCREENSHOT_DIR "/overview-picture.png"));
     QVERIFY(pixelsOf(byPicture, CanvasTheme::current().header) > 500);
-    const double share = differingShare(byItems, byPicture);
-    QVERIFY2(share < 0.03, qPrintable(QStringLiteral("%1 % of the pixels differ").arg(share * 100)));
+    QVERIFY(pixelsOf(byPicture, CanvasTheme::current().edge) > 10);
+    compareImages(byItems, onTheSpot, "on the spot");
+    compareImages(byItems, byPicture, "picture");
     // Showing it again makes nothing new.
     grab();
     QCOMPARE(m_cache->renderCount(), 1);
@@ -146,7 +169,7 @@ void tst_Overview::selectionShowsOverThePicture()
     QCOMPARE(m_cache->renderCount(), 1); // the selection is not in the picture
 }
 
-void tst_Overview::changedDiagramIsPaintedByTheItems()
+void tst_Overview::changedDiagramIsNeverShownLate()
 {
     QSignalSpy ready(m_cache, &OverviewCache::ready);
     grab();
@@ -160,14 +183,49 @@ void tst_Overview::changedDiagramIsPaintedByTheItems()
     }
     QVERIFY(m_document->push(Commands::moveEntities(*m_document, moves)));
     m_view->centerOn(m_scene->contentsRect().center());
-    const QImage byItems = grab();
+    const QImage byItems = paintedByItems();
+    const QImage onTheSpot = grab();
     QCOMPARE(m_cache->renderCount(), 2); // a new one was started for the moved diagram
     QTRY_COMPARE(ready.count(), 2);
     const QImage byPicture = grab();
     byItems.save(QStringLiteral(JUNCTION_SCREENSHOT_DIR "/overview-moved-items.png"));
     byPicture.save(QStringLiteral(JUNCTION_SCREENSHOT_DIR "/overview-moved-picture.png"));
-    const double share = differingShare(byItems, byPicture);
-    QVERIFY2(share < 0.03, qPrintable(QStringLiteral("%1 % of the pixels differ").arg(share * 100)));
+    QVERIFY(pixelsOf(byPicture, CanvasTheme::current().header) > 500);
+    compareImages(byItems, onTheSpot, "on the spot");
+    compareImages(byItems, byPicture, "picture");
+}
+
+void tst_Overview::draggedBoxIsDrawnWhereItIs()
+{
+    QSignalSpy ready(m_cache, &OverviewCache::ready);
+    grab();
+    QTRY_COMPARE(ready.count(), 1);
+    // A real drag with the mouse: press on a box, move in steps, and look mid-drag.
+    QWidget *viewport = m_view->viewport();
+    TableItem *box = nullptr;
+    QPoint press;
+    for (TableItem *table : m_scene->tableItems()) {
+        press = m_view->mapFromScene(table->sceneBoundingRect().center());
+        const QList<QGraphicsItem *> under = m_view->items(press);
+        if (!table->isDerived() && !under.isEmpty() && under.constFirst() == table) {
+            box = table;
+            break;
+        }
+    }
+    QVERIFY2(box, "no model box on top anywhere");
+    QTest::mousePress(viewport, Qt::LeftButton, {}, press);
+    QCOMPARE(m_scene->mouseGrabberItem(), box);
+    const QPointF before = box->pos();
+    for (int step = 1; step <= 5; ++step)
+        QTest::mouseMove(viewport, press + QPoint(step * 24, step * 16));
+    QVERIFY2(box->pos() != before, "the box did not move");
+    const QImage byItems = paintedByItems();
+    const QImage midDrag = grab();
+    midDrag.save(QStringLiteral(JUNCTION_SCREENSHOT_DIR "/overview-dragging.png"));
+    compareImages(byItems, midDrag, "mid-drag");
+    QCOMPARE(m_cache->renderCount(), 1); // nothing is made for a diagram that is moving
+    QTest::mouseRelease(viewport, Qt::LeftButton, {}, press + QPoint(120, 80));
+    compareImages(paintedByItems(), grab(), "after the drop");
 }
 
 QTEST_MAIN(tst_Overview)

@@ -47,11 +47,9 @@ DiagramView::DiagramView(QGraphicsScene *scene, QWidget *parent)
 
 void DiagramView::paintEvent(QPaintEvent *event)
 {
-    // At the outline zoom the whole diagram is one picture (see OverviewCache); the items
-    // paint themselves while it is being made, while something is dragged (the picture would
-    // lag behind), and at every other zoom.
-    const bool outline = zoom() < TableItem::outlineZoom && m_overview && scene()
-        && !scene()->mouseGrabberItem();
+    // At the outline zoom the whole diagram is one picture (see OverviewCache), drawn on the
+    // spot from the items' geometry while something is dragged (a picture would lag behind).
+    const bool outline = zoom() < TableItem::outlineZoom && m_overview && scene();
     if (!outline) {
         QGraphicsView::paintEvent(event);
         return;
@@ -63,7 +61,8 @@ void DiagramView::paintEvent(QPaintEvent *event)
     painter.save();
     drawBackground(&painter, exposed);
     painter.restore();
-    if (!m_overview->paint(&painter, viewportTransform(), scale)) {
+    if (!m_overview->paint(&painter, viewportTransform(), scale, event->rect(),
+                           scene()->mouseGrabberItem() != nullptr)) {
         painter.end();
         QGraphicsView::paintEvent(event);
         return;
@@ -264,15 +263,26 @@ void DiagramView::drawBackground(QPainter *painter, const QRectF &rect)
     painter->fillRect(rect, theme.background);
     if (zoom() < 0.5)
         return; // a dense grid far out is noise and costs a paint per dot
-    painter->setPen(QPen(theme.grid, 0));
+    // Lines one pixel wide as filled rectangles in viewport coordinates: the raster
+    // engine fills those row by row, while antialiased hairlines go through its stroker
+    // pixel by pixel, which made the grid most of the cost of a repaint (and of a drag step).
+    const QTransform toDevice = painter->worldTransform();
+    if (toDevice.isRotating())
+        return;
+    const QRect device = toDevice.mapRect(rect).toAlignedRect();
     const qreal left = std::floor(rect.left() / gridStep) * gridStep;
     const qreal top = std::floor(rect.top() / gridStep) * gridStep;
-    QVarLengthArray<QLineF, 128> lines;
+    QVarLengthArray<QRect, 256> lines;
     for (qreal x = left; x < rect.right(); x += gridStep)
-        lines.append(QLineF(x, rect.top(), x, rect.bottom()));
+        lines.append(QRect(qFloor(toDevice.map(QPointF(x, 0)).x()), device.top(), 1, device.height()));
     for (qreal y = top; y < rect.bottom(); y += gridStep)
-        lines.append(QLineF(rect.left(), y, rect.right(), y));
-    painter->drawLines(lines.data(), int(lines.size()));
+        lines.append(QRect(device.left(), qFloor(toDevice.map(QPointF(0, y)).y()), device.width(), 1));
+    painter->save();
+    painter->resetTransform();
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    for (const QRect &line : std::as_const(lines))
+        painter->fillRect(line, theme.grid);
+    painter->restore();
 }
 
 } // namespace Junction

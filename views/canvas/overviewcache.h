@@ -20,7 +20,8 @@ class DiagramScene;
 // boxes are plain rectangles and edges hairlines). Painting 30,000 items there costs far
 // more than the budget, most of it the per-item set-up and 15,000 long hairlines; a picture
 // rendered once on a worker thread is a single blit. It is made for the zoom it is asked
-// for, dropped when the diagram changes, and until it is ready the view paints its items.
+// for and dropped when the diagram changes; until it is ready (and while boxes are dragged)
+// the part in view is drawn the same way on the spot, from plain rectangles and lines.
 class OverviewCache : public QObject
 {
     Q_OBJECT
@@ -30,9 +31,12 @@ public:
     ~OverviewCache() override;
 
     // Draws the picture for `scale` (zoom times device pixel ratio) in viewport
-    // coordinates, `sceneToViewport` being the view's transform. False when there is no
-    // picture for the diagram as it is: then it starts one, and the caller paints the items.
-    bool paint(QPainter *painter, const QTransform &sceneToViewport, qreal scale);
+    // coordinates, `sceneToViewport` being the view's transform. When there is no picture of
+    // the diagram as it is (or `live`: items are being dragged), it draws the `exposed` part
+    // (viewport pixels) from the items as they are now, and starts a picture unless live.
+    // False only for an empty diagram.
+    bool paint(QPainter *painter, const QTransform &sceneToViewport, qreal scale,
+               const QRect &exposed, bool live = false);
 
     int renderCount() const { return m_renderCount; }
 
@@ -62,10 +66,15 @@ private:
     };
 
     void invalidate();
+    bool paintNow(QPainter *painter, const QTransform &sceneToViewport, qreal scale,
+                  const QRect &exposed);
     void start(qreal scale);
     void finished();
     Snapshot snapshot(qreal scale) const;
-    static QImage render(const Snapshot &snapshot);
+    // The part `area` (scene coordinates) of the picture.
+    static QImage render(const Snapshot &snapshot, const QRectF &area);
+    static void drawLines(QImage &image, const QTransform &toImage, const QList<QLineF> &lines,
+                          const QColor &color);
 
     DiagramScene *m_scene;
     quint64 m_generation = 0; // counts diagram changes
