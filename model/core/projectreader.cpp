@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "projectreader.h"
 
+#include "cleanprojectreader.h"
 #include "jsonlocator.h"
 
 #include <QDir>
@@ -265,8 +266,9 @@ private:
 class Reader
 {
 public:
-    Reader(const QByteArray &json, const QString &fileName)
+    Reader(const QByteArray &json, const QString &fileName, bool fastPath = true)
         : m_json(json)
+        , m_fastPath(fastPath)
         , m_fileLabel(fileName.isEmpty() ? QStringLiteral("this file")
                                          : QFileInfo(fileName).fileName())
     {
@@ -307,6 +309,7 @@ private:
     void assignIds();
 
     const QByteArray &m_json;
+    const bool m_fastPath;
     QString m_fileLabel;
     Diagnostics m_diagnostics;
     std::optional<JsonLocator> m_locator;
@@ -406,6 +409,19 @@ void Reader::report(Severity severity, L1 code, const QString &path, const QStri
 
 LoadResult Reader::run()
 {
+    // A file that reads cleanly takes the fast path; anything to report, the full one.
+    if (std::optional<CleanProject> clean = m_fastPath ? readCleanProject(m_json) : std::nullopt) {
+        m_project = std::move(clean->project);
+        m_idHashes = std::move(clean->idHashes);
+        checkConnectionNames();
+        assignIds();
+        if (m_diagnostics.isEmpty())
+            return {std::move(m_project), m_diagnostics};
+        m_project = Project();
+        m_idHashes.clear();
+        m_diagnostics.clear();
+    }
+
     QJsonParseError parseError;
     QJsonDocument document = QJsonDocument::fromJson(m_json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
@@ -1088,6 +1104,12 @@ LoadResult ProjectReader::readFile(const QString &path)
 LoadResult ProjectReader::readBytes(const QByteArray &json, const QString &fileName)
 {
     Reader reader(json, fileName);
+    return reader.run();
+}
+
+LoadResult ProjectReader::readBytesFully(const QByteArray &json, const QString &fileName)
+{
+    Reader reader(json, fileName, false);
     return reader.run();
 }
 

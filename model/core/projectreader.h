@@ -32,6 +32,9 @@ public:
     static LoadResult readFile(const QString &path);
     // fileName only names the file in messages about the file as a whole.
     static LoadResult readBytes(const QByteArray &json, const QString &fileName = {});
+    // The same without the fast path for clean files (cleanprojectreader.h): what tests compare
+    // it with.
+    static LoadResult readBytesFully(const QByteArray &json, const QString &fileName = {});
 };
 
 } // namespace Junction

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
+#include "cleanprojectreader.h"
 #include "jsonlocator.h"
 #include "jsonprinter.h"
 #include "projectreader.h"
 #include "projectwriter.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
@@ -120,6 +122,9 @@ private slots:
     void connections();
     void connectionPasswordNeverKept_data();
     void connectionPasswordNeverKept();
+    void fastPathMatchesFullPath_data();
+    void fastPathMatchesFullPath();
+    void fastPathTakesCleanFiles();
 };
 
 // Files the program wrote: load → save gives the same bytes.
@@ -853,6 +858,111 @@ void TestProjectIo::locate()
     QCOMPARE(built, QStringLiteral("[\"odd key\"][\"inner.dot\"]"));
 }
 
+// A clean file with every form the fast path hands to QJsonDocument or reads itself.
+static QByteArray cleanInEveryForm()
+{
+    return R"json({"junction": 1, "name": "caf\u00e9 \"q\" 用户",
+        "define": {"underscored": true, "paranoid": false},
+        "models": [{"name": "User", "tableName": "users", "timestamps": false, "comment": "a\tb",
+                    "attributes": [{"name": "id", "type": "INTEGER", "primaryKey": true,
+                                    "autoIncrement": true},
+                                   {"name": "n", "type": "DECIMAL(10,2)", "defaultValue": 1.5},
+                                   {"name": "big", "type": "BIGINT", "defaultValue": 12345678901234567890},
+                                   {"name": "neg", "type": "INTEGER", "defaultValue": -0},
+                                   {"name": "e", "type": "FLOAT", "defaultValue": 1e3},
+                                   {"name": "s", "type": "STRING", "defaultValue": "", "unique": "grp"},
+                                   {"name": "t", "type": "DATE", "defaultValue": {"fn": "NOW"}},
+                                   {"name": "q", "type": "TEXT", "defaultValue": {"sql": "now()"},
+                                    "allowNull": false, "field": "q_q", "comment": ""},
+                                   {"name": "b", "type": "BOOLEAN", "defaultValue": true},
+                                   {"name": "z", "type": "STRING", "defaultValue": null, "unique": true}],
+                    "indexes": [{"fields": ["n", "s"], "unique": true}, {"name": "i", "fields": []}]},
+                   {"id": "m-2", "name": "Group", "attributes": []}],
+        "associations": [
+            {"type": "belongsToMany", "source": "User", "target": "Group", "through": {"model": "Group"},
+             "as": {"singular": "member", "plural": "members"}, "otherKey": {"name": "g", "allowNull": false},
+             "foreignKey": {"name": "u", "type": "INTEGER", "unique": false, "field": "uu", "comment": "c"}},
+            {"id": "x", "type": "hasMany", "source": "Group", "target": "User", "as": "Users",
+             "foreignKey": "groupId", "sourceKey": "id", "targetKey": "", "constraints": false,
+             "onDelete": "cascade", "onUpdate": "SET NULL", "timestamps": true, "comment": "k"},
+            {"type": "belongsToMany", "source": "User", "target": "Group", "through": "UG", "as": "gs"}],
+        "connections": [{"name": "a", "engine": "postgres", "host": "h", "port": 5432, "database": "d",
+                         "user": "u", "sslMode": "prefer"}, {"name": "b", "engine": "sqlite"}],
+        "layout": {"models": {"User": {"x": 1.5, "y": -2}}, "z": [1, "\u0041", null]},
+        "synced": {"a": {"at": "now"}}}
+    )json";
+}
+
+// Clean files are read by a fast path (cleanprojectreader.h) that gives up on anything to
+// report; both paths must give the same project and diagnostics for every file.
+void TestProjectIo::fastPathMatchesFullPath_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    for (const QString &root : {QStringLiteral(JUNCTION_TEST_DATA), QStringLiteral(JUNCTION_EXAMPLES)}) {
+        QDirIterator it(root, {QStringLiteral("*.junction.json")}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            QTest::newRow(qPrintable(QDir(root).relativeFilePath(path))) << readAll(path);
+        }
+    }
+    const QByteArray clean = cleanInEveryForm();
+    QTest::newRow("clean, every form") << clean;
+    // Each gives up the fast path: the full reader reports (or takes) it.
+    const QList<std::pair<const char *, QByteArray>> variants = {
+        {"duplicate key", R"("name": "User", "tableName": "users",)"},
+        {"escaped known key", R"("n\u0061me": "User", "tableName": "users",)"},
+        {"unknown key", R"("name": "User", "tableNmae": "users",)"},
+        {"empty id", R"("id": "", "name": "User", "tableName": "users",)"},
+        {"wrong type", R"("name": "User", "tableName": 3,)"},
+        {"null string", R"("name": "User", "tableName": null,)"},
+        {"bad escape", R"("name": "User", "tableName": "\x",)"},
+        {"bad number", R"("name": "User", "tableName": "users", "timestamps": 01,)"},
+    };
+    for (const auto &[name, replacement] : variants) {
+        QByteArray json = clean;
+        json.replace(R"("name": "User", "tableName": "users",)", replacement);
+        QTest::newRow(name) << json;
+    }
+    QByteArray version = clean;
+    QTest::newRow("version 1.0") << version.replace(R"("junction": 1,)", R"("junction": 1.0,)");
+    version = clean;
+    QTest::newRow("version 2") << version.replace(R"("junction": 1,)", R"("junction": 2,)");
+    version = clean;
+    QTest::newRow("version 10") << version.replace(R"("junction": 1,)", R"("junction": 10,)");
+    QByteArray tail = clean;
+    QTest::newRow("garbage after") << tail.append("x");
+    QByteArray port = clean;
+    QTest::newRow("port 0") << port.replace("5432", "0");
+    QByteArray trailingComma = clean;
+    QTest::newRow("trailing comma") << trailingComma.replace(R"("b", "engine": "sqlite"})",
+                                                             R"("b", "engine": "sqlite",})");
+}
+
+void TestProjectIo::fastPathMatchesFullPath()
+{
+    QFETCH(QByteArray, json);
+    const LoadResult full = ProjectReader::readBytesFully(json, QStringLiteral("p.json"));
+    const LoadResult read = ProjectReader::readBytes(json, QStringLiteral("p.json"));
+    QCOMPARE(describe(read.diagnostics), describe(full.diagnostics));
+    QCOMPARE(bool(read.project), bool(full.project));
+    if (!full.project)
+        return;
+    QCOMPARE(allIds(*read.project), allIds(*full.project));
+    QCOMPARE(QString::fromUtf8(ProjectWriter::toBytes(*read.project)),
+             QString::fromUtf8(ProjectWriter::toBytes(*full.project)));
+}
+
+void TestProjectIo::fastPathTakesCleanFiles()
+{
+    for (const QString &name : {QStringLiteral("blog.junction.json"), QStringLiteral("minimal.junction.json")}) {
+        const QByteArray json = readAll(fixturePath(name));
+        QVERIFY2(readCleanProject(json), qPrintable(name));
+    }
+    QVERIFY(readCleanProject(cleanInEveryForm()));
+    QVERIFY(!readCleanProject(readAll(fixturePath(QStringLiteral("hostile.junction.json")))));
+}
+
 QTEST_GUILESS_MAIN(TestProjectIo)
 // The `connections` section reads into values and writes back in the canonical order.
 void TestProjectIo::connections()
@@ -932,3 +1042,4 @@ void TestProjectIo::connectionPasswordNeverKept()
 }
 
 #include "tst_projectio.moc"
+
