@@ -12,6 +12,48 @@ const Attribute *Entity::attribute(const QString &attributeName) const
     return nullptr;
 }
 
+bool operator==(const Attribute &a, const Attribute &b)
+{
+    return a.id == b.id && a.name == b.name && a.field == b.field && a.type == b.type
+        && a.allowNull == b.allowNull && a.primaryKey == b.primaryKey
+        && a.autoIncrement == b.autoIncrement && a.unique == b.unique
+        && a.uniqueGroup == b.uniqueGroup && a.defaultValue == b.defaultValue
+        && a.comment == b.comment && a.unknownKeys == b.unknownKeys;
+}
+
+bool operator==(const Index &a, const Index &b)
+{
+    return a.name == b.name && a.fields == b.fields && a.unique == b.unique
+        && a.unknownKeys == b.unknownKeys;
+}
+
+bool operator==(const Alias &a, const Alias &b)
+{
+    return a.singular == b.singular && a.plural == b.plural && a.isObject == b.isObject;
+}
+
+bool operator==(const KeySpec &a, const KeySpec &b)
+{
+    return a.isSet == b.isSet && a.isObject == b.isObject && a.name == b.name
+        && a.allowNull == b.allowNull && a.type == b.type && a.field == b.field
+        && a.unique == b.unique && a.comment == b.comment && a.unknownKeys == b.unknownKeys;
+}
+
+bool operator==(const Through &a, const Through &b)
+{
+    return a.kind == b.kind && a.name == b.name && a.unknownKeys == b.unknownKeys;
+}
+
+bool operator==(const Association &a, const Association &b)
+{
+    return a.id == b.id && a.type == b.type && a.source == b.source && a.target == b.target
+        && a.as == b.as && a.foreignKey == b.foreignKey && a.targetKey == b.targetKey
+        && a.sourceKey == b.sourceKey && a.otherKey == b.otherKey && a.through == b.through
+        && a.constraints == b.constraints && a.onDelete == b.onDelete
+        && a.onUpdate == b.onUpdate && a.timestamps == b.timestamps && a.comment == b.comment
+        && a.unknownKeys == b.unknownKeys;
+}
+
 QString associationTypeName(AssociationType type)
 {
     switch (type) {

@@ -61,6 +61,10 @@ struct Attribute
 
     QString columnName() const { return field.isEmpty() ? name : field; }
 };
+// Value equality of everything the file holds (ids included): an edit that leaves a value
+// equal changes nothing and is no undo step.
+bool operator==(const Attribute &a, const Attribute &b);
+inline bool operator!=(const Attribute &a, const Attribute &b) { return !(a == b); }
 
 struct Index
 {
@@ -69,6 +73,8 @@ struct Index
     bool unique = false;
     QJsonObject unknownKeys;
 };
+bool operator==(const Index &a, const Index &b);
+inline bool operator!=(const Index &a, const Index &b) { return !(a == b); }
 
 struct Entity
 {
@@ -102,6 +108,8 @@ struct Alias
 
     bool isSet() const { return !plural.isEmpty() || !singular.isEmpty() || isObject; }
 };
+bool operator==(const Alias &a, const Alias &b);
+inline bool operator!=(const Alias &a, const Alias &b) { return !(a == b); }
 
 // `foreignKey` / `otherKey`: a column name, or an attribute definition object.
 struct KeySpec
@@ -116,6 +124,8 @@ struct KeySpec
     QString comment;
     QJsonObject unknownKeys;
 };
+bool operator==(const KeySpec &a, const KeySpec &b);
+inline bool operator!=(const KeySpec &a, const KeySpec &b) { return !(a == b); }
 
 // `through`: a table the program creates, or `{ "model": "Membership" }`.
 struct Through
@@ -125,6 +135,8 @@ struct Through
     QString name;
     QJsonObject unknownKeys;
 };
+bool operator==(const Through &a, const Through &b);
+inline bool operator!=(const Through &a, const Through &b) { return !(a == b); }
 
 struct Association
 {
@@ -145,6 +157,8 @@ struct Association
     QString comment;
     QJsonObject unknownKeys;
 };
+bool operator==(const Association &a, const Association &b);
+inline bool operator!=(const Association &a, const Association &b) { return !(a == b); }
 
 // A database the designer connects to, from the file's `connections` section. Never a
 // password: the designer keeps those in the system keychain, or asks each time.

@@ -13,6 +13,7 @@
 #include "commands/projectcommands.h"
 
 #include <QJsonArray>
+#include <QSignalSpy>
 #include <QStandardPaths>
 
 #include <functional>
@@ -144,6 +145,7 @@ private slots:
     void merging();
     void mergingStops();
     void refusedEdits();
+    void unchangedEditsPushNothing();
 };
 
 void tst_Commands::initTestCase()
@@ -791,6 +793,52 @@ void tst_Commands::refusedEdits()
     QVERIFY(!Commands::pasteFragment(d, QByteArray("{ not json")));
     QVERIFY(!d.push(nullptr));
     QCOMPARE(d.undoStack()->count(), 0);
+}
+
+// An edit that leaves every value as it is builds no command: the undo stack stays as it
+// was and the document is not marked modified (a combo box picked again, a field left as
+// it was, a dialog's OK without changes).
+void tst_Commands::unchangedEditsPushNothing()
+{
+    const auto document = openFixture();
+    Document &d = *document;
+    QSignalSpy modified(&d, &Document::modifiedChanged);
+    const EntityId user(s("m-user"));
+    const Entity entity = *d.entity(user);
+    for (const auto option :
+         {Commands::EntityOption::All, Commands::EntityOption::TableName,
+          Commands::EntityOption::Timestamps, Commands::EntityOption::Comment})
+        QVERIFY(!Commands::editEntityOptions(d, user, entity, option));
+    // Attributes and indexes are not options: a copy that differs only there is no change.
+    Entity otherAttributes = entity;
+    otherAttributes.attributes.clear();
+    otherAttributes.indexes.clear();
+    QVERIFY(!Commands::editEntityOptions(d, user, otherAttributes, Commands::EntityOption::All));
+    for (const Association &a : d.project().associations) {
+        QVERIFY(!Commands::editAssociation(d, a, Commands::AssociationField::All));
+        QVERIFY(!Commands::editAssociation(d, a, Commands::AssociationField::Comment));
+    }
+    for (const Attribute &a : entity.attributes)
+        QVERIFY(!Commands::editAttribute(d, user, a, Commands::AttributeField::All));
+    QVERIFY(!d.push(Commands::editEntityOptions(d, user, entity, Commands::EntityOption::All)));
+    QCOMPARE(d.undoStack()->count(), 0);
+    QVERIFY(!d.isModified());
+    QCOMPARE(modified.size(), 0);
+
+    // Any one field that differs is a change.
+    Association edited = d.project().associations.first();
+    edited.foreignKey.isSet = true;
+    edited.foreignKey.isObject = true;
+    edited.foreignKey.comment = s("c");
+    QVERIFY(d.push(Commands::editAssociation(d, edited, Commands::AssociationField::ForeignKey)));
+    Entity commented = entity;
+    commented.comment = entity.comment + s("!");
+    QVERIFY(d.push(Commands::editEntityOptions(d, user, commented, Commands::EntityOption::Comment)));
+    QCOMPARE(d.undoStack()->count(), 2);
+    QVERIFY(d.isModified());
+    // And the same values again after it are none.
+    QVERIFY(!Commands::editAssociation(d, edited, Commands::AssociationField::ForeignKey));
+    QVERIFY(!Commands::editEntityOptions(d, user, commented, Commands::EntityOption::Comment));
 }
 
 // ~50 mixed edits chosen by a fixed seed; every state on the way is recorded and must come

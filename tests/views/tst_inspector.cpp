@@ -369,9 +369,10 @@ void tst_Inspector::refusedNameIsNotCommitted()
     // "Use" was a fine name on the way; "User" is taken: the document keeps "Use".
     QCOMPARE(m_document->entity(EntityId(QStringLiteral("m-post")))->name, QStringLiteral("Use"));
     // An edit elsewhere does not overwrite what the user is fixing.
-    m_document->push(Commands::editEntityOptions(
-        *m_document, EntityId(QStringLiteral("m-tag")),
-        *m_document->project().entity(QStringLiteral("Tag")), Commands::EntityOption::Comment));
+    Entity tag = *m_document->project().entity(QStringLiteral("Tag"));
+    tag.comment = QStringLiteral("labels");
+    QVERIFY(m_document->push(Commands::editEntityOptions(*m_document, tag.id, tag,
+                                                         Commands::EntityOption::Comment)));
     QCOMPARE(page->nameEdit()->text(), QStringLiteral("User"));
     QTest::keyClicks(page->nameEdit(), QStringLiteral("s"));
     QVERIFY(!page->nameProblem()->isVisibleTo(page));
@@ -383,6 +384,9 @@ void tst_Inspector::refusedNameIsNotCommitted()
     QCOMPARE(m_document->entity(EntityId(QStringLiteral("m-post")))->name, QStringLiteral("Users"));
     QTest::keyClicks(page->nameEdit(), QStringLiteral("Post"));
     QVERIFY(!page->nameProblem()->isVisibleTo(page));
+    tag.comment.clear();
+    QVERIFY(m_document->push(Commands::editEntityOptions(*m_document, tag.id, tag,
+                                                         Commands::EntityOption::Comment)));
     QCOMPARE(ProjectWriter::toBytes(m_document->project()), before);
 }
 

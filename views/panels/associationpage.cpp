@@ -26,25 +26,6 @@ const QStringList referentialActions = {
     QStringLiteral("NO ACTION"), QStringLiteral("SET DEFAULT"),
 };
 
-bool sameKey(const KeySpec &a, const KeySpec &b)
-{
-    return a.isSet == b.isSet && a.isObject == b.isObject && a.name == b.name
-        && a.allowNull == b.allowNull && a.type == b.type && a.field == b.field
-        && a.unique == b.unique && a.comment == b.comment && a.unknownKeys == b.unknownKeys;
-}
-
-bool same(const Association &a, const Association &b)
-{
-    return a.type == b.type && a.source == b.source && a.target == b.target
-        && a.as.singular == b.as.singular && a.as.plural == b.as.plural
-        && a.as.isObject == b.as.isObject && sameKey(a.foreignKey, b.foreignKey)
-        && a.targetKey == b.targetKey && a.sourceKey == b.sourceKey
-        && sameKey(a.otherKey, b.otherKey) && a.through.kind == b.through.kind
-        && a.through.name == b.through.name && a.through.unknownKeys == b.through.unknownKeys
-        && a.constraints == b.constraints && a.onDelete == b.onDelete && a.onUpdate == b.onUpdate
-        && a.timestamps == b.timestamps && a.comment == b.comment && a.unknownKeys == b.unknownKeys;
-}
-
 // Replaces a combo box's items only when they differ: rebuilding would close its popup and,
 // for an editable one, clear what the user is typing.
 void setItems(QComboBox *combo, const QList<std::pair<QString, QString>> &items)
@@ -421,7 +402,7 @@ void AssociationPage::showRows(const Association &a)
 void AssociationPage::commit(const Association &edited, int field, bool typed)
 {
     const Association *current = m_document ? m_document->association(m_id) : nullptr;
-    if (!current || same(*current, edited))
+    if (!current || *current == edited)
         return;
     // A pick is one step of its own; keystrokes in one field merge until focus leaves.
     if (!typed)

@@ -107,8 +107,11 @@ std::unique_ptr<QUndoCommand> editAssociation(Document &document, const Associat
     const int index = document.associationIndex(edited.id);
     if (index < 0)
         return nullptr;
+    const Association &before = document.project().associations.at(index);
+    if (before == edited)
+        return nullptr; // nothing changes: no undo step, no modified mark
     ProjectEdit edit;
-    edit.replacedAssociations.append({index, document.project().associations.at(index), edited});
+    edit.replacedAssociations.append({index, before, edited});
     edit.replacementChanges = Change::AssociationFields;
     const QString text = changed == AssociationField::All
         ? QStringLiteral("Edit association")

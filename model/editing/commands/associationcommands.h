@@ -44,7 +44,8 @@ enum class AssociationField {
 
 // Replaces the association with `edited` (same id); `changed` names the field the gesture
 // edited, for the undo text and merging: typing in as, foreignKey, targetKey, sourceKey,
-// otherKey, through or comment merges into one step per field.
+// otherKey, through or comment merges into one step per field. Null when `edited` equals
+// the association as it is (nothing to undo).
 std::unique_ptr<QUndoCommand> editAssociation(Document &document, const Association &edited,
                                               AssociationField changed);
 

@@ -150,6 +150,8 @@ std::unique_ptr<QUndoCommand> editAttribute(Document &document, const EntityId &
     const int index = attributeIndex(before, edited.id);
     if (index < 0)
         return nullptr;
+    if (before.attributes.at(index) == edited)
+        return nullptr; // nothing changes: no undo step
     const QString oldName = before.attributes.at(index).name;
     const bool renamed = edited.name != oldName;
     if (renamed && !attributeNameProblem(before, edited.id, edited.name).isEmpty())

@@ -45,7 +45,7 @@ QString attributeNameProblem(const Entity &entity, const AttributeId &id, const 
 // edited, for the undo text and merging: typing in name, field, type, default value or
 // comment merges into one step per attribute and field. A new name must pass
 // attributeNameProblem(); it is rewritten where the model's indexes, a belongsTo's targetKey
-// or a sourceKey name the attribute.
+// or a sourceKey name the attribute. Null when `edited` equals the attribute as it is.
 std::unique_ptr<QUndoCommand> editAttribute(Document &document, const EntityId &entity,
                                             const Attribute &edited, AttributeField changed);
 

@@ -135,6 +135,11 @@ std::unique_ptr<QUndoCommand> editEntityOptions(Document &document, const Entity
     after.freezeTableName = options.freezeTableName;
     after.paranoid = options.paranoid;
     after.comment = options.comment;
+    if (after.tableName == before.tableName && after.timestamps == before.timestamps
+        && after.underscored == before.underscored && after.underscoredAll == before.underscoredAll
+        && after.freezeTableName == before.freezeTableName && after.paranoid == before.paranoid
+        && after.comment == before.comment)
+        return nullptr; // the same values again: nothing to undo, nothing to save
     ProjectEdit edit;
     edit.replacedEntities.append({index, before, std::move(after)});
     edit.replacementChanges = Change::EntityOptions;

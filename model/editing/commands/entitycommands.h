@@ -48,7 +48,8 @@ enum class EntityOption {
 
 // Takes the options (tableName, timestamps, underscored, underscoredAll, freezeTableName,
 // paranoid, comment) of `options`; `changed` names the one the gesture edited, for the undo
-// text and merging (typing in tableName or comment merges).
+// text and merging (typing in tableName or comment merges). Null when every option is as it
+// is (nothing to undo).
 std::unique_ptr<QUndoCommand> editEntityOptions(Document &document, const EntityId &id,
                                                 const Entity &options, EntityOption changed);
 
