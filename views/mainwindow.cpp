@@ -255,6 +255,18 @@ void MainWindow::openFileAsync(const QString &path)
     statusBar()->showMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()));
 }
 
+void MainWindow::stopLoading()
+{
+    // A request to replace or close the document supersedes an open in progress, before any
+    // prompt: the prompt's event loop would otherwise let the load replace the document the
+    // user is being asked about.
+    if (!m_loader->isLoading())
+        return;
+    m_loader->cancel();
+    statusBar()->showMessage(
+        tr("Stopped opening %1").arg(QFileInfo(m_loader->path()).fileName()), 5000);
+}
+
 void MainWindow::loadFinished(const QString &path, const Diagnostics &diagnostics)
 {
     statusBar()->clearMessage();
@@ -333,6 +345,8 @@ void MainWindow::openImported(std::unique_ptr<Document> document)
 
 void MainWindow::setDocument(std::unique_ptr<Document> document)
 {
+    if (m_loader)
+        m_loader->cancel(); // whatever replaces the document drops a load still running
     // The views move to the new document first; then the old one can go.
     m_scene->setDocument(document.get());
     m_diagnostics->setDocument(document.get());
@@ -356,6 +370,7 @@ void MainWindow::updateTitle()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    stopLoading();
     if (maybeSave()) {
         WindowSettings::save(this);
         event->accept();
@@ -383,12 +398,14 @@ bool MainWindow::maybeSave()
 
 void MainWindow::newFile()
 {
+    stopLoading();
     if (maybeSave())
         setDocument(Document::newDocument());
 }
 
 void MainWindow::open()
 {
+    stopLoading();
     if (!maybeSave())
         return;
     const QString path = QFileDialog::getOpenFileName(
@@ -399,6 +416,7 @@ void MainWindow::open()
 
 void MainWindow::openWithPrompt(const QString &path)
 {
+    stopLoading();
     if (maybeSave())
         openFileAsync(path);
 }

@@ -76,6 +76,7 @@ private:
     bool showOpened(const QString &path, std::unique_ptr<Document> document,
                     const Diagnostics &diagnostics);
     void loadFinished(const QString &path, const Diagnostics &diagnostics);
+    void stopLoading();
     bool save();
     bool saveAs();
     void autoLayout();

@@ -1,25 +1,35 @@
 // SPDX-License-Identifier: MIT
 // The asynchronous open (MainWindow::openFileAsync, DocumentLoader): the same document and
 // scene as the synchronous open, errors open nothing and are shown, a second open
-// supersedes the first, and the event loop keeps turning while a large file is read.
+// supersedes the first, a New, Open Recent or drop made while a file loads supersedes the
+// load (the unsaved-changes prompt still comes first), and the event loop keeps turning
+// while a large file is read.
 #include "associationitem.h"
 #include "diagramscene.h"
+#include "diagramview.h"
 #include "document.h"
 #include "mainwindow.h"
 #include "projectwriter.h"
 #include "schemagenerator.h"
 #include "shell/documentloader.h"
+#include "shell/recentfiles.h"
 #include "tableitem.h"
 #include "viewtestsupport.h"
 
+#include <QAbstractButton>
+#include <QAction>
 #include <QApplication>
+#include <QDropEvent>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
+#include <QUndoCommand>
 
 using namespace Junction;
 
@@ -57,6 +67,57 @@ QStringList resolvedTables(const Document &document)
     return names;
 }
 
+// Answers every message box that comes up with `button` and keeps their texts.
+class MessageBoxAnswerer : public QObject
+{
+public:
+    explicit MessageBoxAnswerer(QMessageBox::StandardButton button)
+        : m_button(button)
+    {
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            if (auto box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                texts << box->text();
+                box->button(m_button)->click();
+            }
+        });
+        m_timer.start(10);
+    }
+    QStringList texts;
+
+private:
+    QMessageBox::StandardButton m_button;
+    QTimer m_timer;
+};
+
+// Lets every worker the loader started finish and their results reach the event loop: a
+// load that was not dropped would show itself after this.
+void settleWorkers()
+{
+    QThreadPool::globalInstance()->waitForDone();
+    for (int i = 0; i < 3; ++i)
+        QCoreApplication::processEvents();
+}
+
+// A drop of a local file on `target`, as FileDrop receives it.
+bool dropFile(QWidget *target, const QString &path)
+{
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(path)});
+    const QPoint at = target->rect().center();
+    QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &enter);
+    if (!enter.isAccepted())
+        return false;
+    QDropEvent drop(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &drop);
+    return drop.isAccepted();
+}
+
+QAction *action(const MainWindow &window, const char *name)
+{
+    return window.findChild<QAction *>(QString::fromLatin1(name));
+}
+
 } // namespace
 
 class tst_AsyncOpen : public QObject
@@ -69,6 +130,8 @@ private slots:
     void sameAsSynchronous();
     void errorOpensNothing();
     void secondOpenSupersedesFirst();
+    void newSupersedesPendingOpen();
+    void requestsDuringOpenAskFirst();
     void eventLoopTurnsWhileLoading();
 };
 
@@ -158,6 +221,101 @@ void tst_AsyncOpen::secondOpenSupersedesFirst()
     QVERIFY(QApplication::activeModalWidget() == nullptr);
     QVERIFY(window.document()->filePath().endsWith(QLatin1String("shop.junction.json")));
     QVERIFY(!window.scene()->tableItems().isEmpty());
+}
+
+void tst_AsyncOpen::newSupersedesPendingOpen()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy loaded(window.documentLoader(), &DocumentLoader::loaded);
+    const Document *first = window.document();
+    window.openFileAsync(example("shop.junction.json"));
+    QVERIFY(window.documentLoader()->isLoading());
+
+    // Nothing to save: File > New replaces the document at once and the shop never comes.
+    action(window, "newAction")->trigger();
+    QVERIFY(!window.documentLoader()->isLoading());
+    const Document *fresh = window.document();
+    QVERIFY(fresh != first);
+    QVERIFY(fresh->filePath().isEmpty());
+    QCOMPARE(window.statusBar()->currentMessage(),
+             QStringLiteral("Stopped opening shop.junction.json"));
+    settleWorkers();
+    QCOMPARE(loaded.size(), 0);
+    QCOMPARE(window.document(), fresh);
+    QVERIFY(window.scene()->tableItems().isEmpty());
+    QVERIFY(!window.document()->isModified());
+
+    // Closing while a file loads drops the load too.
+    window.openFileAsync(example("shop.junction.json"));
+    QVERIFY(window.close());
+    settleWorkers();
+    QCOMPARE(loaded.size(), 0);
+}
+
+void tst_AsyncOpen::requestsDuringOpenAskFirst()
+{
+    QTemporaryDir dir;
+    const QString copy = dir.filePath(QStringLiteral("copy.junction.json"));
+    QVERIFY(QFile::copy(example("shop.junction.json"), copy));
+    const QString blog = QFileInfo(example("blog.junction.json")).absoluteFilePath();
+
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openFile(blog));
+    Document *edited = window.document();
+    edited->setAutosaveInterval(0);
+    QVERIFY(edited->push(std::make_unique<QUndoCommand>(QStringLiteral("edit"))));
+    QVERIFY(edited->isModified());
+    QSignalSpy loaded(window.documentLoader(), &DocumentLoader::loaded);
+    QSignalSpy failed(window.documentLoader(), &DocumentLoader::failed);
+
+    // New while the shop loads: the prompt about the blog's changes comes first (the load
+    // is stopped before it, so it cannot land while the user is asked); Cancel keeps the
+    // blog as it is, and the shop is not opened behind the user's back.
+    window.openFileAsync(example("shop.junction.json"));
+    {
+        MessageBoxAnswerer cancel(QMessageBox::Cancel);
+        action(window, "newAction")->trigger();
+        QCOMPARE(cancel.texts.size(), 1);
+        QVERIFY2(cancel.texts.first().contains(QLatin1String("unsaved changes")),
+                 qPrintable(cancel.texts.first()));
+    }
+    QVERIFY(!window.documentLoader()->isLoading());
+    settleWorkers();
+    QCOMPARE(loaded.size(), 0);
+    QCOMPARE(window.document(), edited);
+    QCOMPARE(window.document()->filePath(), blog);
+    QVERIFY(window.document()->isModified());
+
+    // A file dropped while the shop loads: asked first, then the dropped file opens, never
+    // the shop.
+    window.openFileAsync(example("shop.junction.json"));
+    {
+        MessageBoxAnswerer discard(QMessageBox::Discard);
+        QVERIFY(dropFile(window.view()->viewport(), copy));
+        QTRY_COMPARE(window.document()->filePath(), copy);
+        QCOMPARE(discard.texts.size(), 1);
+    }
+    settleWorkers();
+    QCOMPARE(loaded.size(), 1);
+    QCOMPARE(failed.size(), 0);
+    QCOMPARE(window.document()->filePath(), copy);
+    QVERIFY(!window.document()->isModified());
+
+    // Open Recent while a file loads: nothing to save, no prompt; the recent file wins.
+    window.openFileAsync(example("shop.junction.json"));
+    {
+        MessageBoxAnswerer none(QMessageBox::Cancel);
+        emit window.recentFiles()->fileRequested(blog);
+        QTRY_COMPARE(window.document()->filePath(), blog);
+        QCOMPARE(none.texts, QStringList());
+    }
+    settleWorkers();
+    QCOMPARE(loaded.size(), 2);
+    QCOMPARE(window.document()->filePath(), blog);
 }
 
 void tst_AsyncOpen::eventLoopTurnsWhileLoading()
