@@ -4,6 +4,7 @@
 #include "accessors.h"
 #include "dependencyorder.h"
 #include "resolverwork.h"
+#include "twohalves.h"
 
 #include <QSet>
 
@@ -114,25 +115,57 @@ ResolvedSchema Resolver::run()
 
 void Resolver::defineModels()
 {
-    // Junction tables are appended later; reserving for them avoids copying every model.
-    m_models.reserve(m_project.entities.size() + m_project.associations.size());
-    for (int i = 0; i < m_project.entities.size(); ++i) {
+    // Which models are defined, and the two errors that decide it, are settled first and in
+    // order; building each model is independent of the others, so on a big schema the second
+    // half is built on another core (with its own diagnostics and type cache), and the halves'
+    // diagnostics are joined in model order.
+    const int entityCount = int(m_project.entities.size());
+    QList<int> modelOf(entityCount, -1); // the model an entity becomes, -1: none
+    Diagnostics decided;                  // each with the entity it concerns
+    QList<int> decidedEntity;
+    int models = 0;
+    for (int i = 0; i < entityCount; ++i) {
         const Entity &e = m_project.entities.at(i);
+        const bool duplicate = !e.name.isEmpty() && m_modelByName.contains(e.name);
         if (e.name.isEmpty()) {
             error(QStringLiteral("missing-name"), QStringLiteral("A model needs a name."),
                   QStringLiteral("models[%1].name").arg(i), {e.id.toString()});
-        } else if (m_modelByName.contains(e.name)) {
+        } else if (duplicate) {
             error(QStringLiteral("duplicate-model"),
                   QStringLiteral("Model \"%1\" is defined twice; model names must be unique.")
                       .arg(e.name),
                   QStringLiteral("models[%1].name").arg(i), {e.id.toString()});
-            continue;
         }
-        defineModel(i);
+        if (!m_diagnostics.isEmpty()) { // just reported: kept for its place among the models'
+            decided << m_diagnostics.takeLast();
+            decidedEntity << i;
+        }
+        if (duplicate)
+            continue;
+        modelOf[i] = models;
+        m_modelByName.insert(e.name, models++);
     }
+
+    // Junction tables are appended later; reserving for them avoids copying every model.
+    m_models.reserve(models + m_project.associations.size());
+    m_models.resize(models);
+    WorkModel *built = m_models.data();
+    Resolver second(m_project);
+    inTwoHalves(entityCount, 2000, [&](int from, int to, int half) {
+        Resolver &r = half == 0 ? *this : second;
+        qsizetype d = std::lower_bound(decidedEntity.cbegin(), decidedEntity.cend(), from)
+                      - decidedEntity.cbegin();
+        for (int i = from; i < to; ++i) {
+            for (; d < decidedEntity.size() && decidedEntity.at(d) == i; ++d)
+                r.m_diagnostics << decided.at(d);
+            if (modelOf.at(i) >= 0)
+                built[modelOf.at(i)] = r.defineModel(i);
+        }
+    });
+    m_diagnostics += second.m_diagnostics;
 }
 
-void Resolver::defineModel(int entityIndex)
+WorkModel Resolver::defineModel(int entityIndex)
 {
     const Entity &e = m_project.entities.at(entityIndex);
     const DefineOptions &d = m_project.define;
@@ -244,8 +277,7 @@ void Resolver::defineModel(int entityIndex)
                 modelPathOf() + QLatin1String(".paranoid"), {e.id.toString()});
     }
 
-    m_modelByName.insert(m.name, m_models.size());
-    m_models << std::move(m);
+    return m;
 }
 
 bool Resolver::checkAlias(int index, WorkModel &source, const QString &key)
@@ -424,86 +456,95 @@ void Resolver::checkTwoColumnRelationships()
 
 // The work models are not needed afterwards: their columns are moved, not copied (only the
 // table names stay, other tables' foreign keys read them).
+//
+// Each table only reads the other models' table names: on a big schema the second half is
+// built on another core, into its own places in the list.
 void Resolver::buildTables(ResolvedSchema &schema)
 {
-    schema.tables.reserve(m_models.size());
-    for (WorkModel &m : m_models) {
-        ResolvedTable t;
-        t.name = m.tableName;
-        t.comment = m.comment;
-        if (m.entityIndex >= 0) {
-            t.entity = m_project.entities.at(m.entityIndex).id;
-            t.entityIndex = m.entityIndex;
-            t.entityName = m.name;
-        } else {
-            t.junctionOf = m.junctionOf;
-            t.junctionOfIndex = m.junctionOfIndex;
-        }
-        if (m.entityIndex >= 0) {
-            const Entity &e = m_project.entities.at(m.entityIndex);
-            for (const Index &idx : e.indexes) {
-                ResolvedIndex ri;
-                ri.unique = idx.unique;
-                QStringList attrNames;
-                for (const QString &f : idx.fields) {
-                    const int i = m.indexOf(f);
-                    ri.columns << (i >= 0 ? m.columns.at(i).name : f);
-                    attrNames << f;
-                }
-                ri.name = idx.name.isEmpty()
-                              ? Inflection::underscore(t.name + QLatin1Char('_')
-                                                       + attrNames.join(QLatin1Char('_')))
-                              : idx.name;
-                t.indexes << ri;
-            }
-        }
-        QHash<QString, int> groupIndex;
-        const int primaryKeys = m.primaryKeyCount();
-        for (int i = 0; i < m.columns.size(); ++i) {
-            ResolvedColumn &c = m.columns[i];
-            const ColumnWork &w = m.work.at(i);
-            c.allowNull = w.allowNull.value_or(true) && !c.primaryKey;
-            const ColumnLink &a = m.link(i);
-            if (!a.associations.isEmpty())
-                c.association = a.associations.first(); // created, or a declared one reused
-            if (c.primaryKey)
-                t.primaryKey << c.name;
-            c.unique = c.unique && !(c.primaryKey && primaryKeys == 1);
-            if (c.unique) {
-                t.uniques << ResolvedUnique{t.name + QLatin1Char('_') + c.name
-                                                + QStringLiteral("_unique"),
-                                            {c.name}};
-            }
-            if (!a.uniqueGroup.isEmpty()) {
-                const bool generated = a.uniqueGroup.startsWith(t.name + QLatin1Char('_'))
-                                       && a.uniqueGroup.endsWith(QStringLiteral("_unique"));
-                const QString name = generated ? a.uniqueGroup
-                                               : t.name + QLatin1Char('_') + a.uniqueGroup
-                                                     + QStringLiteral("_unique");
-                auto it = groupIndex.find(name);
-                if (it == groupIndex.end()) {
-                    groupIndex.insert(name, int(t.uniques.size()));
-                    t.uniques << ResolvedUnique{name, {c.name}};
-                } else {
-                    t.uniques[*it].columns << c.name;
-                }
-            }
-            if (a.referencedModel >= 0) {
-                ResolvedForeignKey fk;
-                fk.name = t.name + QLatin1Char('_') + c.name + QStringLiteral("_fkey");
-                fk.columns << c.name;
-                fk.referencedTable = m_models.at(a.referencedModel).tableName;
-                fk.referencedColumns << a.referencedKey;
-                fk.onDelete = a.onDelete;
-                fk.onUpdate = a.onUpdate;
-                fk.associations = a.associations;
-                fk.associationIndex = c.associationIndex;
-                t.foreignKeys << std::move(fk);
-            }
-        }
-        t.columns = std::move(m.columns);
-        schema.tables << std::move(t);
+    schema.tables.resize(m_models.size());
+    ResolvedTable *tables = schema.tables.data();
+    WorkModel *models = m_models.data();
+    inTwoHalves(int(m_models.size()), 2000, [&](int from, int to, int) {
+        for (int k = from; k < to; ++k)
+            buildTable(models[k], tables[k]);
+    });
+}
+
+void Resolver::buildTable(WorkModel &m, ResolvedTable &t) const
+{
+    t.name = m.tableName;
+    t.comment = m.comment;
+    if (m.entityIndex >= 0) {
+        t.entity = m_project.entities.at(m.entityIndex).id;
+        t.entityIndex = m.entityIndex;
+        t.entityName = m.name;
+    } else {
+        t.junctionOf = m.junctionOf;
+        t.junctionOfIndex = m.junctionOfIndex;
     }
+    if (m.entityIndex >= 0) {
+        const Entity &e = m_project.entities.at(m.entityIndex);
+        for (const Index &idx : e.indexes) {
+            ResolvedIndex ri;
+            ri.unique = idx.unique;
+            QStringList attrNames;
+            for (const QString &f : idx.fields) {
+                const int i = m.indexOf(f);
+                ri.columns << (i >= 0 ? m.columns.at(i).name : f);
+                attrNames << f;
+            }
+            ri.name = idx.name.isEmpty()
+                          ? Inflection::underscore(t.name + QLatin1Char('_')
+                                                   + attrNames.join(QLatin1Char('_')))
+                          : idx.name;
+            t.indexes << ri;
+        }
+    }
+    QHash<QString, int> groupIndex;
+    const int primaryKeys = m.primaryKeyCount();
+    for (int i = 0; i < m.columns.size(); ++i) {
+        ResolvedColumn &c = m.columns[i];
+        const ColumnWork &w = m.work.at(i);
+        c.allowNull = w.allowNull.value_or(true) && !c.primaryKey;
+        const ColumnLink &a = m.link(i);
+        if (!a.associations.isEmpty())
+            c.association = a.associations.first(); // created, or a declared one reused
+        if (c.primaryKey)
+            t.primaryKey << c.name;
+        c.unique = c.unique && !(c.primaryKey && primaryKeys == 1);
+        if (c.unique) {
+            t.uniques << ResolvedUnique{t.name + QLatin1Char('_') + c.name
+                                            + QStringLiteral("_unique"),
+                                        {c.name}};
+        }
+        if (!a.uniqueGroup.isEmpty()) {
+            const bool generated = a.uniqueGroup.startsWith(t.name + QLatin1Char('_'))
+                                   && a.uniqueGroup.endsWith(QStringLiteral("_unique"));
+            const QString name = generated ? a.uniqueGroup
+                                           : t.name + QLatin1Char('_') + a.uniqueGroup
+                                                 + QStringLiteral("_unique");
+            auto it = groupIndex.find(name);
+            if (it == groupIndex.end()) {
+                groupIndex.insert(name, int(t.uniques.size()));
+                t.uniques << ResolvedUnique{name, {c.name}};
+            } else {
+                t.uniques[*it].columns << c.name;
+            }
+        }
+        if (a.referencedModel >= 0) {
+            ResolvedForeignKey fk;
+            fk.name = t.name + QLatin1Char('_') + c.name + QStringLiteral("_fkey");
+            fk.columns << c.name;
+            fk.referencedTable = m_models.at(a.referencedModel).tableName;
+            fk.referencedColumns << a.referencedKey;
+            fk.onDelete = a.onDelete;
+            fk.onUpdate = a.onUpdate;
+            fk.associations = a.associations;
+            fk.associationIndex = c.associationIndex;
+            t.foreignKeys << std::move(fk);
+        }
+    }
+    t.columns = std::move(m.columns);
 }
 
 const ResolvedColumn *ResolvedTable::column(const QString &columnName) const

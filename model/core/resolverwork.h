@@ -267,7 +267,7 @@ public:
 
 private:
     void defineModels();
-    void defineModel(int entityIndex);
+    WorkModel defineModel(int entityIndex);
     void associate(int index);
     void belongsTo(int index, int source, int target, ResolvedAssociation &out);
     void hasOne(int index, int source, int target, ResolvedAssociation &out);
@@ -275,6 +275,7 @@ private:
     void belongsToMany(int index, int source, int target, ResolvedAssociation &out);
     int junctionModel(int index, int source);
     void buildTables(ResolvedSchema &schema);
+    void buildTable(WorkModel &model, ResolvedTable &table) const;
     void checkTwoColumnRelationships();
 
     // Sequelize's Utils.mergeDefaults of one attribute into a model; the attribute's index.

@@ -111,6 +111,7 @@ private slots:
     void junctionKeys_data();
     void junctionKeys();
     void largeSchemaDiagnosticsInOrder();
+    void largeSchemaResolvesInOrder();
 };
 
 void TestResolver::foreignKeyColumn_data()
@@ -655,6 +656,62 @@ void TestResolver::largeSchemaDiagnosticsInOrder()
     QCOMPARE(paths, (QStringList{QStringLiteral("models[3].attributes[1]"),
                                  QStringLiteral("models[1500].attributes[1]"),
                                  QStringLiteral("models[2999].attributes[1]")}));
+}
+
+// 3,000 models: the resolver builds models and tables in two halves on two threads; the
+// result, diagnostics included, must be in model order as if built one by one.
+void TestResolver::largeSchemaResolvesInOrder()
+{
+    Project project;
+    for (int m = 0; m < 3000; ++m) {
+        Entity e;
+        e.id = EntityId(QStringLiteral("m%1").arg(m));
+        e.name = QStringLiteral("Model%1").arg(m);
+        if (m == 5 || m == 2500)
+            e.name.clear();
+        if (m == 10)
+            e.name = QStringLiteral("Model2");
+        if (m == 2600)
+            e.name = QStringLiteral("Model1700");
+        if (m == 2700) {
+            e.paranoid = true;
+            e.timestamps = false;
+        }
+        Attribute a;
+        a.id = AttributeId(e.id.toString() + QStringLiteral("a"));
+        a.name = QStringLiteral("title");
+        a.type = m == 1200 || m == 2998 ? QStringLiteral("STRANG") : QStringLiteral("STRING");
+        e.attributes << a;
+        project.entities << e;
+    }
+    Association a;
+    a.id = AssociationId(QStringLiteral("as"));
+    a.type = AssociationType::BelongsTo;
+    a.source = QStringLiteral("Model2900");
+    a.target = QStringLiteral("Model100");
+    project.associations << a;
+
+    const ResolvedSchema schema = resolve(project);
+    QStringList found;
+    for (const Diagnostic &d : schema.diagnostics)
+        found << d.code + QLatin1Char(' ') + d.path;
+    QCOMPARE(found, (QStringList{QStringLiteral("missing-name models[5].name"),
+                                 QStringLiteral("duplicate-model models[10].name"),
+                                 QStringLiteral("unknown-type models[1200].attributes[0].type"),
+                                 QStringLiteral("missing-name models[2500].name"),
+                                 QStringLiteral("duplicate-model models[2600].name"),
+                                 QStringLiteral("paranoid-without-timestamps models[2700].paranoid"),
+                                 QStringLiteral("unknown-type models[2998].attributes[0].type")}));
+    QCOMPARE(schema.tables.size(), 2998);
+    QCOMPARE(schema.tables.at(2997).entityIndex, 2999);
+    const ResolvedTable *holder = schema.tableForEntity(QStringLiteral("Model2900"));
+    QVERIFY(holder);
+    QCOMPARE(holder->name, QStringLiteral("Model2900s"));
+    QCOMPARE(holder->columns.size(), 5); // id, title, createdAt, updatedAt, Model100Id
+    QCOMPARE(holder->columns.last().name, QStringLiteral("Model100Id"));
+    QCOMPARE(holder->foreignKeys.size(), 1);
+    QCOMPARE(holder->foreignKeys.first().referencedTable, QStringLiteral("Model100s"));
+    QCOMPARE(schema.tableForEntity(QStringLiteral("Model2700"))->columns.size(), 2); // id, title
 }
 
 QTEST_GUILESS_MAIN(TestResolver)
