@@ -352,18 +352,46 @@ QStringList DdlGenerator::associationPreview(const ResolvedSchema &schema,
         }
         const QString alter = QStringLiteral("ALTER TABLE ") + m_dialect.quote(holder->name);
         QString add = alter + QStringLiteral(" ADD COLUMN ") + columnDefinition(*holder, *column, false);
-        if (m_dialect.kind() == Dialect::Kind::Sqlite) {
+        const bool sqlite = m_dialect.kind() == Dialect::Kind::Sqlite;
+        if (sqlite) {
             // SQLite cannot add a constraint to an existing table, only a column with one.
             if (fk) {
                 add += QLatin1Char(' ');
                 appendReferences(add, *fk);
             }
             statements << add;
-            continue;
+        } else {
+            statements << add;
+            if (fk)
+                statements << alter + QStringLiteral(" ADD ") + foreignKeyClause(*fk);
         }
-        statements << add;
-        if (fk)
-            statements << alter + QStringLiteral(" ADD ") + foreignKeyClause(*fk);
+        // What a key's object form adds: `unique` (SQLite adds no UNIQUE column: an index
+        // does the same), and a comment where it is a statement of its own.
+        for (const ResolvedUnique &u : holder->uniques) {
+            if (u.columns != QStringList{name})
+                continue;
+            QString unique = sqlite ? QStringLiteral("CREATE UNIQUE INDEX ")
+                                    : alter + QStringLiteral(" ADD CONSTRAINT ");
+            appendQuoted(unique, m_dialect.generatedName(u.name));
+            if (sqlite) {
+                unique += QLatin1String(" ON ");
+                appendQuoted(unique, holder->name);
+                unique += QLatin1String(" (");
+            } else {
+                unique += QLatin1String(" UNIQUE (");
+            }
+            appendQuoted(unique, name);
+            unique += QLatin1Char(')');
+            statements << unique;
+        }
+        if (m_dialect.kind() == Dialect::Kind::Postgres && !column->comment.isEmpty()) {
+            QString comment = QStringLiteral("COMMENT ON COLUMN ");
+            appendQuoted(comment, holder->name);
+            comment += QLatin1Char('.');
+            appendQuoted(comment, name);
+            comment += QLatin1String(" IS ") + m_dialect.quoteString(column->comment);
+            statements << comment;
+        }
     }
     return statements;
 }

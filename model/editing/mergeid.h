@@ -14,6 +14,7 @@ enum class MergeId : int {
     EditAttributeField,
     EditAssociationField,
     NudgeModels,
+    EditIndexField,
 };
 
 } // namespace Junction

@@ -9,6 +9,7 @@
 #include "commands/attributecommands.h"
 #include "commands/clipboard.h"
 #include "commands/entitycommands.h"
+#include "commands/indexcommands.h"
 #include "commands/layoutcommands.h"
 #include "commands/projectcommands.h"
 
@@ -603,6 +604,38 @@ void tst_Commands::commands_data()
     }) << EditProject([](Project &p) {
         p.synced.insert(s("sqlite:blog.db"), QJsonObject {{s("at"), s("2026-11-25T10:00:00Z")}});
     }) << flags(C::Synced);
+
+    // Indexes
+    QTest::newRow("add index") << MakeCommand([](Document &d) {
+        Index index;
+        index.fields = {s("title"), s("body")};
+        index.unique = true;
+        return Commands::addIndex(d, EntityId(s("m-post")), index);
+    }) << EditProject([](Project &p) {
+        Index index;
+        index.fields = {s("title"), s("body")};
+        index.unique = true;
+        entityNamed(p, s("Post")).indexes << index;
+    }) << flags(C::Indexes);
+    QTest::newRow("edit index fields") << MakeCommand([](Document &d) {
+        Index index = d.entity(EntityId(s("m-user")))->indexes.at(0);
+        index.fields = {s("name")};
+        return Commands::editIndex(d, EntityId(s("m-user")), 0, index, Commands::IndexField::Fields);
+    }) << EditProject([](Project &p) {
+        entityNamed(p, s("User")).indexes[0].fields = {s("name")};
+    }) << flags(C::Indexes);
+    QTest::newRow("rename index") << MakeCommand([](Document &d) {
+        Index index = d.entity(EntityId(s("m-user")))->indexes.at(0);
+        index.name.clear(); // the derived name
+        return Commands::editIndex(d, EntityId(s("m-user")), 0, index, Commands::IndexField::Name);
+    }) << EditProject([](Project &p) {
+        entityNamed(p, s("User")).indexes[0].name.clear();
+    }) << flags(C::Indexes);
+    QTest::newRow("remove index") << MakeCommand([](Document &d) {
+        return Commands::removeIndex(d, EntityId(s("m-user")), 0);
+    }) << EditProject([](Project &p) {
+        entityNamed(p, s("User")).indexes.clear();
+    }) << flags(C::Indexes);
 }
 
 void tst_Commands::commands()
@@ -687,6 +720,15 @@ void tst_Commands::merging_data()
                }
            })
         << EditProject([](Project &p) { associationWithId(p, s("as-user-posts")).as.plural = s("Articles"); });
+    QTest::newRow("typing an index name")
+        << Script([](Document &d) {
+               for (const char *name : {"u", "us", "users_by_email"}) {
+                   Index index = d.entity(EntityId(s("m-user")))->indexes.at(0);
+                   index.name = s(name);
+                   QVERIFY(d.push(Commands::editIndex(d, EntityId(s("m-user")), 0, index, Commands::IndexField::Name)));
+               }
+           })
+        << EditProject([](Project &p) { entityNamed(p, s("User")).indexes[0].name = s("users_by_email"); });
     QTest::newRow("typing a table name")
         << Script([](Document &d) {
                for (const char *table : {"p", "po", "posts"}) {
@@ -791,6 +833,28 @@ void tst_Commands::refusedEdits()
     QVERIFY(!Commands::alignEntities(d, entityIds({"m-user"}), Commands::Alignment::Left));
     QVERIFY(!Commands::distributeEntities(d, entityIds({"m-user", "m-post"}), Qt::Horizontal));
     QVERIFY(!Commands::pasteFragment(d, QByteArray("{ not json")));
+    // Indexes: an unknown attribute, one twice, none, a taken name, a name with spaces.
+    const Entity &user = *d.entity(EntityId(s("m-user")));
+    Index index = user.indexes.at(0);
+    index.fields = {s("email"), s("emial")};
+    QCOMPARE(Commands::indexProblem(d.project(), user, 0, index),
+             s("User has no attribute emial (it has id, email, name)"));
+    QVERIFY(!Commands::editIndex(d, user.id, 0, index, Commands::IndexField::Fields));
+    QVERIFY(!Commands::addIndex(d, user.id, index));
+    index.fields = {s("email"), s("email")};
+    QCOMPARE(Commands::indexProblem(d.project(), user, 0, index), s("email is listed twice"));
+    index.fields.clear();
+    QCOMPARE(Commands::indexProblem(d.project(), user, 0, index),
+             s("an index needs at least one attribute"));
+    Index second;
+    second.fields = {s("title")};
+    second.name = s("users_email_name");
+    QCOMPARE(Commands::indexProblem(d.project(), *d.entity(EntityId(s("m-post"))), -1, second),
+             s("User already has an index named users_email_name"));
+    second.name = s(" posts_title");
+    QVERIFY(!Commands::addIndex(d, EntityId(s("m-post")), second));
+    QVERIFY(!Commands::editIndex(d, user.id, 0, user.indexes.at(0), Commands::IndexField::All));
+    QVERIFY(!Commands::removeIndex(d, user.id, 1));
     QVERIFY(!d.push(nullptr));
     QCOMPARE(d.undoStack()->count(), 0);
 }
