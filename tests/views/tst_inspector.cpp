@@ -4,6 +4,7 @@
 // and the resolved DDL, each gesture is one undo step (typing merges until focus leaves),
 // refused input is not committed, and undoing everything gives back the exact start.
 #include "viewtestsupport.h"
+#include "inspectortestsupport.h"
 #include "associationpage.h"
 #include "associationpreview.h"
 #include "attributetable.h"
@@ -38,99 +39,13 @@
 #include <QTreeView>
 
 using namespace Junction;
+using namespace Junction::Testing;
 
 namespace {
 
 QString example(const char *name)
 {
     return QStringLiteral(JUNCTION_EXAMPLES "/") + QString::fromUtf8(name);
-}
-
-QString ddlOf(const Document &document, Dialect::Kind kind = Dialect::Kind::Sqlite)
-{
-    return DdlGenerator::script(DdlGenerator(Dialect::get(kind)).schema(document.resolved()));
-}
-
-// Replaces a field's text by typing, as a user would: focus, select all, type.
-void typeInto(QWidget *field, const QString &text)
-{
-    field->setFocus();
-    QTest::keyClick(field, Qt::Key_A, Qt::ControlModifier);
-    if (text.isEmpty())
-        QTest::keyClick(field, Qt::Key_Backspace);
-    QTest::keyClicks(field, text);
-}
-
-// Picks an item in a combo box's popup: open it, type the start of the item's text (the
-// list's keyboard search), Enter. One `activated`, as with a mouse pick.
-void choose(QComboBox *combo, const QString &text)
-{
-    const int row = combo->findText(text);
-    QVERIFY2(
-        row >= 0,
-        qPrintable(
-            QStringLiteral("%1 has no item %2: %3").arg(combo->objectName(), text).arg([combo] {
-                QStringList items;
-                for (int i = 0; i < combo->count(); ++i)
-                    items << combo->itemText(i);
-                return items.join(QStringLiteral(", "));
-            }())));
-    combo->showPopup();
-    QAbstractItemView *list = combo->view();
-    QTRY_VERIFY(list->isVisible());
-    QTest::keyClick(list, Qt::Key_Home);
-    for (int i = 0; i < row; ++i)
-        QTest::keyClick(list, Qt::Key_Down);
-    QCOMPARE(list->currentIndex().row(), row);
-    QTest::keyClick(list, Qt::Key_Return);
-    QTRY_VERIFY(!list->isVisible());
-    QCOMPARE(combo->currentText(), text);
-}
-
-// Makes a cell current by keyboard: a click on the row's name, then arrows to the column.
-void goToCell(QTableView *view, int row, int column)
-{
-    const QModelIndex name = view->model()->index(row, 0);
-    view->scrollTo(name);
-    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(name).center());
-    for (int i = 0; i < column; ++i)
-        QTest::keyClick(view, Qt::Key_Right);
-    QCOMPARE(view->currentIndex(), view->model()->index(row, column));
-}
-
-// Edits a text cell: F2, type over the selected text, Enter.
-void editCell(QTableView *view, int row, int column, const QString &text)
-{
-    goToCell(view, row, column);
-    QTest::keyClick(view, Qt::Key_F2);
-    QWidget *editor = QApplication::focusWidget();
-    QVERIFY(editor && editor != view);
-    QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
-    if (text.isEmpty())
-        QTest::keyClick(editor, Qt::Key_Backspace);
-    QTest::keyClicks(editor, text);
-    QTest::keyClick(editor, Qt::Key_Return);
-    QCoreApplication::processEvents(); // the delegate commits in a queued call
-}
-
-void toggleCell(QTableView *view, int row, int column)
-{
-    goToCell(view, row, column);
-    QTest::keyClick(view, Qt::Key_Space);
-}
-
-// One CREATE TABLE statement of a script.
-QString tableDdl(const QString &ddl, const char *table)
-{
-    const qsizetype at
-        = ddl.indexOf(QStringLiteral("CREATE TABLE \"%1\"").arg(QString::fromUtf8(table)));
-    return at < 0 ? QString() : ddl.mid(at, ddl.indexOf(QLatin1String(");"), at) - at);
-}
-
-const Attribute *attributeNamed(const Document &document, const char *model, const char *name)
-{
-    const Entity *entity = document.project().entity(QString::fromUtf8(model));
-    return entity ? entity->attribute(QString::fromUtf8(name)) : nullptr;
 }
 
 } // namespace

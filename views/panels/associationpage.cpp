@@ -5,6 +5,7 @@
 #include "commands/associationcommands.h"
 #include "inflection.h"
 #include "inspectorfields.h"
+#include "keydetails.h"
 #include "referentialdefaults.h"
 
 #include <QComboBox>
@@ -128,6 +129,8 @@ void AssociationPage::build()
     m_foreignKey = combo(QStringLiteral("associationForeignKey"), this, true);
     m_foreignKeyNull = combo(QStringLiteral("associationForeignKeyAllowNull"), this);
     fillTriState(m_foreignKeyNull, tr("Allow null"), tr("NOT NULL"));
+    m_foreignKeyDetails = new KeyDetails(QStringLiteral("foreignKey"), this);
+    m_otherKeyDetails = new KeyDetails(QStringLiteral("otherKey"), this);
     m_targetKey = combo(QStringLiteral("associationTargetKey"), this);
     m_sourceKey = combo(QStringLiteral("associationSourceKey"), this);
     m_otherKey = combo(QStringLiteral("associationOtherKey"), this, true);
@@ -167,10 +170,12 @@ void AssociationPage::build()
     m_form->addRow(tr("as singular"), m_singular);
     m_foreignKeyRow = row(this, {m_foreignKey, m_foreignKeyNull});
     m_form->addRow(tr("foreignKey"), m_foreignKeyRow);
+    m_form->addRow(QString(), m_foreignKeyDetails);
     m_form->addRow(tr("targetKey"), m_targetKey);
     m_form->addRow(tr("sourceKey"), m_sourceKey);
     m_otherKeyRow = row(this, {m_otherKey, m_otherKeyNull});
     m_form->addRow(tr("otherKey"), m_otherKeyRow);
+    m_form->addRow(QString(), m_otherKeyDetails);
     m_throughRow = row(this, {m_through, m_throughKind}, m_throughProblem);
     m_form->addRow(tr("through"), m_throughRow);
     m_form->addRow(tr("timestamps"), m_timestamps);
@@ -205,6 +210,12 @@ void AssociationPage::build()
     connect(m_foreignKey, &QComboBox::activated, this, [this] { editKey(false, false); });
     connect(m_foreignKeyNull, &QComboBox::activated, this, [this] { editKey(false, false); });
     connect(m_otherKey->lineEdit(), &QLineEdit::textEdited, this, [this] { editKey(true, true); });
+    connect(m_foreignKeyDetails, &KeyDetails::edited, this,
+            [this](bool typed) { editKey(false, typed); });
+    connect(m_otherKeyDetails, &KeyDetails::edited, this,
+            [this](bool typed) { editKey(true, typed); });
+    connect(m_foreignKeyDetails, &KeyDetails::typingEnded, this, &AssociationPage::endTyping);
+    connect(m_otherKeyDetails, &KeyDetails::typingEnded, this, &AssociationPage::endTyping);
     connect(m_otherKey, &QComboBox::activated, this, [this] { editKey(true, false); });
     connect(m_otherKeyNull, &QComboBox::activated, this, [this] { editKey(true, false); });
     connect(m_through->lineEdit(), &QLineEdit::textEdited, this, [this] { editThrough(true); });
@@ -269,6 +280,8 @@ void AssociationPage::setAssociation(const AssociationId &id)
         // Refused input belongs to the association it was typed for.
         setRefused(m_as, m_asProblem, {});
         setRefused(m_through->lineEdit(), m_throughProblem, {});
+        m_foreignKeyDetails->clearRefused();
+        m_otherKeyDetails->clearRefused();
     }
     m_preview->setAssociation(id);
     refresh();
@@ -335,6 +348,11 @@ void AssociationPage::refresh()
                                                    ? tr("Default: %1").arg(resolved->otherKey)
                                                    : QString());
     setTriState(m_otherKeyNull, a->otherKey.allowNull, otherColumn ? otherColumn->allowNull : true);
+    m_foreignKeyDetails->showKey(a->foreignKey, fkColumn ? fkColumn->type.toString() : QString(),
+                                 resolved ? resolved->foreignKey : QString());
+    m_otherKeyDetails->showKey(a->otherKey,
+                               otherColumn ? otherColumn->type.toString() : QString(),
+                               resolved ? resolved->otherKey : QString());
 
     auto keyItems = [&](const Entity *entity, const QString &model) {
         QList<std::pair<QString, QString>> items {
@@ -395,6 +413,7 @@ void AssociationPage::showRows(const Association &a)
     m_form->setRowVisible(m_sourceKey,
                           a.type == AssociationType::HasMany || !a.sourceKey.isEmpty());
     m_form->setRowVisible(m_otherKeyRow, belongsToMany || a.otherKey.isSet);
+    m_form->setRowVisible(m_otherKeyDetails, belongsToMany || a.otherKey.isSet);
     m_form->setRowVisible(m_throughRow, belongsToMany || a.through.kind != Through::Kind::None);
     m_form->setRowVisible(m_timestamps, belongsToMany || a.timestamps.has_value());
 }
@@ -496,6 +515,9 @@ void AssociationPage::editKey(bool other, bool typed)
     const KeySpec before = key;
     key.name = (other ? m_otherKey : m_foreignKey)->currentText().trimmed();
     key.allowNull = triState(other ? m_otherKeyNull : m_foreignKeyNull);
+    // A type or column name the format refuses stays in its field with the reason.
+    if (!(other ? m_otherKeyDetails : m_foreignKeyDetails)->apply(key).isEmpty())
+        return;
     // The string form while only a name is set; the object form as soon as anything else is
     // (or when the file already used it, so a rename does not rewrite its shape).
     const bool needsObject = key.allowNull.has_value() || !key.type.isEmpty()
@@ -503,6 +525,12 @@ void AssociationPage::editKey(bool other, bool typed)
         || !key.unknownKeys.isEmpty();
     key.isSet = needsObject || !key.name.isEmpty();
     key.isObject = needsObject || (before.isObject && key.isSet);
+    // A belongsToMany key object without `name` is an error (Sequelize names the column
+    // "undefined"): it takes the name that applies now, which changes nothing else.
+    if (key.isObject && key.name.isEmpty() && edited.type == AssociationType::BelongsToMany) {
+        if (const ResolvedAssociation *resolved = m_document->resolved().association(m_id))
+            key.name = other ? resolved->otherKey : resolved->foreignKey;
+    }
     commit(edited, int(other ? AssociationField::OtherKey : AssociationField::ForeignKey), typed);
 }
 

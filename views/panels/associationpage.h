@@ -14,10 +14,12 @@ class QLineEdit;
 namespace Junction {
 
 class AssociationPreview;
+class KeyDetails;
 
 // The inspector's page for one association: every option of the format (type, source,
 // target, as, foreignKey, targetKey, sourceKey, otherKey, through, constraints, onDelete,
-// onUpdate, timestamps, comment), shown where the type uses it, with onDelete/onUpdate
+// onUpdate, timestamps, comment; foreignKey and otherKey with their object form's type,
+// field, unique and comment in KeyDetails), shown where the type uses it, with onDelete/onUpdate
 // naming the rule that applies when unset; below, the AssociationPreview (accessors, DDL).
 // Every change is one editAssociation() command; typing merges per field until focus
 // leaves; an alias or through model the format refuses stays in its field with the reason.
@@ -41,6 +43,8 @@ public:
     QLabel *asProblem() const { return m_asProblem; }
     QComboBox *foreignKeyBox() const { return m_foreignKey; }
     QComboBox *foreignKeyNullBox() const { return m_foreignKeyNull; }
+    KeyDetails *foreignKeyDetails() const { return m_foreignKeyDetails; }
+    KeyDetails *otherKeyDetails() const { return m_otherKeyDetails; }
     QComboBox *targetKeyBox() const { return m_targetKey; }
     QComboBox *sourceKeyBox() const { return m_sourceKey; }
     QComboBox *otherKeyBox() const { return m_otherKey; }
@@ -81,6 +85,8 @@ private:
     QWidget *m_foreignKeyRow = nullptr;
     QComboBox *m_foreignKey = nullptr;
     QComboBox *m_foreignKeyNull = nullptr;
+    KeyDetails *m_foreignKeyDetails = nullptr;
+    KeyDetails *m_otherKeyDetails = nullptr;
     QComboBox *m_targetKey = nullptr;
     QComboBox *m_sourceKey = nullptr;
     QWidget *m_otherKeyRow = nullptr;

@@ -4,6 +4,7 @@
 #include "attributetablemodel.h"
 #include "commands/attributecommands.h"
 #include "inspectorfields.h"
+#include "refusedcell.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -21,10 +22,10 @@ namespace {
 
 // The type cell is edited in a combo box of the format's types; any other text may be typed
 // (STRING(40), an ENUM) and the model says why when it is not a type.
-class TypeDelegate : public QStyledItemDelegate
+class TypeDelegate : public KeepTypedDelegate
 {
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    using KeepTypedDelegate::KeepTypedDelegate;
 
     QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option,
                           const QModelIndex &index) const override
@@ -38,14 +39,6 @@ public:
         combo->addItems(AttributeTableModel::typeSuggestions());
         combo->setMaxVisibleItems(16);
         return combo;
-    }
-
-    void setEditorData(QWidget *editor, const QModelIndex &index) const override
-    {
-        if (auto combo = qobject_cast<QComboBox *>(editor))
-            combo->setCurrentText(index.data(Qt::EditRole).toString());
-        else
-            QStyledItemDelegate::setEditorData(editor, index);
     }
 
     void setModelData(QWidget *editor, QAbstractItemModel *model,
@@ -119,6 +112,8 @@ AttributeTable::AttributeTable(QWidget *parent)
     connect(m_remove, &QToolButton::clicked, this, &AttributeTable::removeAttributes);
     connect(m_up, &QToolButton::clicked, this, [this] { moveCurrent(-1); });
     connect(m_down, &QToolButton::clicked, this, [this] { moveCurrent(1); });
+    RefusedCell::keepInView(
+        m_view, [this] { return m_model->refusedIndex(); }, [this] { m_model->dropRefused(); });
     connect(m_model, &AttributeTableModel::problemChanged, this, [this](const QString &problem) {
         m_problem->setText(problem);
         m_problem->setVisible(!problem.isEmpty());

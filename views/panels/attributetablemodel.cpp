@@ -3,7 +3,9 @@
 
 #include "commands/attributecommands.h"
 #include "datatype.h"
+#include "refusedcell.h"
 
+#include <QColor>
 #include <QFont>
 #include <QGuiApplication>
 #include <QPalette>
@@ -74,6 +76,7 @@ void AttributeTableModel::setEntity(const EntityId &entity)
     if (entity == m_entity)
         return;
     m_entity = entity;
+    m_refused.reset(); // refused input belongs to the model it was typed for
     setProblem({});
     reload(true);
 }
@@ -131,7 +134,46 @@ void AttributeTableModel::reload(bool reset)
     beginResetModel();
     m_attributes = attributes;
     m_generated = generated;
+    if (m_refused && rowOf(m_refused->attribute) < 0) { // its attribute is gone
+        m_refused.reset();
+        setProblem({});
+    }
     endResetModel();
+}
+
+QModelIndex AttributeTableModel::refusedIndex() const
+{
+    if (!m_refused)
+        return {};
+    const int row = rowOf(m_refused->attribute);
+    return row < 0 ? QModelIndex() : index(row, m_refused->column);
+}
+
+void AttributeTableModel::dropRefused()
+{
+    const QModelIndex cell = refusedIndex();
+    m_refused.reset();
+    setProblem({});
+    if (cell.isValid())
+        emit dataChanged(cell, cell);
+}
+
+void AttributeTableModel::refuse(const QModelIndex &cell, const QString &text,
+                                 const QString &reason)
+{
+    const Attribute &a = m_attributes.at(cell.row());
+    const Entity *entity = m_document->entity(m_entity);
+    const QString current = data(cell, Qt::EditRole).toString();
+    // Says what (the typed text), where (model, attribute, column of the table), why, and
+    // the way out: the text stays in the cell for its next editor until fixed or dropped.
+    const QString way = current.isEmpty()
+        ? tr("Fix it, or press Esc to leave it empty.")
+        : tr("Fix it, or press Esc to keep \"%1\".").arg(current);
+    setProblem(tr("%1.%2, %3: \"%4\" is not applied: %5. %6")
+                   .arg(entity ? entity->name : QString(), a.name,
+                        headerData(cell.column(), Qt::Horizontal).toString(), text, reason, way));
+    m_refused = Refused{a.id, cell.column(), text};
+    emit dataChanged(cell, cell);
 }
 
 void AttributeTableModel::setProblem(const QString &problem)
@@ -166,6 +208,18 @@ QVariant AttributeTableModel::declaredData(const Attribute &a, int column, int r
 {
     if (role == GeneratedRole)
         return false;
+    if (m_refused && m_refused->attribute == a.id && m_refused->column == column) {
+        switch (role) {
+        case RefusedCell::TextRole:
+            return m_refused->text;
+        case Qt::BackgroundRole:
+            return QColor(0xd0, 0x34, 0x2c, 56); // the inspector's error colour, faint
+        case Qt::ToolTipRole:
+            return m_problem;
+        default:
+            break;
+        }
+    }
     if (role == AttributeIdRole)
         return a.id.toString();
     if (role == Qt::CheckStateRole && isCheckColumn(column)) {
@@ -190,7 +244,13 @@ QVariant AttributeTableModel::declaredData(const Attribute &a, int column, int r
     }
     if (role == Qt::ToolTipRole) {
         if (column == UniqueColumn && !a.uniqueGroup.isEmpty())
-            return tr("Part of the composite unique \"%1\"").arg(a.uniqueGroup);
+            return tr("Part of the composite unique \"%1\": every attribute with this group "
+                      "name is one UNIQUE constraint").arg(a.uniqueGroup);
+        if (column == UniqueColumn)
+            return tr("Check for unique; type a group name shared with other attributes for "
+                      "a composite unique");
+        if (column == FieldColumn)
+            return tr("The column name; empty: the attribute's name");
         if (column == AllowNullColumn && !a.allowNull.has_value())
             return tr("Not set: allowNull defaults to true");
         if (column == DefaultColumn)
@@ -203,14 +263,16 @@ QVariant AttributeTableModel::declaredData(const Attribute &a, int column, int r
     switch (column) {
     case NameColumn:
         return a.name;
+    case FieldColumn:
+        return a.field;
     case TypeColumn:
         return a.type;
+    case UniqueColumn:
+        return a.uniqueGroup;
     case DefaultColumn:
         return defaultText(a.defaultValue);
     case CommentColumn:
         return a.comment;
-    case OriginColumn:
-        return a.field.isEmpty() ? QString() : tr("column %1").arg(a.field);
     default:
         return {};
     }
@@ -248,6 +310,8 @@ QVariant AttributeTableModel::generatedData(const Generated &g, int column, int 
         switch (column) {
         case NameColumn:
             return c.attribute.isEmpty() ? c.name : c.attribute;
+        case FieldColumn:
+            return !c.attribute.isEmpty() && c.attribute != c.name ? c.name : QString();
         case TypeColumn:
             return c.type.toString();
         case DefaultColumn:
@@ -288,9 +352,10 @@ bool AttributeTableModel::setData(const QModelIndex &index, const QVariant &valu
             field = Commands::AttributeField::AutoIncrement;
             break;
         default:
+            // `unique` is true or a group's name: checking a grouped one makes it unique on
+            // its own, unchecking makes it neither.
             edited.unique = on;
-            if (!on)
-                edited.uniqueGroup.clear();
+            edited.uniqueGroup.clear();
             field = Commands::AttributeField::Unique;
             break;
         }
@@ -307,6 +372,23 @@ bool AttributeTableModel::setData(const QModelIndex &index, const QVariant &valu
             field = Commands::AttributeField::Name;
             break;
         }
+        case FieldColumn: {
+            const Entity *entity = m_document->entity(m_entity);
+            if (!entity)
+                return false;
+            problem = fieldProblem(*entity, edited.id, text);
+            edited.field = text;
+            field = Commands::AttributeField::Field;
+            break;
+        }
+        case UniqueColumn:
+            if (text.trimmed() != text)
+                problem = tr("a unique group name cannot start or end with a space");
+            // A group name replaces `unique: true` (the format holds one or the other).
+            edited.uniqueGroup = text;
+            edited.unique = false;
+            field = Commands::AttributeField::Unique;
+            break;
         case TypeColumn:
             problem = typeProblem(text);
             edited.type = text.trimmed();
@@ -327,19 +409,15 @@ bool AttributeTableModel::setData(const QModelIndex &index, const QVariant &valu
             return false;
         }
         if (!problem.isEmpty()) {
-            setProblem(tr("%1: %2").arg(headerData(column, Qt::Horizontal).toString(), problem));
+            refuse(index, text, problem);
             return false;
         }
     } else {
         return false;
     }
-    setProblem({});
-    const Attribute &before = m_attributes.at(index.row());
-    if (edited.name == before.name && edited.type == before.type
-        && edited.allowNull == before.allowNull && edited.primaryKey == before.primaryKey
-        && edited.autoIncrement == before.autoIncrement && edited.unique == before.unique
-        && edited.uniqueGroup == before.uniqueGroup && edited.defaultValue == before.defaultValue
-        && edited.comment == before.comment)
+    if (m_refused && m_refused->attribute == edited.id && m_refused->column == column)
+        dropRefused(); // fixed
+    if (edited == m_attributes.at(index.row()))
         return true; // nothing to undo
     // A table cell commits once (Enter or focus out): its own undo step, never merged.
     m_document->breakMergeSequence();
@@ -357,6 +435,8 @@ Qt::ItemFlags AttributeTableModel::flags(const QModelIndex &index) const
     Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
     if (index.row() >= m_attributes.size())
         return flags;
+    if (index.column() == UniqueColumn) // a check, or the name of a composite group
+        return flags | Qt::ItemIsUserCheckable | Qt::ItemIsEditable;
     if (isCheckColumn(index.column()))
         return flags | Qt::ItemIsUserCheckable;
     if (index.column() != OriginColumn)
@@ -377,9 +457,12 @@ QVariant AttributeTableModel::headerData(int section, Qt::Orientation orientatio
         case AutoIncrementColumn:
             return tr("autoIncrement");
         case UniqueColumn:
-            return tr("unique");
+            return tr("unique: check it, or type a group name several attributes share for a "
+                      "composite unique");
+        case FieldColumn:
+            return tr("field: the column name, when it differs from the attribute's name");
         case OriginColumn:
-            return tr("The column name, or what added a generated column");
+            return tr("What added a generated column");
         default:
             return {};
         }
@@ -389,6 +472,8 @@ QVariant AttributeTableModel::headerData(int section, Qt::Orientation orientatio
     switch (section) {
     case NameColumn:
         return tr("Name");
+    case FieldColumn:
+        return tr("Column");
     case TypeColumn:
         return tr("Type");
     case AllowNullColumn:
@@ -482,6 +567,20 @@ std::optional<DefaultValue> AttributeTableModel::parseDefault(const QString &tex
     value.kind = DefaultValue::Kind::String;
     value.text = text;
     return value;
+}
+
+QString AttributeTableModel::fieldProblem(const Entity &entity, const AttributeId &id,
+                                         const QString &field)
+{
+    if (field.trimmed() != field)
+        return tr("a column name cannot start or end with a space");
+    if (field.isEmpty())
+        return {};
+    for (const Attribute &a : entity.attributes) {
+        if (a.id != id && a.columnName() == field)
+            return tr("%1 already has a column %2 (attribute %3)").arg(entity.name, field, a.name);
+    }
+    return {};
 }
 
 QString AttributeTableModel::typeProblem(const QString &type)

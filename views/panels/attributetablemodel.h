@@ -14,8 +14,9 @@
 namespace Junction {
 
 // One model's attributes as an editable table: a row per declared attribute (every edit is
-// one editAttribute() command; input the format refuses is not committed and problem() says
-// why), then the columns resolution adds (implicit id, timestamps, FK columns), read-only and
+// one editAttribute() command; input the format refuses is not committed: problem() says
+// what, where and why, and the cell keeps the typed text for its next editor, see
+// RefusedCell), then the columns resolution adds (implicit id, timestamps, FK columns), read-only and
 // marked with what made them. It follows Document::changed: value edits are dataChanged,
 // added, removed or reordered attributes a reset.
 class AttributeTableModel : public QAbstractTableModel
@@ -25,11 +26,12 @@ class AttributeTableModel : public QAbstractTableModel
 public:
     enum Column {
         NameColumn,
+        FieldColumn, // `field`: the column name, when it differs from the name
         TypeColumn,
         AllowNullColumn,
         PrimaryKeyColumn,
         AutoIncrementColumn,
-        UniqueColumn,
+        UniqueColumn, // checked: `unique: true`; a text: the composite group `unique: "name"`
         DefaultColumn,
         CommentColumn,
         OriginColumn,
@@ -46,8 +48,14 @@ public:
     int declaredCount() const { return int(m_attributes.size()); }
     AttributeId attributeId(int row) const;
     int rowOf(const AttributeId &id) const;
-    // Why the last edit was refused, or empty after one that committed.
+    // Why an edit was refused (what, where, why), until that cell commits or is dropped.
     QString problem() const { return m_problem; }
+    // The cell whose edit was refused (its typed text is its RefusedCell::TextRole), or none.
+    QModelIndex refusedIndex() const;
+    // Forgets the refused edit (Escape): the cell shows the document's value again.
+    void dropRefused();
+    // Why `field` cannot be the column name of attribute `id` of `entity`, or "".
+    static QString fieldProblem(const Entity &entity, const AttributeId &id, const QString &field);
 
     // defaultValue as one line of text: empty (none), null, true/false, a number,
     // fn:NOW / fn:UUIDV4 (client side), sql:EXPRESSION, or any other text as a string
@@ -82,6 +90,14 @@ private:
     void setProblem(const QString &problem);
     QVariant declaredData(const Attribute &attribute, int column, int role) const;
     QVariant generatedData(const Generated &generated, int column, int role) const;
+    void refuse(const QModelIndex &index, const QString &text, const QString &reason);
+
+    struct Refused
+    {
+        AttributeId attribute;
+        int column = -1;
+        QString text;
+    };
 
     QPointer<Document> m_document;
     QMetaObject::Connection m_changedConnection;
@@ -89,6 +105,7 @@ private:
     QList<Attribute> m_attributes;
     QList<Generated> m_generated;
     QString m_problem;
+    std::optional<Refused> m_refused;
 };
 
 } // namespace Junction

@@ -3,6 +3,7 @@
 
 #include "attributetable.h"
 #include "commands/entitycommands.h"
+#include "indextable.h"
 #include "inspectorfields.h"
 
 #include <QComboBox>
@@ -29,6 +30,7 @@ EntityPage::EntityPage(QWidget *parent)
     , m_freezeTableName(new QComboBox(this))
     , m_comment(new QLineEdit(this))
     , m_attributes(new AttributeTable(this))
+    , m_indexes(new IndexTable(this))
 {
     QFont titleFont = m_title->font();
     titleFont.setBold(true);
@@ -70,7 +72,20 @@ EntityPage::EntityPage(QWidget *parent)
     auto layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addLayout(form);
-    layout->addWidget(m_attributes, 1);
+    layout->addWidget(m_attributes, 3);
+    layout->addWidget(m_indexes, 1);
+    // A new index starts with the attribute the user is on.
+    m_indexes->setFieldSuggestion([this]() -> QString {
+        const Entity *entity = m_document ? m_document->entity(m_entity) : nullptr;
+        const AttributeId current = m_attributes->currentAttribute();
+        if (entity) {
+            for (const Attribute &a : entity->attributes) {
+                if (a.id == current)
+                    return a.name;
+            }
+        }
+        return {};
+    });
 
     connect(m_name, &QLineEdit::textEdited, this, &EntityPage::rename);
     connect(m_tableName, &QLineEdit::textEdited, this,
@@ -94,6 +109,7 @@ void EntityPage::setDocument(Document *document)
 {
     m_document = document;
     m_attributes->setDocument(document);
+    m_indexes->setDocument(document);
 }
 
 void EntityPage::setEntity(const EntityId &id)
@@ -104,6 +120,7 @@ void EntityPage::setEntity(const EntityId &id)
         setRefused(m_name, m_nameProblem, {});
     }
     m_attributes->setEntity(id);
+    m_indexes->setEntity(id);
     refresh();
 }
 

@@ -13,10 +13,12 @@ class QLineEdit;
 namespace Junction {
 
 class AttributeTable;
+class IndexTable;
 
 // The inspector's page for one model: its name, table name, the per-model options of the
 // format (timestamps, paranoid, underscored, underscoredAll, freezeTableName: each "Default"
-// or set) and comment, and its attributes. Typing merges into one undo step per field until
+// or set) and comment, its attributes (composite uniques are the unique cell's group names)
+// and its indexes. Typing merges into one undo step per field until
 // the field loses focus; a name the format refuses stays in the field with its reason and is
 // not committed.
 class EntityPage : public QWidget
@@ -42,6 +44,7 @@ public:
     QComboBox *freezeTableNameBox() const { return m_freezeTableName; }
     QLineEdit *commentEdit() const { return m_comment; }
     AttributeTable *attributes() const { return m_attributes; }
+    IndexTable *indexes() const { return m_indexes; }
 
 private:
     void rename(const QString &name);
@@ -61,6 +64,7 @@ private:
     QComboBox *m_freezeTableName;
     QLineEdit *m_comment;
     AttributeTable *m_attributes;
+    IndexTable *m_indexes;
 };
 
 } // namespace Junction
