@@ -70,16 +70,21 @@ bool OverviewCache::paint(QPainter *painter, const QTransform &sceneToViewport, 
     if (!picture.image.isNull() && (picture.edge != theme.edge || picture.header != theme.header))
         invalidate(); // the palette changed
     if (live)
-        return paintNow(painter, sceneToViewport, scale, exposed);
+        return paintNow(painter, sceneToViewport, scale, exposed, false);
     const bool sameDiagram = picture.generation == m_generation && !picture.image.isNull();
     const bool sameScale = sameDiagram && qFuzzyCompare(picture.scale, scale);
-    if (!sameScale)
-        start(scale);
     // A picture of the diagram as it is, made at a nearby scale (fit-all with and without
     // scroll bars, a zoom step), is drawn stretched until the exact one arrives.
     const qreal ratio = sameDiagram ? scale / picture.scale : 0;
-    if (!sameDiagram || ratio < 0.7 || ratio > 1.4)
-        return paintNow(painter, sceneToViewport, scale, exposed);
+    if (!sameDiagram || ratio < 0.7 || ratio > 1.4) {
+        if (!paintNow(painter, sceneToViewport, scale, exposed, true))
+            return false;
+        if (m_picture.generation != m_generation || m_picture.image.isNull())
+            start(sceneToViewport, scale); // only the part in view was drawn
+        return true;
+    }
+    if (!sameScale)
+        start(sceneToViewport, scale);
     const QRectF target = sceneToViewport.mapRect(picture.area);
     painter->save();
     painter->resetTransform();
@@ -95,27 +100,42 @@ bool OverviewCache::paint(QPainter *painter, const QTransform &sceneToViewport, 
 }
 
 bool OverviewCache::paintNow(QPainter *painter, const QTransform &sceneToViewport, qreal scale,
-                             const QRect &exposed)
+                             const QRect &exposed, bool keep)
 {
-    // No picture of the diagram as it is (it just changed, or is being dragged): the part in
-    // view is drawn now, the same way. That costs what the view's pixels and the diagram's
-    // lines cost, a few ms at 10,000 models, where painting the 25,000 items took 200 ms.
-    const Snapshot data = snapshot(scale);
+    // No picture of the diagram as it is (it just changed, or is being dragged): it is drawn
+    // now, the same way; the whole diagram when that is not much larger than the part in view
+    // (as after fit-all), kept as the picture, else only the part in view. That costs what the
+    // pixels and the diagram's lines cost, a few ms at 10,000 models, where painting the
+    // 25,000 items took 200 ms.
+    Snapshot data = snapshot(sceneToViewport, scale);
     if (data.area.isEmpty())
         return false;
     bool invertible = false;
     const QTransform toScene = sceneToViewport.inverted(&invertible);
     if (!invertible)
         return false;
-    const QRect pixels = exposed.intersected(sceneToViewport.mapRect(data.area).toAlignedRect());
-    if (pixels.isEmpty())
-        return true;
-    const qreal ratio = scale / sceneToViewport.m11(); // device pixels per viewport pixel
-    QImage image = render(data, toScene.mapRect(QRectF(pixels)));
-    image.setDevicePixelRatio(ratio);
+    const QRectF whole = sceneToViewport.mapRect(data.area);
+    const qreal exposedPixels = qreal(exposed.width()) * exposed.height();
     painter->save();
     painter->resetTransform();
-    painter->drawImage(pixels.topLeft(), image);
+    if (keep && whole.width() * whole.height() <= 2 * exposedPixels) {
+        m_pending = Picture(); // whatever is being made now is for an older diagram
+        m_picture.image = render(data, data.area);
+        m_picture.area = data.area;
+        m_picture.scale = scale;
+        m_picture.generation = m_generation;
+        m_picture.edge = data.edge;
+        m_picture.header = data.header;
+        ++m_renderCount;
+        painter->drawImage(QPointF(qRound(whole.left()), qRound(whole.top())), m_picture.image);
+    } else {
+        const QRect pixels = exposed.intersected(whole.toAlignedRect());
+        if (!pixels.isEmpty()) {
+            QImage image = render(data, toScene.mapRect(QRectF(pixels)));
+            image.setDevicePixelRatio(scale / sceneToViewport.m11());
+            painter->drawImage(pixels.topLeft(), image);
+        }
+    }
     painter->restore();
     return true;
 }
@@ -126,16 +146,17 @@ void OverviewCache::invalidate()
     m_picture = Picture();
 }
 
-void OverviewCache::start(qreal scale)
+void OverviewCache::start(const QTransform &sceneToViewport, qreal scale)
 {
     if (m_watcher.isRunning()) {
         m_wantedScale = scale; // after this one
+        m_wantedTransform = sceneToViewport;
         return;
     }
     if (m_pending.generation == m_generation && qFuzzyCompare(m_pending.scale, scale)
         && m_pending.image.isNull() && m_pending.scale > 0)
         return; // failed or too large for this diagram and scale: the items paint
-    Snapshot data = snapshot(scale);
+    Snapshot data = snapshot(sceneToViewport, scale);
     m_pending = Picture();
     m_pending.generation = m_generation;
     m_pending.scale = scale;
@@ -160,10 +181,11 @@ void OverviewCache::finished()
     }
     m_pending.image = QImage();
     if (m_wantedScale > 0 && !qFuzzyCompare(m_wantedScale, m_picture.scale))
-        start(m_wantedScale);
+        start(m_wantedTransform, m_wantedScale);
 }
 
-OverviewCache::Snapshot OverviewCache::snapshot(qreal scale) const
+OverviewCache::Snapshot OverviewCache::snapshot(const QTransform &sceneToViewport,
+                                                qreal scale) const
 {
     // Plain data for the worker: it must not touch the items.
     const CanvasTheme &theme = CanvasTheme::current();
@@ -195,12 +217,21 @@ OverviewCache::Snapshot OverviewCache::snapshot(qreal scale) const
         data.area |= path.boundingRect();
     }
     data.area.adjust(-2, -2, 2, 2);
+    // On whole device pixels of the view as it is now (and after any scroll, which moves by
+    // whole pixels): a picture blitted half a pixel off would draw every line a pixel off.
+    const QTransform toDevice
+        = sceneToViewport * QTransform::fromScale(scale / sceneToViewport.m11(), scale / sceneToViewport.m11());
+    bool invertible = false;
+    const QTransform toScene = toDevice.inverted(&invertible);
+    if (invertible && !data.area.isEmpty())
+        data.area = toScene.mapRect(QRectF(toDevice.mapRect(data.area).toAlignedRect()));
     return data;
 }
 
 QImage OverviewCache::render(const Snapshot &data, const QRectF &area)
 {
-    const QSize size(qCeil(area.width() * data.scale), qCeil(area.height() * data.scale));
+    // Less a little: an area on whole pixels should not get one more from rounding errors.
+    const QSize size(qCeil(area.width() * data.scale - 0.01), qCeil(area.height() * data.scale - 0.01));
     QImage image(size, QImage::Format_ARGB32_Premultiplied);
     if (image.isNull())
         return image;
@@ -236,6 +267,44 @@ QImage OverviewCache::render(const Snapshot &data, const QRectF &area)
     return image;
 }
 
+namespace {
+
+// Bresenham with the major axis as the loop: one store and one add a pixel, with a branch
+// only where the minor coordinate steps.
+void plotLine(QRgb *bits, qsizetype stride, int x0, int y0, int x1, int y1, QRgb pixel)
+{
+    int dx = x1 - x0;
+    int dy = y1 - y0;
+    const int sx = dx < 0 ? -1 : 1;
+    const qsizetype sy = dy < 0 ? -stride : stride;
+    dx = qAbs(dx);
+    dy = qAbs(dy);
+    QRgb *p = bits + y0 * stride + x0;
+    if (dx >= dy) {
+        int error = 2 * dy - dx;
+        for (int i = 0; i <= dx; ++i, p += sx) {
+            *p = pixel;
+            if (error > 0) {
+                p += sy;
+                error -= 2 * dx;
+            }
+            error += 2 * dy;
+        }
+    } else {
+        int error = 2 * dx - dy;
+        for (int i = 0; i <= dy; ++i, p += sy) {
+            *p = pixel;
+            if (error > 0) {
+                p += sx;
+                error -= 2 * dy;
+            }
+            error += 2 * dx;
+        }
+    }
+}
+
+} // namespace
+
 void OverviewCache::drawLines(QImage &image, const QTransform &toImage, const QList<QLineF> &lines,
                               const QColor &color)
 {
@@ -255,29 +324,11 @@ void OverviewCache::drawLines(QImage &image, const QTransform &toImage, const QL
         qreal t1 = 1;
         if (!clipToRect(a, b, bounds, &t0, &t1))
             continue;
-        int x0 = int(a.x() + (b.x() - a.x()) * t0);
-        int y0 = int(a.y() + (b.y() - a.y()) * t0);
+        const int x0 = int(a.x() + (b.x() - a.x()) * t0);
+        const int y0 = int(a.y() + (b.y() - a.y()) * t0);
         const int x1 = int(a.x() + (b.x() - a.x()) * t1);
         const int y1 = int(a.y() + (b.y() - a.y()) * t1);
-        const int dx = qAbs(x1 - x0);
-        const int dy = -qAbs(y1 - y0);
-        const int sx = x0 < x1 ? 1 : -1;
-        const int sy = y0 < y1 ? 1 : -1;
-        int error = dx + dy;
-        for (;;) {
-            bits[y0 * stride + x0] = pixel;
-            if (x0 == x1 && y0 == y1)
-                break;
-            const int twice = 2 * error;
-            if (twice >= dy) {
-                error += dy;
-                x0 += sx;
-            }
-            if (twice <= dx) {
-                error += dx;
-                y0 += sy;
-            }
-        }
+        plotLine(bits, stride, x0, y0, x1, y1, pixel);
     }
 }
 

@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QPainterPath>
 #include <QRectF>
+#include <QTransform>
 
 class QPainter;
 
@@ -38,6 +39,7 @@ public:
     bool paint(QPainter *painter, const QTransform &sceneToViewport, qreal scale,
                const QRect &exposed, bool live = false);
 
+    // Pictures made of the whole diagram, on the worker or on the spot.
     int renderCount() const { return m_renderCount; }
 
 signals:
@@ -67,10 +69,10 @@ private:
 
     void invalidate();
     bool paintNow(QPainter *painter, const QTransform &sceneToViewport, qreal scale,
-                  const QRect &exposed);
-    void start(qreal scale);
+                  const QRect &exposed, bool keep);
+    void start(const QTransform &sceneToViewport, qreal scale);
     void finished();
-    Snapshot snapshot(qreal scale) const;
+    Snapshot snapshot(const QTransform &sceneToViewport, qreal scale) const;
     // The part `area` (scene coordinates) of the picture.
     static QImage render(const Snapshot &snapshot, const QRectF &area);
     static void drawLines(QImage &image, const QTransform &toImage, const QList<QLineF> &lines,
@@ -82,6 +84,7 @@ private:
     QFutureWatcher<QImage> m_watcher;
     Picture m_pending; // what the running render is for (its image comes from the watcher)
     qreal m_wantedScale = 0; // asked for while another render was running
+    QTransform m_wantedTransform;
     int m_renderCount = 0;
 };
 
