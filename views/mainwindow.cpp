@@ -85,6 +85,12 @@ MainWindow::MainWindow(QWidget *parent)
     m_inspector->setScene(m_scene);
     connect(m_outline, &OutlinePanel::attributeSelected, m_inspector,
             &InspectorPanel::showAttribute);
+    connect(m_interaction, &CanvasInteraction::associationEditRequested, this,
+            [this, inspectorDock](const AssociationId &id) {
+                inspectorDock->show();
+                inspectorDock->raise();
+                m_inspector->editAssociationAlias(id);
+            });
     resizeDocks({diagnosticsDock}, {140}, Qt::Vertical);
 
     connect(m_diagnostics, &DiagnosticsPanel::elementActivated, this, &MainWindow::showElements);

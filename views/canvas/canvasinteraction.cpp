@@ -2,6 +2,7 @@
 #include "canvasinteraction.h"
 
 #include "addattributehandle.h"
+#include "associationitem.h"
 #include "canvasselection.h"
 #include "commands/associationcommands.h"
 #include "commands/attributecommands.h"
@@ -10,6 +11,7 @@
 #include "diagramscene.h"
 #include "diagramview.h"
 #include "document.h"
+#include "edgeautoscroll.h"
 #include "inflection.h"
 #include "inplaceeditor.h"
 #include "tableitem.h"
@@ -17,6 +19,7 @@
 #include <QGraphicsView>
 #include <QMenu>
 #include <QMouseEvent>
+#include <QScrollBar>
 #include <QSet>
 #include <QToolTip>
 
@@ -36,6 +39,7 @@ CanvasInteraction::CanvasInteraction(DiagramView *view, DiagramScene *scene, QOb
     , m_scene(scene)
     , m_editor(new InPlaceEditor(view, scene))
     , m_drag(scene)
+    , m_autoScroll(new EdgeAutoScroll(view, this))
 {
     m_view->viewport()->installEventFilter(this);
     // A view whose scene is smaller than the viewport centres it, so on a near-empty canvas
@@ -84,8 +88,18 @@ void CanvasInteraction::updateAddAttributeHandle()
 void CanvasInteraction::pinSceneRect()
 {
     const QRectF visible = m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
-    m_view->setSceneRect(m_view->sceneRect().united(visible).united(m_scene->sceneRect()));
+    const QRectF pinned = m_view->sceneRect().united(visible).united(m_scene->sceneRect());
     m_pinned = true;
+    if (pinned == m_view->sceneRect())
+        return;
+    // A new scene rect re-centres the view on the centre it last recorded, which a resize
+    // of the canvas (the inspector showing another page) may have left stale: keep what is
+    // on screen where it is, or the press that pins lands on something else.
+    const QPointF topLeft = visible.topLeft();
+    m_view->setSceneRect(pinned);
+    const QPoint drift = m_view->mapFromScene(topLeft);
+    m_view->horizontalScrollBar()->setValue(m_view->horizontalScrollBar()->value() + drift.x());
+    m_view->verticalScrollBar()->setValue(m_view->verticalScrollBar()->value() + drift.y());
 }
 
 CanvasInteraction::~CanvasInteraction() = default;
@@ -95,6 +109,7 @@ void CanvasInteraction::setTool(CanvasTool tool)
     if (tool == m_tool)
         return;
     m_drag.end();
+    m_autoScroll->stop();
     m_tool = tool;
     m_view->viewport()->setCursor(tool == CanvasTool::Select ? Qt::ArrowCursor : Qt::CrossCursor);
     emit toolChanged(tool);
@@ -103,6 +118,7 @@ void CanvasInteraction::setTool(CanvasTool tool)
 void CanvasInteraction::cancel()
 {
     m_drag.end();
+    m_autoScroll->stop();
     setTool(CanvasTool::Select);
 }
 
@@ -217,10 +233,13 @@ bool CanvasInteraction::mousePress(QMouseEvent *event)
 
 bool CanvasInteraction::mouseMove(QMouseEvent *event)
 {
-    if (!m_drag.isActive())
+    if (!m_drag.isActive()) {
+        m_autoScroll->stop(); // the drag ended elsewhere (Esc, an undo)
         return false;
+    }
     const QPoint pos = event->position().toPoint();
     m_drag.moveTo(m_view->mapToScene(pos), modelAt(pos));
+    m_autoScroll->track(pos);
     return true;
 }
 
@@ -241,6 +260,7 @@ void CanvasInteraction::finishDrag(const QPoint &viewportPos)
     const EntityId sourceId = m_drag.source();
     TableItem *targetItem = modelAt(viewportPos);
     const bool moved = m_drag.hasMoved();
+    m_autoScroll->stop();
     // The rubber line stays while the popup asks for the type; it goes in every case.
     std::optional<AssociationType> type = associationTypeOf(m_tool);
     if (document && targetItem && moved && !type)
@@ -299,8 +319,17 @@ bool CanvasInteraction::mouseDoubleClick(QMouseEvent *event)
         return true;
     }
     TableItem *item = modelAt(pos);
-    if (!item)
-        return false;
+    if (!item) {
+        // Boxes lie over edges: an edge counts only where it is the topmost item.
+        const QList<QGraphicsItem *> items = m_view->items(pos);
+        const auto edge = qgraphicsitem_cast<AssociationItem *>(items.constFirst());
+        if (!edge)
+            return false;
+        const AssociationId id = edge->associationId();
+        m_scene->selectElements({id.toString()});
+        emit associationEditRequested(id);
+        return true;
+    }
     const QPointF local = item->mapFromScene(m_view->mapToScene(pos));
     const bool rowsShown = m_view->transform().m11() >= TableItem::detailZoom;
     const int row = rowsShown ? item->rowAt(local) : -1;

@@ -18,15 +18,18 @@ namespace Junction {
 class DiagramScene;
 class DiagramView;
 class Document;
+class EdgeAutoScroll;
 class InPlaceEditor;
 class TableItem;
 
 // The canvas gestures beyond select-and-move, kept out of the scene and the view: the tool
 // in use, drawing an association from one model to another, adding a model (the AddModel
 // tool, or a double-click on empty canvas with any tool), and opening the in-place editor
-// by double-clicking a box's header (rename) or an attribute row. It watches the view's
+// by double-clicking a box's header (rename) or an attribute row; a double-click on an edge
+// selects its association and asks for its alias to be edited (associationEditRequested). It watches the view's
 // viewport and takes only the events its gestures need; Select-tool presses and moves go
-// on to the scene as before. Each gesture is one command, pushed on release.
+// on to the scene as before. Each gesture is one command, pushed on release. Drawing near
+// the viewport's edge scrolls the view (EdgeAutoScroll).
 class CanvasInteraction : public QObject
 {
     Q_OBJECT
@@ -56,6 +59,9 @@ public:
 
 signals:
     void toolChanged(Junction::CanvasTool tool);
+    // A double-click on an association's edge (now selected): edit it where its options are,
+    // its alias first, as a double-click on a box's name edits the name.
+    void associationEditRequested(const Junction::AssociationId &id);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -80,6 +86,7 @@ private:
     InPlaceEditor *m_editor;
     CanvasTool m_tool = CanvasTool::Select;
     AssociationDrag m_drag;
+    EdgeAutoScroll *m_autoScroll; // while drawing, near the viewport's edge
     bool m_pinned = false;
     EntityId m_handleOwner;
 };

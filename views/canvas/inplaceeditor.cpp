@@ -13,11 +13,14 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QGraphicsView>
-#include <QGridLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QScrollBar>
+#include <QStyle>
+#include <QStyleOptionFrame>
+
+#include <algorithm>
 
 namespace Junction {
 
@@ -68,14 +71,8 @@ InPlaceEditor::InPlaceEditor(QGraphicsView *view, DiagramScene *scene)
                                             "1px solid #d0342c; padding: 2px 4px; }"));
     m_problem->setWordWrap(true);
 
-    auto layout = new QGridLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    layout->addWidget(m_name, 0, 0);
-    layout->addWidget(m_type, 0, 1);
-    layout->addWidget(m_problem, 1, 0, 1, 2);
-    layout->setColumnStretch(0, 3);
-    layout->setColumnStretch(1, 2);
+    // No layout: reposition() lays the fields over the texts they edit.
+    m_problem->hide();
 
     m_name->installEventFilter(this);
     m_type->installEventFilter(this);
@@ -127,7 +124,6 @@ void InPlaceEditor::editModelName(const EntityId &entity)
     m_attribute = AttributeId();
     m_name->setText(model->name);
     m_type->hide();
-    static_cast<QGridLayout *>(layout())->setColumnStretch(1, 0);
     open();
 }
 
@@ -151,7 +147,6 @@ void InPlaceEditor::editAttribute(const EntityId &entity, const AttributeId &att
     m_name->setText(found->name);
     m_type->setCurrentText(found->type);
     m_type->show();
-    static_cast<QGridLayout *>(layout())->setColumnStretch(1, 2);
     open();
 }
 
@@ -165,6 +160,7 @@ void InPlaceEditor::open()
         return; // the box is not shown
     show();
     raise();
+    reposition(); // the fields lay out their insides once shown
     m_name->setFocus(Qt::OtherFocusReason);
     m_name->selectAll();
 }
@@ -208,12 +204,86 @@ void InPlaceEditor::reposition()
         cancel();
         return;
     }
-    const QRectF local = m_attribute.isNull() ? item->headerRect() : item->rowRect(row);
-    const QRect over = m_view->mapFromScene(item->mapToScene(local)).boundingRect();
-    const int lineHeight = m_name->sizeHint().height();
-    const int width = qMax(over.width(), m_attribute.isNull() ? minimumNameWidth : minimumRowWidth);
-    const QSize size(width, sizeHint().height());
-    setGeometry(QRect(QPoint(over.left(), over.center().y() - lineHeight / 2), size));
+    // Each field in the box's font at the view's zoom, its text where the box draws it.
+    const qreal zoom = m_view->transform().m11();
+    // A model's name field reaches across the header (over the table name), room to type.
+    const TableItem::TextPlace title = item->titlePlace(zoom);
+    const qreal headerEnd = qMax(title.rect.right(), item->headerRect().right() - 4);
+    const QRect name = fieldOver(m_name, *item,
+                                 m_attribute.isNull() ? title : item->namePlace(row), zoom,
+                                 m_attribute.isNull() ? minimumNameWidth : 0,
+                                 m_attribute.isNull() ? headerEnd : 0);
+    QRect fields = name;
+    QRect type;
+    if (!m_attribute.isNull()) {
+        type = fieldOver(m_type, *item, item->typePlace(row), zoom, 0, 0);
+        // The name's field reaches to the type's (room to type a longer name).
+        const int nameRight = qMax(name.right(), type.left() - 2);
+        fields = QRect(name.topLeft(), QPoint(nameRight, name.bottom())).united(type);
+    }
+    QRect problem;
+    if (m_problem->isVisible()) {
+        m_problem->setFixedWidth(qMax(fields.width(), minimumRowWidth));
+        problem = QRect(QPoint(fields.left(), fields.bottom() + 3),
+                        QSize(m_problem->width(), m_problem->heightForWidth(m_problem->width())));
+    }
+    const QRect all = fields.united(problem);
+    setGeometry(all);
+    m_name->setGeometry(QRect(QPoint(name.left(), name.top()) - all.topLeft(),
+                              QSize(fields.width() - (type.isNull() ? 0 : type.width() + 2),
+                                    name.height())));
+    if (!type.isNull())
+        m_type->setGeometry(type.translated(-all.topLeft()));
+    if (!problem.isNull())
+        m_problem->setGeometry(problem.translated(-all.topLeft()));
+}
+
+QRect InPlaceEditor::fieldOver(QWidget *field, const TableItem &item,
+                               const TableItem::TextPlace &place, qreal zoom, int minimumWidth,
+                               qreal reach)
+{
+    QFont font = place.font;
+    font.setPointSizeF(font.pointSizeF() * zoom);
+    field->setFont(font);
+    QLineEdit *edit = qobject_cast<QLineEdit *>(field);
+    if (!edit)
+        edit = static_cast<QComboBox *>(field)->lineEdit();
+    if (edit != field)
+        edit->setFont(font);
+    const QSize hint = field->sizeHint();
+    field->resize(qMax(field->width(), hint.width() / 2), hint.height());
+    // Where the field starts its text and centres it, in its own coordinates.
+    const QPointF origin = textOrigin(edit)
+        + QPointF(edit != field ? edit->geometry().topLeft() : QPoint());
+    const QRectF text = m_view->mapFromScene(item.mapToScene(place.rect)).boundingRect();
+    const QPoint topLeft(qRound(text.left() - origin.x()), qRound(text.center().y() - origin.y()));
+    // As much room after the text as before it, or up to `reach`.
+    const qreal reachX = m_view->mapFromScene(item.mapToScene(QPointF(reach, 0))).x();
+    const int right = qRound(qMax(text.right() + origin.x(), reach > 0 ? reachX : 0.0));
+    const int width = std::max({right - topLeft.x(), minimumWidth, field->minimumSizeHint().width()});
+    return QRect(topLeft, QSize(width, hint.height()));
+}
+
+QPointF InPlaceEditor::textOrigin(const QLineEdit *edit)
+{
+    // As QLineEdit lays out its text: the style's contents rect less the text margins, then
+    // two pixels of its own on the left; the line centred vertically (as its paintEvent does).
+    QStyleOptionFrame option;
+    option.initFrom(edit);
+    option.rect = edit->rect();
+    option.lineWidth = edit->hasFrame()
+        ? edit->style()->pixelMetric(QStyle::PM_DefaultFrameWidth, &option, edit)
+        : 0;
+    option.midLineWidth = 0;
+    option.state |= QStyle::State_Sunken;
+    const QRect contents = edit->style()
+                               ->subElementRect(QStyle::SE_LineEditContents, &option, edit)
+                               .marginsRemoved(edit->textMargins());
+    constexpr int lineEditMargin = 2; // QLineEditPrivate::horizontalMargin
+    const int lineHeight = edit->fontMetrics().height();
+    const int lineTop = contents.top() + (contents.height() - lineHeight + 1) / 2;
+    return QPointF(contents.left() + lineEditMargin,
+                   lineTop + QFontMetricsF(edit->font()).height() / 2);
 }
 
 void InPlaceEditor::documentChanged()

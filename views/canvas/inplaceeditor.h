@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ids.h"
+#include "tableitem.h"
 
 #include <QFrame>
 #include <QPointer>
@@ -20,7 +21,8 @@ class Document;
 // its header) or an attribute's name and type (over its row). Enter commits through
 // renameEntity() or editAttribute(), as one undo step of its own; Escape cancels. A name or
 // type the format refuses is shown under the editor, which stays open and commits nothing.
-// It is a child of the view's viewport and follows scrolling and zoom; it closes itself
+// It is a child of the view's viewport and follows scrolling and zoom, in the box's fonts
+// scaled by the zoom, each field's text exactly over the text it edits; it closes itself
 // when its model or attribute goes away.
 class InPlaceEditor : public QFrame
 {
@@ -60,6 +62,12 @@ private:
     void open();
     void close();
     void reposition();
+    // Sets `field` (a line edit or an editable combo box) in `place`'s font at `zoom` and
+    // returns its geometry in the viewport, its text exactly over `place`'s, reaching to
+    // `reach` (item x) when that is further.
+    QRect fieldOver(QWidget *field, const TableItem &item, const TableItem::TextPlace &place,
+                    qreal zoom, int minimumWidth, qreal reach);
+    static QPointF textOrigin(const QLineEdit *edit);
     void showProblem(const QString &problem);
     void documentChanged();
 

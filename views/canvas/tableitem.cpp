@@ -391,6 +391,39 @@ QRectF TableItem::rowRect(int row) const
                   m_rowHeight);
 }
 
+TableItem::TextPlace TableItem::titlePlace(qreal zoom) const
+{
+    BoxFonts &fonts = BoxFonts::instance();
+    if (zoom >= detailZoom) {
+        return {QRectF(padding, 0, m_titleWidth, m_headerHeight), fonts.font(BoxFonts::Title)};
+    }
+    // As paint() draws it far out: larger, centred in the whole box.
+    const qreal factor = m_titleWidth > 0
+        ? qBound(1.0, m_size.width() * 0.85 / m_titleWidth, 3.0)
+        : 1.0;
+    QFont font = fonts.font(BoxFonts::Title);
+    font.setPointSizeF(font.pointSizeF() * factor);
+    const qreal width = m_titleWidth * factor;
+    return {QRectF((m_size.width() - width) / 2, 0, width, m_size.height()), font};
+}
+
+TableItem::TextPlace TableItem::namePlace(int row) const
+{
+    const QRectF line = rowRect(row);
+    const bool generated = row >= 0 && row < m_content.rows.size()
+        && m_content.rows.at(row).generated;
+    BoxFonts &fonts = BoxFonts::instance();
+    return {QRectF(m_nameX, line.top(), m_typeX - gap - m_nameX, line.height()),
+            fonts.font(generated ? BoxFonts::BodyItalic : BoxFonts::Body)};
+}
+
+TableItem::TextPlace TableItem::typePlace(int row) const
+{
+    const QRectF line = rowRect(row);
+    return {QRectF(m_typeX, line.top(), m_size.width() - padding - m_typeX, line.height()),
+            BoxFonts::instance().font(BoxFonts::Small)};
+}
+
 int TableItem::rowAt(const QPointF &point) const
 {
     if (m_rowHeight <= 0 || point.x() < 0 || point.x() > m_size.width())

@@ -4,6 +4,7 @@
 #include "ids.h"
 #include "itemtypes.h"
 
+#include <QFont>
 #include <QGraphicsItem>
 #include <QList>
 #include <QSet>
@@ -92,6 +93,18 @@ public:
     QRectF headerRect() const;
     int rowAt(const QPointF &point) const;
     QRectF rowRect(int row) const;
+
+    // Where paint() puts a text, in item coordinates, and the font it uses (at zoom 1): for
+    // an editor laid exactly over it. The title's place depends on the zoom (far out it is
+    // drawn larger, centred in the box).
+    struct TextPlace
+    {
+        QRectF rect;
+        QFont font;
+    };
+    TextPlace titlePlace(qreal zoom) const;
+    TextPlace namePlace(int row) const;
+    TextPlace typePlace(int row) const;
 
     int type() const override { return Type; }
     QRectF boundingRect() const override;

@@ -9,6 +9,7 @@
 #include "projectpage.h"
 #include "tableitem.h"
 
+#include <QLineEdit>
 #include <QScrollArea>
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -89,6 +90,14 @@ void InspectorPanel::showAssociation(const AssociationId &id)
 {
     m_association->setAssociation(id);
     m_pages->setCurrentIndex(2);
+}
+
+void InspectorPanel::editAssociationAlias(const AssociationId &id)
+{
+    showAssociation(id);
+    QLineEdit *alias = m_association->asEdit();
+    alias->setFocus(Qt::OtherFocusReason);
+    alias->selectAll();
 }
 
 void InspectorPanel::showAttribute(const EntityId &entity, const AttributeId &id)

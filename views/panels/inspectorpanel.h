@@ -40,6 +40,8 @@ public:
     void showEntity(const EntityId &id);
     void showAssociation(const AssociationId &id);
     void showProject(int selectionCount = 0);
+    // The association's page with its alias (`as`) field focused and selected, for typing.
+    void editAssociationAlias(const AssociationId &id);
     // A model's page with this attribute current in its table.
     void showAttribute(const EntityId &entity, const AttributeId &id);
 
