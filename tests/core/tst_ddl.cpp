@@ -48,6 +48,8 @@ private slots:
     void selectionTables();
     void preview_data();
     void preview();
+    void previewOfKeyObject_data();
+    void previewOfKeyObject();
     void quoting_data();
     void quoting();
     void generatedNames_data();
@@ -194,6 +196,49 @@ void TestDdl::preview()
     const ResolvedSchema schema = resolve(loadFile(sourceDir + QStringLiteral("/resources/examples/blog.junction.json")));
     const QStringList statements = DdlGenerator(Dialect::get(*Dialect::kindFromName(dialect)))
                                        .associationPreview(schema, AssociationId(association));
+    QCOMPARE(DdlGenerator::script(statements), expected);
+}
+
+// What a foreignKey object adds to its column shows in the preview too: the type, the
+// UNIQUE (SQLite adds no UNIQUE column: a unique index) and the comment.
+void TestDdl::previewOfKeyObject_data()
+{
+    QTest::addColumn<QString>("dialect");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("postgres") << "postgres"
+        << "ALTER TABLE \"Posts\" ADD COLUMN \"authorId\" BIGINT;\n"
+           "ALTER TABLE \"Posts\" ADD CONSTRAINT \"Posts_authorId_fkey\" FOREIGN KEY (\"authorId\") REFERENCES \"Users\" (\"id\") ON DELETE SET NULL ON UPDATE CASCADE;\n"
+           "ALTER TABLE \"Posts\" ADD CONSTRAINT \"Posts_authorId_unique\" UNIQUE (\"authorId\");\n"
+           "COMMENT ON COLUMN \"Posts\".\"authorId\" IS 'who';\n";
+    QTest::newRow("mysql") << "mysql"
+        << "ALTER TABLE `Posts` ADD COLUMN `authorId` BIGINT COMMENT 'who';\n"
+           "ALTER TABLE `Posts` ADD CONSTRAINT `Posts_authorId_fkey` FOREIGN KEY (`authorId`) REFERENCES `Users` (`id`) ON DELETE SET NULL ON UPDATE CASCADE;\n"
+           "ALTER TABLE `Posts` ADD CONSTRAINT `Posts_authorId_unique` UNIQUE (`authorId`);\n";
+    QTest::newRow("sqlite") << "sqlite"
+        << "ALTER TABLE \"Posts\" ADD COLUMN \"authorId\" BIGINT REFERENCES \"Users\" (\"id\") ON DELETE SET NULL ON UPDATE CASCADE;\n"
+           "CREATE UNIQUE INDEX \"Posts_authorId_unique\" ON \"Posts\" (\"authorId\");\n";
+}
+
+void TestDdl::previewOfKeyObject()
+{
+    QFETCH(QString, dialect);
+    QFETCH(QString, expected);
+    const LoadResult loaded = ProjectReader::readBytes(R"({
+  "junction": 1,
+  "models": [
+    { "id": "m-user", "name": "User", "timestamps": false, "attributes": [] },
+    { "id": "m-post", "name": "Post", "timestamps": false, "attributes": [] }
+  ],
+  "associations": [
+    { "id": "as-1", "type": "hasMany", "source": "User", "target": "Post",
+      "foreignKey": { "name": "authorId", "type": "BIGINT", "unique": true, "comment": "who" } }
+  ]
+}
+)");
+    QVERIFY(loaded.project);
+    const ResolvedSchema schema = resolve(*loaded.project);
+    const QStringList statements = DdlGenerator(Dialect::get(*Dialect::kindFromName(dialect)))
+                                       .associationPreview(schema, AssociationId(QStringLiteral("as-1")));
     QCOMPARE(DdlGenerator::script(statements), expected);
 }
 
