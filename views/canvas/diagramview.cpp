@@ -13,6 +13,7 @@
 #include <QPainter>
 #include <QScrollBar>
 #include <QStyleOptionRubberBand>
+#include <QTimer>
 #include <QWheelEvent>
 
 #include <cmath>
@@ -42,6 +43,14 @@ DiagramView::DiagramView(QGraphicsScene *scene, QWidget *parent)
     if (auto diagram = qobject_cast<DiagramScene *>(scene)) {
         m_overview = new OverviewCache(diagram, this);
         connect(m_overview, &OverviewCache::ready, viewport(), qOverload<>(&QWidget::update));
+        // The first fit-all after a change would otherwise draw the whole diagram then
+        // (tens of ms at 10,000 models); a moment after the change it is made on the worker.
+        m_prepareOverview = new QTimer(this);
+        m_prepareOverview->setSingleShot(true);
+        m_prepareOverview->setInterval(300);
+        connect(m_prepareOverview, &QTimer::timeout, this, &DiagramView::prepareOverview);
+        connect(diagram, &DiagramScene::diagramChanged, m_prepareOverview,
+                qOverload<>(&QTimer::start));
     }
 }
 
@@ -118,13 +127,29 @@ void DiagramView::zoomAt(qreal factor, const QPointF &viewportPos)
     verticalScrollBar()->setValue(verticalScrollBar()->value() + drift.y());
 }
 
-void DiagramView::fitAll()
+QRectF DiagramView::fitBounds() const
 {
     if (!scene())
-        return;
+        return {};
     const auto diagram = qobject_cast<const DiagramScene *>(scene());
     const QRectF contents = diagram ? diagram->contentsRect() : scene()->itemsBoundingRect();
-    const QRectF bounds = contents.adjusted(-24, -24, 24, 24);
+    return contents.adjusted(-24, -24, 24, 24);
+}
+
+qreal DiagramView::fitZoom() const
+{
+    // As fitInView() computes it: the viewport less a 2 pixel margin.
+    const QRectF bounds = fitBounds();
+    const QRectF area = QRectF(viewport()->rect()).adjusted(2, 2, -2, -2);
+    if (bounds.isEmpty() || area.isEmpty())
+        return zoom();
+    return std::clamp(qMin(area.width() / bounds.width(), area.height() / bounds.height()),
+                      minimumZoom, maximumFitZoom);
+}
+
+void DiagramView::fitAll()
+{
+    const QRectF bounds = fitBounds();
     if (bounds.isEmpty())
         return;
     // fitInView() changes the transform itself; read the scale it chose and clamp it.
@@ -133,6 +158,23 @@ void DiagramView::fitAll()
     setTransform(QTransform::fromScale(fitted, fitted));
     centerOn(bounds.center());
     emit zoomChanged(fitted);
+}
+
+void DiagramView::prepareOverview()
+{
+    // Only while the view shows the items: at the outline zoom it keeps its own picture up
+    // to date, and a fit from there starts from a picture at a nearby scale.
+    const qreal fitted = fitZoom();
+    if (!m_overview || !isVisible() || fitted >= TableItem::outlineZoom
+        || zoom() < TableItem::outlineZoom)
+        return;
+    // The transform fit-all will set: the contents' centre in the viewport's centre.
+    const QPointF centre = fitBounds().center() * fitted;
+    const QPointF viewportCentre = QRectF(viewport()->rect()).center();
+    const QTransform transform = QTransform::fromScale(fitted, fitted)
+                                     .translate((viewportCentre.x() - centre.x()) / fitted,
+                                                (viewportCentre.y() - centre.y()) / fitted);
+    m_overview->prepare(transform, fitted * viewport()->devicePixelRatioF());
 }
 
 void DiagramView::wheelEvent(QWheelEvent *event)

@@ -3,6 +3,8 @@
 
 #include <QGraphicsView>
 
+class QTimer;
+
 namespace Junction {
 
 class OverviewCache;
@@ -25,6 +27,8 @@ public:
     // Zooms keeping the scene point under `viewportPos` where it is.
     void zoomAt(qreal factor, const QPointF &viewportPos);
     void fitAll();
+    // The zoom fitAll() would choose now (the contents in the viewport, at most 125 %).
+    qreal fitZoom() const;
     void resetZoom() { setZoom(1.0); }
 
     static constexpr qreal minimumZoom = 0.05;
@@ -47,12 +51,16 @@ protected:
 
 private:
     bool spacePanKey(const QKeyEvent *event) const;
+    QRectF fitBounds() const;
+    // After the diagram changed and settled: the outline picture for fit-all, made ahead.
+    void prepareOverview();
 
     bool m_panning = false;
     Qt::MouseButton m_panButton = Qt::NoButton;
     bool m_spaceHeld = false; // Space is down: a left drag pans
     QPoint m_panOrigin;
     OverviewCache *m_overview = nullptr; // the outline zoom's picture (a DiagramScene only)
+    QTimer *m_prepareOverview = nullptr;
 };
 
 } // namespace Junction

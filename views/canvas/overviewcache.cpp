@@ -83,9 +83,13 @@ bool OverviewCache::paint(QPainter *painter, const QTransform &sceneToViewport, 
             start(sceneToViewport, scale); // only the part in view was drawn
         return true;
     }
-    if (!sameScale)
-        start(sceneToViewport, scale);
     const QRectF target = sceneToViewport.mapRect(picture.area);
+    // One made ahead (see prepare()) may lie a fraction of a pixel off the view's pixels:
+    // shown as it is, and made again on them.
+    const bool onPixels = qAbs(target.left() - qRound(target.left())) < 0.01
+        && qAbs(target.top() - qRound(target.top())) < 0.01;
+    if (!sameScale || !onPixels)
+        start(sceneToViewport, scale);
     painter->save();
     painter->resetTransform();
     if (sameScale) {
@@ -116,6 +120,7 @@ bool OverviewCache::paintNow(QPainter *painter, const QTransform &sceneToViewpor
         return false;
     const QRectF whole = sceneToViewport.mapRect(data.area);
     const qreal exposedPixels = qreal(exposed.width()) * exposed.height();
+    ++m_onTheSpotCount;
     painter->save();
     painter->resetTransform();
     if (keep && whole.width() * whole.height() <= 2 * exposedPixels) {
@@ -138,6 +143,22 @@ bool OverviewCache::paintNow(QPainter *painter, const QTransform &sceneToViewpor
     }
     painter->restore();
     return true;
+}
+
+void OverviewCache::prepare(const QTransform &sceneToViewport, qreal scale)
+{
+    if (hasPicture(scale))
+        return;
+    if (m_watcher.isRunning() && m_pending.generation == m_generation
+        && qFuzzyCompare(m_pending.scale, scale))
+        return; // being made
+    start(sceneToViewport, scale);
+}
+
+bool OverviewCache::hasPicture(qreal scale) const
+{
+    return !m_picture.image.isNull() && m_picture.generation == m_generation
+        && qFuzzyCompare(m_picture.scale, scale);
 }
 
 void OverviewCache::invalidate()
@@ -177,6 +198,7 @@ void OverviewCache::finished()
     if (m_pending.generation == m_generation && !image.isNull()) {
         m_pending.image = image;
         m_picture = m_pending;
+        m_pending = Picture(); // done: nothing is pending
         emit ready();
     }
     m_pending.image = QImage();
@@ -269,37 +291,37 @@ QImage OverviewCache::render(const Snapshot &data, const QRectF &area)
 
 namespace {
 
-// Bresenham with the major axis as the loop: one store and one add a pixel, with a branch
-// only where the minor coordinate steps.
-void plotLine(QRgb *bits, qsizetype stride, int x0, int y0, int x1, int y1, QRgb pixel)
+// An aliased line as the raster engine draws one: along the major axis, at each pixel's
+// centre, the pixel the line passes through across it (a DDA in 16.16 fixed point: one
+// add, one shift and one store a pixel). `a` and `b` lie inside the image.
+void plotLine(QRgb *bits, qsizetype stride, int width, int height, QPointF a, QPointF b,
+              QRgb pixel)
 {
-    int dx = x1 - x0;
-    int dy = y1 - y0;
-    const int sx = dx < 0 ? -1 : 1;
-    const qsizetype sy = dy < 0 ? -stride : stride;
-    dx = qAbs(dx);
-    dy = qAbs(dy);
-    QRgb *p = bits + y0 * stride + x0;
-    if (dx >= dy) {
-        int error = 2 * dy - dx;
-        for (int i = 0; i <= dx; ++i, p += sx) {
-            *p = pixel;
-            if (error > 0) {
-                p += sy;
-                error -= 2 * dx;
-            }
-            error += 2 * dy;
-        }
-    } else {
-        int error = 2 * dx - dy;
-        for (int i = 0; i <= dy; ++i, p += sy) {
-            *p = pixel;
-            if (error > 0) {
-                p += sx;
-                error -= 2 * dy;
-            }
-            error += 2 * dx;
-        }
+    const bool xMajor = qAbs(b.x() - a.x()) >= qAbs(b.y() - a.y());
+    if (!xMajor) { // walk y: swap the roles of the axes
+        a = a.transposed();
+        b = b.transposed();
+    }
+    if (a.x() > b.x())
+        std::swap(a, b);
+    const int first = qCeil(a.x() - 0.5);
+    const int last = qFloor(b.x() - 0.5);
+    const int majorLimit = (xMajor ? width : height) - 1;
+    const int minorLimit = (xMajor ? height : width) - 1;
+    if (last < first) { // shorter than a pixel: the one it starts in
+        const int x = qBound(0, int(a.x()), majorLimit);
+        const int y = qBound(0, int(a.y()), minorLimit);
+        bits[xMajor ? y * stride + x : x * stride + y] = pixel;
+        return;
+    }
+    const qreal slope = (b.y() - a.y()) / (b.x() - a.x());
+    qint64 minor = qint64((a.y() + (first + 0.5 - a.x()) * slope) * 65536.0);
+    const qint64 step = qint64(slope * 65536.0);
+    const qint64 lowest = 0;
+    const qint64 highest = (qint64(minorLimit) << 16) | 0xffff;
+    for (int major = qMax(first, 0); major <= qMin(last, majorLimit); ++major, minor += step) {
+        const int m = int(qBound(lowest, minor, highest) >> 16);
+        bits[xMajor ? m * stride + major : major * stride + m] = pixel;
     }
 }
 
@@ -308,7 +330,7 @@ void plotLine(QRgb *bits, qsizetype stride, int x0, int y0, int x1, int y1, QRgb
 void OverviewCache::drawLines(QImage &image, const QTransform &toImage, const QList<QLineF> &lines,
                               const QColor &color)
 {
-    // Aliased one-pixel lines written into the pixels (Bresenham), clipped to the image. The
+    // Aliased one-pixel lines written into the pixels (see plotLine), clipped to the image. The
     // raster engine's cosmetic stroker spent about a hundred instructions a pixel here, and
     // 15,000 edges made the picture of the XL schema take a fifth of a second.
     const QRgb pixel = qPremultiply(color.rgba());
@@ -324,11 +346,7 @@ void OverviewCache::drawLines(QImage &image, const QTransform &toImage, const QL
         qreal t1 = 1;
         if (!clipToRect(a, b, bounds, &t0, &t1))
             continue;
-        const int x0 = int(a.x() + (b.x() - a.x()) * t0);
-        const int y0 = int(a.y() + (b.y() - a.y()) * t0);
-        const int x1 = int(a.x() + (b.x() - a.x()) * t1);
-        const int y1 = int(a.y() + (b.y() - a.y()) * t1);
-        plotLine(bits, stride, x0, y0, x1, y1, pixel);
+        plotLine(bits, stride, width, height, a + (b - a) * t0, a + (b - a) * t1, pixel);
     }
 }
 

@@ -39,8 +39,15 @@ public:
     bool paint(QPainter *painter, const QTransform &sceneToViewport, qreal scale,
                const QRect &exposed, bool live = false);
 
+    // Starts the picture for `scale` and that view transform on the worker unless there is
+    // one of the diagram as it is: made ahead, for the zoom fit-all will choose.
+    void prepare(const QTransform &sceneToViewport, qreal scale);
+    bool hasPicture(qreal scale) const;
+
     // Pictures made of the whole diagram, on the worker or on the spot.
     int renderCount() const { return m_renderCount; }
+    // Drawings made on the spot (the whole diagram kept, or the part in view).
+    int onTheSpotCount() const { return m_onTheSpotCount; }
 
 signals:
     void ready();
@@ -86,6 +93,7 @@ private:
     qreal m_wantedScale = 0; // asked for while another render was running
     QTransform m_wantedTransform;
     int m_renderCount = 0;
+    int m_onTheSpotCount = 0;
 };
 
 } // namespace Junction
