@@ -193,19 +193,22 @@ std::unique_ptr<QUndoCommand> placeUnpositionedEntities(Document &document,
 {
     const Project &project = document.project();
     QList<int> missing;
+    for (int i = 0; i < project.entities.size(); ++i) {
+        if (!Layout::modelPosition(project.layout, project.entities.at(i).id))
+            missing.append(i);
+    }
+    // Sizes are asked only when something is placed: the canvas may still be building its
+    // boxes (a file just opened), and would have to finish them to answer.
+    if (missing.isEmpty())
+        return nullptr;
     double left = std::numeric_limits<double>::max();
     double bottom = std::numeric_limits<double>::lowest();
-    for (int i = 0; i < project.entities.size(); ++i) {
-        const Entity &e = project.entities.at(i);
+    for (const Entity &e : project.entities) {
         if (const auto p = Layout::modelPosition(project.layout, e.id)) {
             left = std::min(left, p->x());
             bottom = std::max(bottom, p->y() + sizes(e).height());
-        } else {
-            missing.append(i);
         }
     }
-    if (missing.isEmpty())
-        return nullptr;
     const bool anyPlaced = missing.size() < project.entities.size();
     const AutoLayoutOptions options;
     const QPointF origin = anyPlaced ? QPointF(std::round(left), std::ceil(bottom) + options.componentGap)
