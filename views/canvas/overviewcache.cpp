@@ -69,7 +69,10 @@ bool OverviewCache::paint(QPainter *painter, const QTransform &sceneToViewport, 
     Picture &picture = m_picture;
     if (!picture.image.isNull() && (picture.edge != theme.edge || picture.header != theme.header))
         invalidate(); // the palette changed
-    if (live)
+    // While the scene is being built (SceneBuilder) a picture would be out of date at once:
+    // the part in view is drawn on the spot, nothing kept or started, until it is complete;
+    // its diagramChanged() then asks for one.
+    if (live || m_scene->isBuilding())
         return paintNow(painter, sceneToViewport, scale, exposed, false);
     const bool sameDiagram = picture.generation == m_generation && !picture.image.isNull();
     const bool sameScale = sameDiagram && qFuzzyCompare(picture.scale, scale);

@@ -34,7 +34,8 @@ public:
     // Draws the picture for `scale` (zoom times device pixel ratio) in viewport
     // coordinates, `sceneToViewport` being the view's transform. When there is no picture of
     // the diagram as it is (or `live`: items are being dragged), it draws the `exposed` part
-    // (viewport pixels) from the items as they are now, and starts a picture unless live.
+    // (viewport pixels) from the items as they are now, and starts a picture unless live or
+    // the scene is still being built.
     // False only for an empty diagram.
     bool paint(QPainter *painter, const QTransform &sceneToViewport, qreal scale,
                const QRect &exposed, bool live = false);
