@@ -280,11 +280,11 @@ void MainWindow::loadFinished(const QString &path, const Diagnostics &diagnostic
     // The user was asked about unsaved changes before the load; ask again about any since.
     if (document && m_document->undoStack()->index() != m_undoIndexAtLoad && !maybeSave())
         return;
-    showOpened(path, std::move(document), diagnostics);
+    showOpened(path, std::move(document), diagnostics, true);
 }
 
 bool MainWindow::showOpened(const QString &path, std::unique_ptr<Document> document,
-                            const Diagnostics &diagnostics)
+                            const Diagnostics &diagnostics, bool inSlices)
 {
     if (!document) {
         QStringList lines;
@@ -302,7 +302,7 @@ bool MainWindow::showOpened(const QString &path, std::unique_ptr<Document> docum
                                  .arg(QFileInfo(path).fileName(), lines.join(QLatin1Char('\n'))));
         return false;
     }
-    setDocument(std::move(document));
+    setDocument(std::move(document), inSlices);
     // A hand-written file has no positions: lay it out, as an undoable step of its own. The
     // document still opens clean: the layout is a deterministic function of the file, so
     // closing unsaved loses nothing, and asking to save changes nobody made would mislead.
@@ -349,15 +349,16 @@ void MainWindow::openImported(std::unique_ptr<Document> document)
     window->m_view->fitAll();
 }
 
-void MainWindow::setDocument(std::unique_ptr<Document> document)
+void MainWindow::setDocument(std::unique_ptr<Document> document, bool inSlices)
 {
     if (m_loader)
         m_loader->cancel(); // whatever replaces the document drops a load still running
     // The views move to the new document first; then the old one can go.
-    m_scene->setDocument(document.get());
+    m_scene->setDocument(document.get(), inSlices ? DiagramScene::Build::InSlices
+                                                  : DiagramScene::Build::AtOnce);
     m_diagnostics->setDocument(document.get());
     m_ddl->setDocument(document.get());
-    m_outline->setDocument(document.get());
+    m_outline->setDocument(document.get(), inSlices);
     m_inspector->setDocument(document.get());
     m_database->setDocument(document.get());
     m_undoGroup.addStack(document->undoStack());

@@ -64,7 +64,8 @@ protected:
 
 private:
     void createActions();
-    void setDocument(std::unique_ptr<Document> document);
+    // inSlices: the canvas and outline fill in over a few turns of the event loop (an open).
+    void setDocument(std::unique_ptr<Document> document, bool inSlices = false);
     void updateTitle();
 
     // True when the document may be replaced: unmodified, saved, or its changes discarded.
@@ -74,7 +75,7 @@ private:
     void openWithPrompt(const QString &path); // asks about unsaved changes first
     // What openFile() does once the file is read: shows it, or says why not.
     bool showOpened(const QString &path, std::unique_ptr<Document> document,
-                    const Diagnostics &diagnostics);
+                    const Diagnostics &diagnostics, bool inSlices = false);
     void loadFinished(const QString &path, const Diagnostics &diagnostics);
     void stopLoading();
     bool save();

@@ -4,10 +4,16 @@
 // supersedes the first, a New, Open Recent or drop made while a file loads supersedes the
 // load (the unsaved-changes prompt still comes first), and the event loop keeps turning
 // while a large file is read.
+// After the hand-over the canvas (SceneBuilder) and the outline fill in slices: they end
+// complete and equal to what is built at once, also when the document is edited, undone,
+// replaced or closed while they are filling.
 #include "associationitem.h"
+#include "commands/entitycommands.h"
 #include "diagramscene.h"
 #include "document.h"
 #include "mainwindow.h"
+#include "panels/outlinemodel.h"
+#include "panels/outlinepanel.h"
 #include "projectwriter.h"
 #include "schemagenerator.h"
 #include "shell/documentloader.h"
@@ -18,16 +24,19 @@
 
 #include <QAbstractButton>
 #include <QAction>
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QMessageBox>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
 #include <QUndoCommand>
+#include <QTreeView>
 
 using namespace Junction;
 
@@ -55,6 +64,21 @@ QStringList sceneSummary(const DiagramScene &scene)
                      .arg(edge->path().elementCount());
     lines.sort();
     return lines;
+}
+
+// The scene built at once for the window's document, as syncSchema() makes it.
+QStringList builtAtOnce(const Document &document)
+{
+    DiagramScene scene;
+    scene.setDocument(const_cast<Document *>(&document));
+    const QStringList summary = sceneSummary(scene);
+    scene.setDocument(nullptr);
+    return summary;
+}
+
+int groupRows(const OutlineModel &model, int group)
+{
+    return model.rowCount(model.index(group, 0));
 }
 
 QStringList resolvedTables(const Document &document)
@@ -109,14 +133,176 @@ class tst_AsyncOpen : public QObject
 
 private slots:
     // Opens add to the recent files: this run's settings must not leak into the next.
-    void initTestCase() { Testing::useFreshTestSettings(); }
+    void initTestCase();
     void sameAsSynchronous();
     void errorOpensNothing();
     void secondOpenSupersedesFirst();
     void newSupersedesPendingOpen();
     void requestsDuringOpenAskFirst();
     void eventLoopTurnsWhileLoading();
+    void buildsInSlicesToTheSameScene();
+    void editsWhileBuildingLand();
+    void openAnotherWhileBuilding();
+    void closeWhileBuilding();
+
+private:
+    // Opens the L schema asynchronously and returns once the canvas shows some of it and is
+    // still building.
+    bool openLargeMidBuild(MainWindow &window);
+    QTemporaryDir m_dir;
+    QString m_large; // the L schema (2,000 models), written once
 };
+
+void tst_AsyncOpen::initTestCase()
+{
+    Testing::useFreshTestSettings();
+    m_large = m_dir.filePath(QStringLiteral("large.junction.json"));
+    QString error;
+    QVERIFY2(ProjectWriter::writeFile(Bench::generateProject(Bench::sizeL.models,
+                                                             Bench::sizeL.associations),
+                                      m_large, &error),
+             qPrintable(error));
+}
+
+bool tst_AsyncOpen::openLargeMidBuild(MainWindow &window)
+{
+    const Document *before = window.document();
+    window.openFileAsync(m_large);
+    if (!QTest::qWaitFor([&] { return window.document() != before; }, 30000))
+        return false;
+    // Handed over: nothing built yet, fit-all already shows the whole diagram's area.
+    if (!window.scene()->isBuilding() || !window.outlinePanel()->model()->isFilling())
+        return false;
+    if (window.scene()->contentsRect().width() < 20 * 260) // 100 columns of 260 apart
+        return false;
+    return QTest::qWaitFor([&] { return window.scene()->tableItems().size() > 100; }, 10000)
+        && window.scene()->isBuilding();
+}
+
+void tst_AsyncOpen::buildsInSlicesToTheSameScene()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    OutlineModel *outline = window.outlinePanel()->model();
+    QAbstractItemModelTester tester(outline,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QElapsedTimer clock;
+    qint64 last = 0;
+    qint64 longestGap = 0;
+    QTimer ticker;
+    connect(&ticker, &QTimer::timeout, &ticker, [&] {
+        longestGap = std::max(longestGap, clock.elapsed() - last);
+        last = clock.elapsed();
+    });
+    QVERIFY2(openLargeMidBuild(window), "no hand-over, or the scene was not built in slices");
+    clock.start();
+    ticker.start(5);
+    const QImage midBuild = window.grab().toImage();
+    QTRY_VERIFY_WITH_TIMEOUT(!window.scene()->isBuilding() && !outline->isFilling(), 30000);
+    ticker.stop();
+    qInfo("L built in %lld ms after the first slices; longest gap %lld ms", clock.elapsed(),
+          longestGap);
+    midBuild.save(QStringLiteral(JUNCTION_SCREENSHOT_DIR "/asyncopen-midbuild.png"));
+    window.grab().save(QStringLiteral(JUNCTION_SCREENSHOT_DIR "/asyncopen-built.png"));
+
+    const Document &document = *window.document();
+    QCOMPARE(window.scene()->tableItems().size(), document.resolved().tables.size());
+    for (const Entity &entity : document.project().entities)
+        QVERIFY2(window.scene()->tableItem(entity.id), qPrintable(entity.name));
+    for (const Association &association : document.project().associations)
+        QVERIFY2(window.scene()->associationItem(association.id),
+                 qPrintable(association.id.toString()));
+    QCOMPARE(sceneSummary(*window.scene()), builtAtOnce(document));
+    // Only the document's items are left: the previous (empty) document's are gone.
+    QTRY_COMPARE(window.scene()->items().size(),
+                 window.scene()->tableItems().size() + window.scene()->associationItems().size());
+
+    QCOMPARE(groupRows(*outline, 0), document.project().entities.size());
+    QCOMPARE(groupRows(*outline, 1), document.project().associations.size());
+    const QModelIndex first = outline->index(0, 0, outline->index(0, 0));
+    QCOMPARE(first.data().toString(), document.project().entities.first().name);
+    QCOMPARE(outline->rowCount(first), document.project().entities.first().attributes.size());
+    QVERIFY(window.outlinePanel()->tree()->isExpanded(window.outlinePanel()->proxy()->index(0, 0)));
+}
+
+void tst_AsyncOpen::editsWhileBuildingLand()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY2(openLargeMidBuild(window), "no hand-over, or the scene was not built in slices");
+    Document &document = *window.document();
+    OutlineModel *outline = window.outlinePanel()->model();
+
+    // A rename of a model whose box is built, one of a model not built yet, and the removal
+    // of a third with its associations, undone: all while the canvas is filling in.
+    const EntityId early = window.scene()->tableItems().first()->entityId();
+    const EntityId late = document.project().entities.last().id;
+    const EntityId removed = document.project().entities.at(1000).id;
+    QVERIFY(!window.scene()->tableItem(late));
+    QVERIFY(document.push(Commands::renameEntity(document, early, QStringLiteral("EarlyRenamed"))));
+    QVERIFY(document.push(Commands::renameEntity(document, late, QStringLiteral("LateRenamed"))));
+    QVERIFY(window.scene()->isBuilding());
+    QTest::qWait(30);
+    QVERIFY(document.push(Commands::removeEntities(document, {removed})));
+    QVERIFY(!document.entity(removed));
+    const QByteArray withoutRemoved = ProjectWriter::toBytes(document.project());
+    QTest::qWait(30);
+    document.undoStack()->undo();
+    QVERIFY(document.entity(removed));
+    QVERIFY2(window.scene()->isBuilding(), "built before the edits: the test needs a larger schema");
+
+    QTRY_VERIFY_WITH_TIMEOUT(!window.scene()->isBuilding() && !outline->isFilling(), 30000);
+    QTRY_VERIFY(!outline->hasPendingChanges());
+    QCOMPARE(window.scene()->tableItem(early)->content().title, QStringLiteral("EarlyRenamed"));
+    QCOMPARE(window.scene()->tableItem(late)->content().title, QStringLiteral("LateRenamed"));
+    QVERIFY(window.scene()->tableItem(removed));
+    QCOMPARE(sceneSummary(*window.scene()), builtAtOnce(document));
+    QCOMPARE(outline->indexForId(early.toString()).data().toString(), QStringLiteral("EarlyRenamed"));
+    QCOMPARE(outline->indexForId(late.toString()).data().toString(), QStringLiteral("LateRenamed"));
+    QCOMPARE(groupRows(*outline, 0), document.project().entities.size());
+    QCOMPARE(groupRows(*outline, 1), document.project().associations.size());
+
+    // Redo the removal once built: the per-edit path takes over from the builder.
+    document.undoStack()->redo();
+    QCOMPARE(ProjectWriter::toBytes(document.project()), withoutRemoved);
+    QVERIFY(!window.scene()->tableItem(removed));
+    QCOMPARE(sceneSummary(*window.scene()), builtAtOnce(document));
+}
+
+void tst_AsyncOpen::openAnotherWhileBuilding()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY2(openLargeMidBuild(window), "no hand-over, or the scene was not built in slices");
+    const Document *large = window.document();
+    window.openFileAsync(example("shop.junction.json"));
+    QTRY_VERIFY(window.document() != large);
+    QTRY_VERIFY(!window.scene()->isBuilding() && !window.outlinePanel()->model()->isFilling());
+    QVERIFY(window.document()->filePath().endsWith(QLatin1String("shop.junction.json")));
+    QCOMPARE(sceneSummary(*window.scene()), builtAtOnce(*window.document()));
+    // The large document's boxes, hidden at once, are deleted a slice at a time.
+    QTRY_COMPARE(window.scene()->items().size(),
+                 window.scene()->tableItems().size() + window.scene()->associationItems().size());
+    QCOMPARE(groupRows(*window.outlinePanel()->model(), 0),
+             window.document()->project().entities.size());
+}
+
+void tst_AsyncOpen::closeWhileBuilding()
+{
+    auto window = new MainWindow;
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    QVERIFY2(openLargeMidBuild(*window), "no hand-over, or the scene was not built in slices");
+    QPointer<DiagramScene> scene = window->scene();
+    window->document()->undoStack()->setClean(); // no prompt
+    QVERIFY(window->close());
+    delete window;
+    QVERIFY(scene.isNull());
+    QTest::qWait(50); // no slice may run on what is gone
+}
 
 void tst_AsyncOpen::sameAsSynchronous()
 {
@@ -137,6 +323,7 @@ void tst_AsyncOpen::sameAsSynchronous()
              qPrintable(async.statusBar()->currentMessage()));
     QTRY_VERIFY(async.document() != before);
     QVERIFY(!async.documentLoader()->isLoading());
+    QTRY_VERIFY(!async.scene()->isBuilding());
     QVERIFY(async.statusBar()->currentMessage().isEmpty());
 
     QCOMPARE(async.document()->filePath(), sync.document()->filePath());

@@ -5,6 +5,8 @@
 #include "commands/layoutcommands.h"
 #include "document.h"
 #include "layoutpatch.h"
+#include "occupancy.h"
+#include "scenebuilder.h"
 #include "tableitem.h"
 
 #include <QGraphicsSceneMouseEvent>
@@ -12,74 +14,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
+#include <optional>
 
 namespace Junction {
 
 namespace {
 
 constexpr qreal junctionGap = 56; // between the joined models and their junction table
-
-// The boxes already placed, in a coarse grid: finding a free place for a junction table
-// must not ask the scene (each items() call after a move rebuilds its index: minutes at
-// 10,000 tables) nor test every box.
-class Occupancy
-{
-public:
-    void insert(const QRectF &rect)
-    {
-        forEachCell(rect, [&](QPoint cell) {
-            m_cells[cell].append(rect);
-            return true;
-        });
-    }
-
-    bool isFree(const QRectF &rect) const
-    {
-        return forEachCell(rect, [&](QPoint cell) {
-            const QList<QRectF> boxes = m_cells.value(cell);
-            return std::none_of(boxes.cbegin(), boxes.cend(),
-                                [&](const QRectF &box) { return box.intersects(rect); });
-        });
-    }
-
-    // `wanted`, or the nearest place below or right of it where a box of `size` (with a
-    // margin) covers no other; after a bounded search it overlaps rather than wander off.
-    QPointF freePlace(QPointF wanted, QSizeF size) const
-    {
-        constexpr qreal step = 24;
-        constexpr int attempts = 80;
-        for (int i = 0; i < attempts; ++i) {
-            for (const QPointF candidate :
-                 {wanted + QPointF(0, i * step), wanted + QPointF(i * step, 0)}) {
-                const QPointF rounded(qRound(candidate.x()), qRound(candidate.y()));
-                if (isFree(QRectF(rounded, size).adjusted(-12, -12, 12, 12)))
-                    return rounded;
-            }
-        }
-        return QPointF(qRound(wanted.x()), qRound(wanted.y()));
-    }
-
-private:
-    static constexpr qreal cellSize = 256;
-
-    // Calls `visit` for every cell `rect` touches while it returns true.
-    template<typename Visit> static bool forEachCell(const QRectF &rect, Visit visit)
-    {
-        const int left = int(std::floor(rect.left() / cellSize));
-        const int right = int(std::floor(rect.right() / cellSize));
-        const int top = int(std::floor(rect.top() / cellSize));
-        const int bottom = int(std::floor(rect.bottom() / cellSize));
-        for (int x = left; x <= right; ++x) {
-            for (int y = top; y <= bottom; ++y) {
-                if (!visit(QPoint(x, y)))
-                    return false;
-            }
-        }
-        return true;
-    }
-
-    QHash<QPoint, QList<QRectF>> m_cells;
-};
 
 } // namespace
 
@@ -90,28 +32,64 @@ DiagramScene::DiagramScene(QObject *parent)
     // a long edge lands in thousands of leaves (seconds to index, tens of ms to move one).
     // A fixed shallow tree keeps both cheap; a view still asks only a few leaves.
     setBspTreeDepth(bspDepth);
+    m_builder = new SceneBuilder(this);
+    connect(m_builder, &SceneBuilder::finished, this, &DiagramScene::diagramChanged);
 }
 
 DiagramScene::~DiagramScene()
 {
     // Items hold raw pointers to each other: remove them before QGraphicsScene does.
+    m_builder->cancel();
     clearItems();
+    m_builder->deleteDiscarded();
 }
 
-void DiagramScene::setDocument(Document *document)
+void DiagramScene::setDocument(Document *document, Build build)
 {
     if (m_changedConnection)
         disconnect(m_changedConnection);
+    m_builder->cancel();
+    if (build == Build::InSlices)
+        discardItems(); // hidden now, deleted a slice at a time
     clearItems();
+    m_mergedInto.clear();
     m_document = document;
-    if (!m_document) {
-        emit diagramChanged();
-        return;
+    if (m_document) {
+        m_changedConnection
+            = connect(m_document, &Document::changed, this, &DiagramScene::documentChanged);
+        // In slices, diagramChanged() comes again when the scene is complete.
+        if (build == Build::InSlices)
+            m_builder->start();
+        else
+            syncSchema();
     }
-    m_changedConnection
-        = connect(m_document, &Document::changed, this, &DiagramScene::documentChanged);
-    syncSchema();
     emit diagramChanged();
+}
+
+void DiagramScene::discardItems()
+{
+    QList<QGraphicsItem *> old;
+    old.reserve(m_tables.size() + m_junctions.size() + m_associations.size());
+    for (QGraphicsItem *item : std::as_const(m_tables))
+        old.append(item);
+    for (QGraphicsItem *item : std::as_const(m_junctions))
+        old.append(item);
+    for (QGraphicsItem *item : std::as_const(m_associations))
+        old.append(item); // last: they go first
+    m_associations.clear();
+    m_tables.clear();
+    m_junctions.clear();
+    m_builder->discard(old);
+}
+
+bool DiagramScene::isBuilding() const
+{
+    return m_builder->isBuilding();
+}
+
+void DiagramScene::finishBuilding()
+{
+    m_builder->finish();
 }
 
 QList<TableItem *> DiagramScene::tableItems() const
@@ -123,13 +101,27 @@ QList<TableItem *> DiagramScene::tableItems() const
 
 BoxSizeFunction DiagramScene::boxSizeFunction() const
 {
-    // A copy of the sizes, so the function stays valid whatever happens to the items.
-    QHash<EntityId, QSizeF> sizes;
-    for (auto it = m_tables.cbegin(); it != m_tables.cend(); ++it)
-        sizes.insert(it.key(), it.value()->size());
-    return [sizes](const Entity &entity) {
-        const auto it = sizes.constFind(entity.id);
-        return it != sizes.cend() ? *it : estimatedBoxSize(entity);
+    // A copy of the sizes, so the function stays valid whatever happens to the items; taken
+    // when first asked, so that a scene still building (where it would have too few) is
+    // finished only when a layout needs its sizes.
+    struct Sizes
+    {
+        QPointer<DiagramScene> scene;
+        std::optional<QHash<EntityId, QSizeF>> sizes;
+    };
+    auto shared = std::make_shared<Sizes>();
+    shared->scene = const_cast<DiagramScene *>(this);
+    return [shared](const Entity &entity) {
+        if (!shared->sizes) {
+            shared->sizes.emplace();
+            if (DiagramScene *scene = shared->scene) {
+                scene->finishBuilding();
+                for (auto it = scene->m_tables.cbegin(); it != scene->m_tables.cend(); ++it)
+                    shared->sizes->insert(it.key(), it.value()->size());
+            }
+        }
+        const auto it = shared->sizes->constFind(entity.id);
+        return it != shared->sizes->cend() ? *it : estimatedBoxSize(entity);
     };
 }
 
@@ -201,6 +193,10 @@ void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
 
 void DiagramScene::documentChanged(const ChangeSet &changes)
 {
+    if (m_builder->isBuilding()) {
+        m_builder->start(); // again, on the document as it is now; it says when it is done
+        return;
+    }
     if (changes.changes.testFlag(Change::Everything) || changes.affectsSchema()) {
         syncSchema();
     } else if (changes.changes.testFlag(Change::ModelPositions)) {
@@ -238,26 +234,63 @@ void DiagramScene::setSyncDifferences(const QHash<QString, QSet<QString>> &table
         mark(item);
 }
 
-void DiagramScene::syncSchema()
+void DiagramScene::findCycle(const ResolvedSchema &schema, QSet<QString> *associations,
+                             QSet<QString> *tables)
 {
-    const ResolvedSchema &schema = m_document->resolved();
-
     // A dependency cycle is drawn along its whole path: the "cycle" diagnostics name every
     // association whose FK closes it; their tables are on the path too.
-    QSet<QString> cycleAssociations;
     for (const Diagnostic &diagnostic : schema.diagnostics) {
         if (diagnostic.code == QLatin1String("cycle")) {
             for (const QString &id : diagnostic.ids)
-                cycleAssociations.insert(id);
+                associations->insert(id);
         }
     }
-    QSet<QString> cycleTables;
     for (const ResolvedAssociation &association : schema.associations) {
-        if (cycleAssociations.contains(association.id.toString())) {
-            cycleTables.insert(association.sourceTable);
-            cycleTables.insert(association.targetTable);
+        if (associations->contains(association.id.toString())) {
+            tables->insert(association.sourceTable);
+            tables->insert(association.targetTable);
         }
     }
+}
+
+TableItem *DiagramScene::newTableItem(const ResolvedTable &table)
+{
+    auto item = new TableItem(table.entity, table.name);
+    addItem(item);
+    return item;
+}
+
+void DiagramScene::showTable(TableItem *item, const ResolvedTable &table,
+                             const ResolvedSchema &schema, bool inCycle)
+{
+    // Edges are attached again later, after the boxes are in place (so that moving a box
+    // does not route edges that are about to be routed again); the old ones may go.
+    item->clearEdges();
+    item->setContent(TableItem::contentOf(table, schema, inCycle));
+    const auto differs = m_syncDifferences.constFind(table.name);
+    item->setSyncDifference(differs != m_syncDifferences.cend(),
+                            differs != m_syncDifferences.cend() ? *differs : QSet<QString>());
+}
+
+AssociationItem *DiagramScene::showAssociation(const ResolvedAssociation &association,
+                                               const ResolvedAssociation *partner, bool inCycle)
+{
+    AssociationItem *item = m_associations.value(association.id);
+    if (!item) {
+        item = new AssociationItem(association.id);
+        addItem(item);
+    }
+    item->setContent(partner ? AssociationItem::mergedContentOf(association, *partner, inCycle)
+                             : AssociationItem::contentOf(association, inCycle));
+    return item;
+}
+
+void DiagramScene::syncSchema()
+{
+    const ResolvedSchema &schema = m_document->resolved();
+    QSet<QString> cycleAssociations;
+    QSet<QString> cycleTables;
+    findCycle(schema, &cycleAssociations, &cycleTables);
 
     // Tables: reuse the item of each id (its content is only replaced when it differs),
     // create the new ones, delete the ones resolution no longer yields.
@@ -267,21 +300,13 @@ void DiagramScene::syncSchema()
     for (const ResolvedTable &table : schema.tables) {
         TableItem *item = table.isCreatedJunction() ? m_junctions.take(table.name)
                                                     : m_tables.take(table.entity);
-        if (!item) {
-            item = new TableItem(table.entity, table.name);
-            addItem(item);
-        }
+        if (!item)
+            item = newTableItem(table);
         if (table.isCreatedJunction())
             junctions.insert(table.name, item);
         else
             tables.insert(table.entity, item);
-        // Edges are attached again below, after the boxes are in place (so that moving a box
-        // does not route edges that are about to be routed again); the old ones may go.
-        item->clearEdges();
-        item->setContent(TableItem::contentOf(table, schema, cycleTables.contains(table.name)));
-        const auto differs = m_syncDifferences.constFind(table.name);
-        item->setSyncDifference(differs != m_syncDifferences.cend(),
-                                differs != m_syncDifferences.cend() ? *differs : QSet<QString>());
+        showTable(item, table, schema, cycleTables.contains(table.name));
         byTableName.insert(table.name, item);
     }
     qDeleteAll(m_tables);
@@ -334,15 +359,10 @@ void DiagramScene::syncSchema()
             : byTableName.value(association.targetTable);
         if (!source || !target)
             continue; // unresolved: the diagnostics say why
-        AssociationItem *item = m_associations.take(association.id);
-        if (!item) {
-            item = new AssociationItem(association.id);
-            addItem(item);
-        }
+        AssociationItem *item = showAssociation(
+            association, partner, cycleAssociations.contains(association.id.toString()));
+        m_associations.remove(association.id);
         associations.insert(association.id, item);
-        const bool inCycle = cycleAssociations.contains(association.id.toString());
-        item->setContent(partner ? AssociationItem::mergedContentOf(association, *partner, inCycle)
-                                 : AssociationItem::contentOf(association, inCycle));
         const auto key = std::minmax(source, target, std::less<TableItem *>());
         const std::pair<TableItem *, TableItem *> pair(key.first, key.second);
         if (!pairs.contains(pair))
@@ -372,7 +392,9 @@ void DiagramScene::setMergeRelationshipSides(bool merge)
     if (merge == m_mergeSides)
         return;
     m_mergeSides = merge;
-    if (m_document)
+    if (m_builder->isBuilding())
+        m_builder->start();
+    else if (m_document)
         syncSchema();
 }
 
@@ -429,31 +451,35 @@ void DiagramScene::placeJunctions()
     Occupancy occupied;
     for (const TableItem *table : std::as_const(m_tables))
         occupied.insert(table->sceneBoundingRect());
-    for (const JunctionPlace &place : std::as_const(m_junctionPlaces)) {
-        TableItem *junction = place.junction;
-        const QRectF a = place.first->sceneBoundingRect();
-        const QRectF b = place.second->sceneBoundingRect();
-        const QSizeF size = junction->size();
-        const bool sameRow = a.top() < b.bottom() && b.top() < a.bottom();
-        QPointF wanted;
-        if (sameRow) {
-            wanted = QPointF((a.center().x() + b.center().x()) / 2 - size.width() / 2,
-                             qMax(a.bottom(), b.bottom()) + junctionGap);
-        } else {
-            wanted = QPointF(qMax(a.right(), b.right()) + junctionGap,
-                             (a.center().y() + b.center().y()) / 2 - size.height() / 2);
-        }
-        const QPointF position = occupied.freePlace(wanted, size);
-        junction->setPos(position);
-        occupied.insert(junction->sceneBoundingRect());
+    for (const JunctionPlace &place : std::as_const(m_junctionPlaces))
+        placeJunction(place, occupied);
+}
+
+void DiagramScene::placeJunction(const JunctionPlace &place, Occupancy &occupied)
+{
+    TableItem *junction = place.junction;
+    const QRectF a = place.first->sceneBoundingRect();
+    const QRectF b = place.second->sceneBoundingRect();
+    const QSizeF size = junction->size();
+    const bool sameRow = a.top() < b.bottom() && b.top() < a.bottom();
+    QPointF wanted;
+    if (sameRow) {
+        wanted = QPointF((a.center().x() + b.center().x()) / 2 - size.width() / 2,
+                         qMax(a.bottom(), b.bottom()) + junctionGap);
+    } else {
+        wanted = QPointF(qMax(a.right(), b.right()) + junctionGap,
+                         (a.center().y() + b.center().y()) / 2 - size.height() / 2);
     }
+    const QPointF position = occupied.freePlace(wanted, size);
+    junction->setPos(position);
+    occupied.insert(junction->sceneBoundingRect());
 }
 
 QRectF DiagramScene::contentsRect() const
 {
     // From the hashes, not itemsBoundingRect(): that sorts every item through the index
-    // (tens of ms at 10,000 models).
-    QRectF bounds;
+    // (tens of ms at 10,000 models). While building, the area the rest will cover too.
+    QRectF bounds = m_builder->plannedRect();
     for (const TableItem *table : std::as_const(m_tables))
         bounds |= table->sceneBoundingRect();
     for (const TableItem *table : std::as_const(m_junctions))

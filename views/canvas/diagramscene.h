@@ -13,6 +13,8 @@
 namespace Junction {
 
 class AssociationItem;
+class Occupancy;
+class SceneBuilder;
 
 class TableItem;
 
@@ -28,8 +30,17 @@ public:
     explicit DiagramScene(QObject *parent = nullptr);
     ~DiagramScene() override;
 
-    void setDocument(Document *document);
+    // InSlices: the items are built a slice at a time on the event loop (SceneBuilder), so
+    // that opening a large file does not block the UI thread; the scene is complete when
+    // isBuilding() turns false, and diagramChanged() is emitted then. The previous
+    // document's items are hidden at once and deleted in slices too.
+    enum class Build { AtOnce, InSlices };
+    void setDocument(Document *document, Build build = Build::AtOnce);
     Document *document() const { return m_document; }
+    bool isBuilding() const;
+    // Builds the rest now (for what needs the whole scene at once).
+    void finishBuilding();
+    SceneBuilder *builder() const { return m_builder; }
 
     TableItem *tableItem(const EntityId &id) const { return m_tables.value(id); }
     TableItem *junctionItem(const QString &tableName) const { return m_junctions.value(tableName); }
@@ -72,19 +83,33 @@ protected:
     void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
 
 private:
+    friend class SceneBuilder;
+
     void documentChanged(const ChangeSet &changes);
     void clearItems();
+    void discardItems();
     void syncSchema();
+    static void findCycle(const ResolvedSchema &schema, QSet<QString> *associations,
+                          QSet<QString> *tables);
+    TableItem *newTableItem(const ResolvedTable &table);
+    void showTable(TableItem *item, const ResolvedTable &table, const ResolvedSchema &schema,
+                   bool inCycle);
+    // The edge of this association (the one it has, or a new one) showing what it is now.
+    AssociationItem *showAssociation(const ResolvedAssociation &association,
+                                     const ResolvedAssociation *partner, bool inCycle);
     void placeModels(const QList<EntityId> &ids);
     // Each hasMany/hasOne and belongsTo that are the two sides of one relationship, both ways.
     static QHash<AssociationId, const ResolvedAssociation *>
     relationshipPartners(const ResolvedSchema &schema, const QSet<QString> &inCycle);
     void placeJunctions();
+    struct JunctionPlace;
+    void placeJunction(const JunctionPlace &place, Occupancy &occupied);
     void growSceneRect();
 
     static constexpr int bspDepth = 8;
 
     QPointer<Document> m_document;
+    SceneBuilder *m_builder;
     QMetaObject::Connection m_changedConnection;
     QHash<EntityId, TableItem *> m_tables;
     QHash<QString, TableItem *> m_junctions; // created junction tables by table name

@@ -10,6 +10,8 @@
 #include <QPalette>
 #include <QSet>
 
+#include <algorithm>
+
 namespace Junction {
 
 namespace {
@@ -62,12 +64,15 @@ OutlineModel::OutlineModel(QObject *parent)
 {
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(debounceMsec);
-    connect(&m_debounce, &QTimer::timeout, this, &OutlineModel::flushChanges);
+    connect(&m_debounce, &QTimer::timeout, this, &OutlineModel::debounceTimeout);
+    m_fillTimer.setSingleShot(true);
+    m_fillTimer.setInterval(0);
+    connect(&m_fillTimer, &QTimer::timeout, this, &OutlineModel::fillBatch);
 }
 
 OutlineModel::~OutlineModel() = default;
 
-void OutlineModel::setDocument(Document *document)
+void OutlineModel::setDocument(Document *document, Fill fill)
 {
     if (m_changedConnection)
         disconnect(m_changedConnection);
@@ -76,7 +81,7 @@ void OutlineModel::setDocument(Document *document)
         m_changedConnection
             = connect(m_document, &Document::changed, this, &OutlineModel::documentChanged);
     }
-    rebuild();
+    rebuild(fill);
 }
 
 QString OutlineModel::junctionId(const QString &tableName)
@@ -94,17 +99,121 @@ QString OutlineModel::junctionTableOf(const QString &id)
     return isJunctionId(id) ? id.mid(junctionPrefix.size()) : QString();
 }
 
-void OutlineModel::rebuild()
+void OutlineModel::rebuild(Fill fill)
 {
     m_debounce.stop();
+    m_fillTimer.stop();
+    m_filling = false;
     m_pending = {};
     beginResetModel();
     m_root = std::make_unique<Node>();
-    std::vector<Spec> wanted = specs();
-    for (Spec &spec : wanted)
-        m_root->children.push_back(makeNode(spec, m_root.get()));
+    if (fill == Fill::AtOnce || !m_document) {
+        std::vector<Spec> wanted = specs();
+        for (Spec &spec : wanted)
+            m_root->children.push_back(makeNode(spec, m_root.get()));
+    } else {
+        // The groups now, with the counts they will have; their rows a batch at a time.
+        const Project &project = m_document->project();
+        const ResolvedSchema &schema = m_document->resolved();
+        const qsizetype junctions = std::count_if(schema.tables.cbegin(), schema.tables.cend(),
+                                                  [](const ResolvedTable &table) {
+                                                      return table.isCreatedJunction();
+                                                  });
+        const qsizetype counts[] = {project.entities.size(), project.associations.size(), junctions};
+        for (int group = 0; group < GroupCount; ++group) {
+            Spec spec = groupHeader(Group(group));
+            spec.detail = QString::number(counts[group]);
+            m_root->children.push_back(makeNode(spec, m_root.get()));
+        }
+        m_filling = true;
+        m_fillGroup = 0;
+        m_fillNext = 0;
+        m_fillTimer.start();
+    }
     m_root->renumber();
     endResetModel();
+}
+
+void OutlineModel::fillBatch()
+{
+    m_fillClock.start();
+    if (fillRest(qint64(batchMsec) * 1000000))
+        endFill();
+    else
+        m_fillTimer.start();
+}
+
+bool OutlineModel::fillRest(qint64 deadline)
+{
+    while (m_fillGroup < GroupCount) {
+        if (!fillSome(deadline))
+            return false;
+        ++m_fillGroup;
+        m_fillNext = 0;
+    }
+    return true;
+}
+
+bool OutlineModel::fillSome(qint64 deadline)
+{
+    const Project &project = m_document->project();
+    const ResolvedSchema &schema = m_document->resolved();
+    const auto group = Group(m_fillGroup);
+    const qsizetype total = group == ModelsGroup         ? project.entities.size()
+                            : group == AssociationsGroup ? project.associations.size()
+                                                         : schema.tables.size();
+    Node *parent = m_root->children[size_t(group)].get();
+    std::vector<std::unique_ptr<Node>> batch;
+    int count = 0;
+    bool timeIsUp = false;
+    while (m_fillNext < total) {
+        if (deadline >= 0 && ++count % 32 == 0 && m_fillClock.nsecsElapsed() > deadline) {
+            timeIsUp = true;
+            break;
+        }
+        const qsizetype next = m_fillNext++;
+        Spec spec;
+        if (group == ModelsGroup) {
+            spec = entitySpec(project.entities.at(next), schema);
+        } else if (group == AssociationsGroup) {
+            spec = associationSpec(project.associations.at(next), schema);
+        } else {
+            const ResolvedTable &table = schema.tables.at(next);
+            if (!table.isCreatedJunction())
+                continue;
+            spec = junctionSpec(table, schema);
+        }
+        batch.push_back(makeNode(spec, parent));
+    }
+    if (!batch.empty()) {
+        // One notification per batch: the proxy and the tree take it in one go.
+        const int first = int(parent->children.size());
+        beginInsertRows(indexOf(parent), first, first + int(batch.size()) - 1);
+        for (auto &node : batch) {
+            node->row = int(parent->children.size());
+            parent->children.push_back(std::move(node));
+        }
+        endInsertRows();
+    }
+    return !timeIsUp;
+}
+
+void OutlineModel::endFill()
+{
+    m_filling = false;
+    m_fillTimer.stop();
+    // Edits made meanwhile: compared once the tree is full (the rows made after an edit
+    // show it already; documentChanged() kept what to look at again).
+    if (hasPendingChanges())
+        m_debounce.start();
+    emit filled();
+    emit synced();
+}
+
+void OutlineModel::debounceTimeout()
+{
+    if (!m_filling) // else endFill() starts it again
+        flushChanges();
 }
 
 void OutlineModel::documentChanged(const ChangeSet &changes)
@@ -122,6 +231,8 @@ void OutlineModel::documentChanged(const ChangeSet &changes)
 
 void OutlineModel::flushChanges()
 {
+    if (m_filling && fillRest(-1))
+        endFill();
     m_debounce.stop();
     const ChangeSet changes = std::exchange(m_pending, ChangeSet());
     if (!m_document || changes.changes.toInt() == 0)
@@ -179,7 +290,7 @@ OutlineModel::Spec OutlineModel::entitySpec(const Entity &entity,
     return node;
 }
 
-OutlineModel::Spec OutlineModel::groupSpec(Group group) const
+OutlineModel::Spec OutlineModel::groupHeader(Group group) const
 {
     static const char *const ids[] = {"group:models", "group:associations", "group:junctions"};
     Spec spec {Kind::Group, QString::fromLatin1(ids[group]), {}, {}, {}};
@@ -194,6 +305,56 @@ OutlineModel::Spec OutlineModel::groupSpec(Group group) const
         spec.name = tr("Junction tables");
         break;
     }
+    return spec;
+}
+
+OutlineModel::Spec OutlineModel::associationSpec(const Association &association,
+                                                 const ResolvedSchema &schema) const
+{
+    Spec node {Kind::Association,
+               association.id.toString(),
+               association.source + u'.' + associationTypeName(association.type) + u'('
+                   + association.target + u')',
+               {},
+               {}};
+    if (const ResolvedAssociation *resolved = schema.association(association.id)) {
+        QString detail;
+        auto add = [&detail](const QString &part) {
+            if (!detail.isEmpty())
+                detail += QStringLiteral(" · ");
+            detail += part;
+        };
+        if (resolved->isAliased)
+            add(tr("as %1").arg(resolved->as));
+        if (!resolved->foreignKeyColumn.isEmpty())
+            add(tr("FK %1").arg(resolved->foreignKeyColumn));
+        if (!resolved->throughTable.isEmpty())
+            add(tr("through %1").arg(resolved->throughTable));
+        node.detail = detail;
+    }
+    return node;
+}
+
+OutlineModel::Spec OutlineModel::junctionSpec(const ResolvedTable &table,
+                                              const ResolvedSchema &schema) const
+{
+    Spec node {Kind::Junction, junctionId(table.name), table.name, {}, {}};
+    if (const ResolvedAssociation *association = schema.association(table.junctionOf))
+        node.detail = association->source + QStringLiteral(" ↔ ") + association->target;
+    node.children.reserve(table.columns.size());
+    for (const ResolvedColumn &column : table.columns) {
+        node.children.push_back({Kind::JunctionColumn,
+                                 node.id + u'/' + column.name,
+                                 column.name,
+                                 column.type.toString(),
+                                 {}});
+    }
+    return node;
+}
+
+OutlineModel::Spec OutlineModel::groupSpec(Group group) const
+{
+    Spec spec = groupHeader(group);
     if (!m_document)
         return spec;
     const Project &project = m_document->project();
@@ -205,46 +366,12 @@ OutlineModel::Spec OutlineModel::groupSpec(Group group) const
             spec.children.push_back(entitySpec(entity, schema));
     } else if (group == AssociationsGroup) {
         spec.children.reserve(project.associations.size());
-        for (const Association &association : project.associations) {
-            Spec node {Kind::Association,
-                       association.id.toString(),
-                       association.source + u'.' + associationTypeName(association.type) + u'('
-                           + association.target + u')',
-                       {},
-                       {}};
-            if (const ResolvedAssociation *resolved = schema.association(association.id)) {
-                QString detail;
-                auto add = [&detail](const QString &part) {
-                    if (!detail.isEmpty())
-                        detail += QStringLiteral(" · ");
-                    detail += part;
-                };
-                if (resolved->isAliased)
-                    add(tr("as %1").arg(resolved->as));
-                if (!resolved->foreignKeyColumn.isEmpty())
-                    add(tr("FK %1").arg(resolved->foreignKeyColumn));
-                if (!resolved->throughTable.isEmpty())
-                    add(tr("through %1").arg(resolved->throughTable));
-                node.detail = detail;
-            }
-            spec.children.push_back(std::move(node));
-        }
+        for (const Association &association : project.associations)
+            spec.children.push_back(associationSpec(association, schema));
     } else {
         for (const ResolvedTable &table : schema.tables) {
-            if (!table.isCreatedJunction())
-                continue;
-            Spec node {Kind::Junction, junctionId(table.name), table.name, {}, {}};
-            if (const ResolvedAssociation *association = schema.association(table.junctionOf))
-                node.detail = association->source + QStringLiteral(" ↔ ") + association->target;
-            node.children.reserve(table.columns.size());
-            for (const ResolvedColumn &column : table.columns) {
-                node.children.push_back({Kind::JunctionColumn,
-                                         node.id + u'/' + column.name,
-                                         column.name,
-                                         column.type.toString(),
-                                         {}});
-            }
-            spec.children.push_back(std::move(node));
+            if (table.isCreatedJunction())
+                spec.children.push_back(junctionSpec(table, schema));
         }
     }
     spec.detail = QString::number(spec.children.size());

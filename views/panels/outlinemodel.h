@@ -5,6 +5,7 @@
 #include "document.h"
 
 #include <QAbstractItemModel>
+#include <QElapsedTimer>
 #include <QPointer>
 #include <QSet>
 #include <QTimer>
@@ -24,6 +25,11 @@ namespace Junction {
 // so a view keeps its expansion, selection and scroll position across edits and undo. The
 // changes of a burst of edits (typing) are gathered and applied debounceMsec after the last
 // one: on a 10,000-model schema comparing the tree costs as much as a keystroke may.
+//
+// A document just opened can be filled in batches: the groups at once, their rows appended
+// a few hundred at a time, each batch one turn of the event loop (building the 40,000 rows of
+// an XL schema at once blocks the UI thread for 100-200 ms). Edits meanwhile are applied
+// once it is full.
 class OutlineModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -42,11 +48,15 @@ public:
     explicit OutlineModel(QObject *parent = nullptr);
     ~OutlineModel() override;
 
-    void setDocument(Document *document);
-    // Applies the gathered changes now (the debounce timer does it otherwise).
+    enum class Fill { AtOnce, InBatches };
+    void setDocument(Document *document, Fill fill = Fill::AtOnce);
+    bool isFilling() const { return m_filling; }
+    // Applies the gathered changes now (the debounce timer does it otherwise), filling the
+    // rest first.
     void flushChanges();
     bool hasPendingChanges() const { return m_pending.changes.toInt() != 0; }
     static constexpr int debounceMsec = 150;
+    static constexpr int batchMsec = 8;
 
     // Junction tables have no id in the project; the outline names them by table.
     static QString junctionId(const QString &tableName);
@@ -64,6 +74,8 @@ public:
 signals:
     // The tree caught up with the document (after flushChanges()).
     void synced();
+    // Filling in batches is done (synced() follows).
+    void filled();
 
 public:
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
@@ -78,12 +90,23 @@ private:
     struct Node;
     struct Spec; // what a node should be: built from the project, then synced into Nodes
 
-    void rebuild();
+    void rebuild(Fill fill);
+    void fillBatch();
+    // Fills until `deadline` (ns on m_fillClock; -1: no limit); true when the tree is full.
+    bool fillRest(qint64 deadline);
+    // Appends the next rows of the group being filled, until the deadline; true when that
+    // group is full.
+    bool fillSome(qint64 deadline);
+    void endFill();
+    void debounceTimeout();
     void documentChanged(const ChangeSet &changes);
     enum Group { ModelsGroup, AssociationsGroup, JunctionsGroup, GroupCount };
     std::vector<Spec> specs() const;
+    Spec groupHeader(Group group) const;
     Spec groupSpec(Group group) const;
     Spec entitySpec(const Entity &entity, const ResolvedSchema &schema) const;
+    Spec associationSpec(const Association &association, const ResolvedSchema &schema) const;
+    Spec junctionSpec(const ResolvedTable &table, const ResolvedSchema &schema) const;
     void syncGroup(Group group, Spec spec);
     void sync(Node *parent, std::vector<Spec> &wanted);
     void update(Node *node, Spec &spec);
@@ -99,6 +122,12 @@ private:
     QString m_differencesDatabase;
     ChangeSet m_pending; // what the edits since the last flush touched
     QTimer m_debounce;
+    // Filling in batches: the group and the next element of it (entity, association, table).
+    bool m_filling = false;
+    int m_fillGroup = 0;
+    qsizetype m_fillNext = 0;
+    QTimer m_fillTimer;
+    QElapsedTimer m_fillClock;
 };
 
 } // namespace Junction

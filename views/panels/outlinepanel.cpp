@@ -68,14 +68,21 @@ OutlinePanel::OutlinePanel(QWidget *parent)
     connect(m_tree, &QTreeView::doubleClicked, this, &OutlinePanel::centreOn);
     // A model just added (and selected) has its row once the outline caught up.
     connect(m_model, &OutlineModel::synced, this, &OutlinePanel::sceneSelectionChanged);
-    // New groups after a reset (another document) start open.
-    connect(m_proxy, &QAbstractItemModel::modelReset, m_tree, [this] { m_tree->expandToDepth(0); });
+    // New groups after a reset (another document) start open; while the model fills in
+    // batches they stay closed, since an open group of 10,000 rows is laid out again after
+    // each batch (tens of ms each), and open once it is full.
+    connect(m_proxy, &QAbstractItemModel::modelReset, m_tree, [this] {
+        if (!m_model->isFilling())
+            m_tree->expandToDepth(0);
+    });
+    connect(m_model, &OutlineModel::filled, m_tree, [this] { m_tree->expandToDepth(0); });
 }
 
-void OutlinePanel::setDocument(Document *document)
+void OutlinePanel::setDocument(Document *document, bool inBatches)
 {
     m_document = document;
-    m_model->setDocument(document);
+    m_model->setDocument(document, inBatches ? OutlineModel::Fill::InBatches
+                                             : OutlineModel::Fill::AtOnce);
 }
 
 void OutlinePanel::setCanvas(DiagramScene *scene, QGraphicsView *view)

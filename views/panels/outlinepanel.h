@@ -29,7 +29,8 @@ class OutlinePanel : public QWidget
 public:
     explicit OutlinePanel(QWidget *parent = nullptr);
 
-    void setDocument(Document *document);
+    // inBatches: the outline of a document just opened fills in over a few event-loop turns.
+    void setDocument(Document *document, bool inBatches = false);
     void setCanvas(DiagramScene *scene, QGraphicsView *view);
 
     OutlineModel *model() const { return m_model; }
