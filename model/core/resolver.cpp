@@ -146,6 +146,20 @@ void Resolver::defineModels()
         m_modelByName.insert(e.name, models++);
     }
 
+    // How many foreign key columns associations may add to each model (the lists are sized
+    // for them): belongsTo's on its source, hasOne's and hasMany's on the target, two on a
+    // model used as `through`.
+    QList<int> foreignKeys(models, 0);
+    for (const Association &a : m_project.associations) {
+        const bool onSource = a.type == AssociationType::BelongsTo;
+        const QString &holder = a.type == AssociationType::BelongsToMany ? a.through.name
+                                : onSource                               ? a.source
+                                                                         : a.target;
+        const int model = m_modelByName.value(holder, -1);
+        if (model >= 0)
+            foreignKeys[model] += a.type == AssociationType::BelongsToMany ? 2 : 1;
+    }
+
     // Junction tables are appended later; reserving for them avoids copying every model.
     m_models.reserve(models + m_project.associations.size());
     m_models.resize(models);
@@ -159,13 +173,13 @@ void Resolver::defineModels()
             for (; d < decidedEntity.size() && decidedEntity.at(d) == i; ++d)
                 r.m_diagnostics << decided.at(d);
             if (modelOf.at(i) >= 0)
-                built[modelOf.at(i)] = r.defineModel(i);
+                built[modelOf.at(i)] = r.defineModel(i, foreignKeys.at(modelOf.at(i)));
         }
     });
     m_diagnostics += second.m_diagnostics;
 }
 
-WorkModel Resolver::defineModel(int entityIndex)
+WorkModel Resolver::defineModel(int entityIndex, int foreignKeys)
 {
     const Entity &e = m_project.entities.at(entityIndex);
     const DefineOptions &d = m_project.define;
@@ -188,10 +202,6 @@ WorkModel Resolver::defineModel(int entityIndex)
     auto modelPathOf = [entityIndex]() -> QString { return QStringLiteral("models[%1]").arg(entityIndex); };
     // Models have a handful of attributes: a scan beats hashing every name.
     auto seenBefore = [&m](const QString &name) { return m.indexOf(name) >= 0; };
-    // Room for the implicit columns and a few foreign keys without growing the lists.
-    m.columns.reserve(e.attributes.size() + 8);
-    m.work.reserve(e.attributes.size() + 8);
-
     // Whether the implicit id is needed is decided before the attributes are added, so that it
     // is appended first rather than prepended (which reallocates both lists of a model). A
     // primary key counts only on the first attribute of its name (a repeated one is dropped
@@ -208,7 +218,15 @@ WorkModel Resolver::defineModel(int entityIndex)
             repeated = e.attributes.at(k).name == a.name;
         hasPrimaryKey = !repeated;
     }
-    if (!hasPrimaryKey && !declaresId)
+    // Room for every column the model gets: its attributes, the implicit ones and the foreign
+    // keys associations may bring. The lists become the table's: spare room would stay
+    // allocated with every resolved schema (10 MB of 75 on the XL schema when it was 8).
+    const bool needsId = !hasPrimaryKey && !declaresId;
+    const qsizetype columns = e.attributes.size() + (needsId ? 1 : 0)
+                              + (m.timestamps ? 2 + (paranoid ? 1 : 0) : 0) + foreignKeys;
+    m.columns.reserve(columns);
+    m.work.reserve(columns);
+    if (needsId)
         m.append(implicitId());
     for (int i = 0; i < e.attributes.size(); ++i) {
         const Attribute &a = e.attributes.at(i);

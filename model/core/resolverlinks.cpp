@@ -332,8 +332,10 @@ int Resolver::junctionModel(int index, int source)
     j.timestamps = a.timestamps.value_or(m_project.define.timestamps);
     j.junctionOf = a.id;
     j.junctionOfIndex = index;
-    j.columns.reserve(5);
-    j.work.reserve(5);
+    // Room for id, timestamps and the two keys: removing the id at the front leaves its room
+    // there, not at the end where the keys go.
+    j.columns.reserve(j.timestamps ? 5 : 3);
+    j.work.reserve(j.timestamps ? 5 : 3);
     j.append(implicitId());
     if (j.timestamps) {
         for (const QString &camel : {QStringLiteral("createdAt"), QStringLiteral("updatedAt")})

@@ -267,7 +267,8 @@ public:
 
 private:
     void defineModels();
-    WorkModel defineModel(int entityIndex);
+    // foreignKeys: how many foreign key columns associations may add (room is made for them).
+    WorkModel defineModel(int entityIndex, int foreignKeys);
     void associate(int index);
     void belongsTo(int index, int source, int target, ResolvedAssociation &out);
     void hasOne(int index, int source, int target, ResolvedAssociation &out);
