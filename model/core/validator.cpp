@@ -47,6 +47,28 @@ bool isAscii(const QString &name)
     return true;
 }
 
+// Whether a name is ASCII and, if it is, a hash of its length and characters with A-Z
+// folded to a-z: two ASCII names with different hashes differ even ignoring case.
+struct NameKey
+{
+    bool ascii = false;
+    quint64 folded = 0;
+};
+
+NameKey nameKey(const QString &name)
+{
+    quint64 h = 14695981039346656037ULL ^ quint64(name.size());
+    for (const QChar c : name) {
+        char16_t u = c.unicode();
+        if (u >= 0x80)
+            return {};
+        if (u >= u'A' && u <= u'Z')
+            u += 32;
+        h = (h ^ u) * 1099511628211ULL;
+    }
+    return {true, h};
+}
+
 enum class AsciiMatch { Different, Equal, EqualIgnoringCase };
 
 // Two ASCII names of one length, compared as QString::compare with Qt::CaseInsensitive
@@ -274,16 +296,17 @@ private:
                         [&] { return QStringList{t.entity.toString()}; });
         // Tables are small: comparing each column with the earlier ones allocates nothing,
         // where three hashes per table cost more than the whole check on 10,000 tables.
+        // ASCII names are compared only when their case-folded hashes match.
         int autoIncrements = 0;
-        QVarLengthArray<bool, 32> asciiNames(t.columns.size());
+        QVarLengthArray<NameKey, 32> keys(t.columns.size());
         for (int i = 0; i < t.columns.size(); ++i) {
             const ResolvedColumn &c = t.columns.at(i);
-            const bool ascii = isAscii(c.name);
-            asciiNames[i] = ascii;
+            keys[i] = nameKey(c.name);
+            const bool ascii = keys[i].ascii;
             for (int k = 0; k < i; ++k) {
                 const ResolvedColumn &other = t.columns.at(k);
-                const bool bothAscii = ascii && asciiNames[k];
-                if (bothAscii && other.name.size() != c.name.size())
+                const bool bothAscii = ascii && keys[k].ascii;
+                if (bothAscii && keys[k].folded != keys[i].folded)
                     continue;
                 const AsciiMatch match = bothAscii ? compareAscii(other.name, c.name)
                                          : other.name == c.name ? AsciiMatch::Equal
