@@ -927,6 +927,33 @@ QString camelize(const QString &word)
     while (end > begin && isJsSpace(word.at(end - 1)))
         --end;
 
+    // Written straight into the result (every foreign key name comes here): the result is
+    // never longer than the trimmed word unless a non-ASCII letter follows a run (its upper
+    // case may be longer), which the general loop below handles.
+    {
+        QString out(end - begin, Qt::Uninitialized);
+        QChar *d = out.data();
+        qsizetype n = 0;
+        bool ascii = true;
+        for (qsizetype i = begin; i < end && ascii;) {
+            if (!isRun(word.at(i))) {
+                d[n++] = word.at(i++);
+                continue;
+            }
+            while (i < end && isRun(word.at(i)))
+                ++i;
+            if (i == end)
+                break;
+            const char16_t c = word.at(i++).unicode();
+            ascii = c < 0x80;
+            d[n++] = QChar(c >= u'a' && c <= u'z' ? char16_t(c - 32) : c);
+        }
+        if (ascii) {
+            out.resize(n);
+            return out;
+        }
+    }
+
     QString out;
     out.reserve(end - begin);
     for (qsizetype i = begin; i < end;) {
