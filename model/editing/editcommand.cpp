@@ -31,6 +31,10 @@ bool EditCommand::mergeWith(const QUndoCommand *other)
         return false;
     m_edit.append(next->m_edit);
     setText(next->text()); // "Rename User to Person", not to "P"
+    // Typed back to where it began (a letter and Backspace): the stack drops the step, and
+    // the document is unmodified again if it was before.
+    if (m_edit.changesNothing())
+        setObsolete(true);
     return true;
 }
 

@@ -200,6 +200,36 @@ bool ProjectEdit::isEmpty() const
         && layout.isEmpty() && !name && !define && !connections && !synced;
 }
 
+namespace {
+
+bool sameEntity(const Entity &a, const Entity &b)
+{
+    return a.id == b.id && a.name == b.name && a.tableName == b.tableName
+        && a.timestamps == b.timestamps && a.underscored == b.underscored
+        && a.underscoredAll == b.underscoredAll && a.freezeTableName == b.freezeTableName
+        && a.paranoid == b.paranoid && a.comment == b.comment && a.attributes == b.attributes
+        && a.indexes == b.indexes && a.unknownKeys == b.unknownKeys;
+}
+
+} // namespace
+
+bool ProjectEdit::changesNothing() const
+{
+    if (!isValueOnly() || !layout.isEmpty() || define || connections || synced)
+        return false;
+    if (name && name->first != name->second)
+        return false;
+    for (const Replaced<Entity> &r : replacedEntities) {
+        if (!sameEntity(r.before, r.after))
+            return false;
+    }
+    for (const Replaced<Association> &r : replacedAssociations) {
+        if (r.before != r.after)
+            return false;
+    }
+    return true;
+}
+
 bool ProjectEdit::isValueOnly() const
 {
     return removedEntities.isEmpty() && insertedEntities.isEmpty()

@@ -63,6 +63,9 @@ public:
     bool isEmpty() const;
     // Only replacements, layout, name and define: such edits can merge.
     bool isValueOnly() const;
+    // Replacements (and a name) whose after-values equal their before-values: typing that
+    // ended where it began. Layout, define, connections and synced count as changes.
+    bool changesNothing() const;
     // Continues this edit with `later` (value-only, built on the state after this one):
     // the first before-values, the last after-values.
     void append(const ProjectEdit &later);

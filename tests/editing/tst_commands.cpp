@@ -903,6 +903,28 @@ void tst_Commands::unchangedEditsPushNothing()
     // And the same values again after it are none.
     QVERIFY(!Commands::editAssociation(d, edited, Commands::AssociationField::ForeignKey));
     QVERIFY(!Commands::editEntityOptions(d, user, commented, Commands::EntityOption::Comment));
+
+    // Typing that ends where it began (a letter, then Backspace) leaves no step behind, and
+    // the document clean when it was.
+    d.undoStack()->setClean();
+    d.breakMergeSequence();
+    Entity typed = commented;
+    QCOMPARE(typed.tableName, s("users"));
+    typed.tableName = s("usersx");
+    QVERIFY(d.push(Commands::editEntityOptions(d, user, typed, Commands::EntityOption::TableName)));
+    QVERIFY(d.isModified());
+    typed.tableName = s("users");
+    QVERIFY(d.push(Commands::editEntityOptions(d, user, typed, Commands::EntityOption::TableName)));
+    QCOMPARE(d.undoStack()->count(), 2);
+    QVERIFY(!d.isModified());
+    QCOMPARE(d.entity(user)->tableName, s("users"));
+    // A rename typed back too.
+    d.breakMergeSequence();
+    QVERIFY(d.push(Commands::renameEntity(d, user, s("Use"))));
+    QVERIFY(d.push(Commands::renameEntity(d, user, s("User"))));
+    QCOMPARE(d.undoStack()->count(), 2);
+    QVERIFY(!d.isModified());
+    QCOMPARE(d.entity(user)->name, s("User"));
 }
 
 // ~50 mixed edits chosen by a fixed seed; every state on the way is recorded and must come
