@@ -172,9 +172,11 @@ public:
         checkReferentialActions();
         // Tables are checked independently: on a big schema the second half goes to a
         // second core, and its diagnostics follow the first half's, in table order as ever.
+        // This thread also checks the table names while the other finishes, so it takes the
+        // smaller share of the tables (the names cost about a fifth of the tables).
         const int tableCount = int(m_schema.tables.size());
         const bool split = tableCount >= minTablesToSplit && QThread::idealThreadCount() > 1;
-        const int half = split ? tableCount / 2 : tableCount;
+        const int half = split ? tableCount * 2 / 5 : tableCount;
         Checker second(m_project, m_schema, m_dialects);
         std::unique_ptr<QThread> thread;
         if (split) {
@@ -184,11 +186,15 @@ public:
             thread->start();
         }
         checkTables(0, half);
+        const qsizetype tablesReported = m_out.size();
+        checkTableNames();
         if (thread) {
+            const Diagnostics names = m_out.mid(tablesReported);
+            m_out.resize(tablesReported);
             thread->wait();
             m_out += second.m_out;
+            m_out += names;
         }
-        checkTableNames();
         return m_out;
     }
 

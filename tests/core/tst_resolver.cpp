@@ -712,6 +712,25 @@ void TestResolver::largeSchemaResolvesInOrder()
     QCOMPARE(holder->foreignKeys.size(), 1);
     QCOMPARE(holder->foreignKeys.first().referencedTable, QStringLiteral("Model100s"));
     QCOMPARE(schema.tableForEntity(QStringLiteral("Model2700"))->columns.size(), 2); // id, title
+
+    // The validator checks the table names beside the second half of the tables; what it
+    // finds still comes after every table's findings.
+    QStringList checked;
+    for (const Diagnostic &d : Validator().validate(project, schema))
+        checked << d.code + QLatin1Char(' ') + d.path;
+    QCOMPARE(checked, (QStringList{QStringLiteral("table-name-collision models[2500].name")}));
+    Project late = project;
+    late.entities[2990].tableName = QStringLiteral("s"); // as the nameless models' table
+    late.entities[2995].attributes[0].defaultValue.kind = DefaultValue::Kind::String;
+    late.entities[2995].attributes[0].type = QStringLiteral("INTEGER");
+    late.entities[2995].attributes[0].defaultValue.text = QStringLiteral("x");
+    checked.clear();
+    for (const Diagnostic &d : Validator().validate(late, resolve(late)))
+        checked << d.code + QLatin1Char(' ') + d.path;
+    QCOMPARE(checked,
+             (QStringList{QStringLiteral("invalid-default models[2995].attributes[0].defaultValue"),
+                          QStringLiteral("table-name-collision models[2500].name"),
+                          QStringLiteral("table-name-collision models[2990].name")}));
 }
 
 QTEST_GUILESS_MAIN(TestResolver)
