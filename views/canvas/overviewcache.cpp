@@ -318,13 +318,25 @@ void plotLine(QRgb *bits, qsizetype stride, int width, int height, QPointF a, QP
         return;
     }
     const qreal slope = (b.y() - a.y()) / (b.x() - a.x());
-    qint64 minor = qint64((a.y() + (first + 0.5 - a.x()) * slope) * 65536.0);
-    const qint64 step = qint64(slope * 65536.0);
-    const qint64 lowest = 0;
+    const int from = qMax(first, 0);
+    const int to = qMin(last, majorLimit);
+    // The minor coordinate at the first and last pixel centre; in between it moves
+    // monotonically, so clamping the two ends keeps every pixel inside the image.
     const qint64 highest = (qint64(minorLimit) << 16) | 0xffff;
-    for (int major = qMax(first, 0); major <= qMin(last, majorLimit); ++major, minor += step) {
-        const int m = int(qBound(lowest, minor, highest) >> 16);
-        bits[xMajor ? m * stride + major : major * stride + m] = pixel;
+    const qint64 start = qBound<qint64>(0, qint64((a.y() + (from + 0.5 - a.x()) * slope) * 65536.0),
+                                        highest);
+    const qint64 end = qBound<qint64>(0, qint64((a.y() + (to + 0.5 - a.x()) * slope) * 65536.0),
+                                      highest);
+    const qint64 step = to > from ? (end - start) / (to - from) : 0;
+    qint64 minor = start;
+    if (xMajor) {
+        QRgb *column = bits + from;
+        for (int i = from; i <= to; ++i, ++column, minor += step)
+            column[(minor >> 16) * stride] = pixel;
+    } else {
+        QRgb *row = bits + from * stride;
+        for (int i = from; i <= to; ++i, row += stride, minor += step)
+            row[minor >> 16] = pixel;
     }
 }
 
