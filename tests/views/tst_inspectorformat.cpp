@@ -9,6 +9,7 @@
 #include "associationpreview.h"
 #include "attributetable.h"
 #include "attributetablemodel.h"
+#include "commands/entitycommands.h"
 #include "diagramscene.h"
 #include "document.h"
 #include "entitypage.h"
@@ -189,6 +190,16 @@ void tst_InspectorFormat::indexes()
     QCOMPARE(model->rowCount(), 2);
     QCOMPARE(model->index(0, IndexTableModel::NameColumn).data().toString(),
              QStringLiteral("posts_title"));
+
+    // A model without attributes has nothing to index: + waits for its first attribute.
+    Entity bare;
+    bare.name = QStringLiteral("Bare");
+    QVERIFY(m_document->push(Commands::addEntity(*m_document, bare, QPointF(900, 40))));
+    select(m_document->project().entities.last().id.toString());
+    QVERIFY(!table->addButton()->isEnabled());
+    QTest::mouseClick(page->attributes()->addButton(), Qt::LeftButton);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    QVERIFY(table->addButton()->isEnabled());
 }
 
 void tst_InspectorFormat::compositeUnique()

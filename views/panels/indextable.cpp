@@ -88,8 +88,13 @@ IndexTable::IndexTable(QWidget *parent)
 
 void IndexTable::setDocument(Document *document)
 {
+    if (m_document)
+        disconnect(m_document, nullptr, this, nullptr);
     m_document = document;
     m_model->setDocument(document);
+    // + needs an attribute to start with: the model may gain its first one.
+    if (m_document)
+        connect(m_document, &Document::changed, this, &IndexTable::updateButtons);
     updateButtons();
 }
 
