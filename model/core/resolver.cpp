@@ -226,6 +226,7 @@ WorkModel Resolver::defineModel(int entityIndex, int foreignKeys)
                               + (m.timestamps ? 2 + (paranoid ? 1 : 0) : 0) + foreignKeys;
     m.columns.reserve(columns);
     m.work.reserve(columns);
+    m.links.reserve(foreignKeys); // each foreign key column gets one
     if (needsId)
         m.append(implicitId());
     for (int i = 0; i < e.attributes.size(); ++i) {

@@ -336,6 +336,7 @@ int Resolver::junctionModel(int index, int source)
     // there, not at the end where the keys go.
     j.columns.reserve(j.timestamps ? 5 : 3);
     j.work.reserve(j.timestamps ? 5 : 3);
+    j.links.reserve(2); // the two keys
     j.append(implicitId());
     if (j.timestamps) {
         for (const QString &camel : {QStringLiteral("createdAt"), QStringLiteral("updatedAt")})
