@@ -128,8 +128,16 @@ Figures measure(const Bench::SchemaSize &size, int runs)
         qint64 longest = 0;
         QTimer ticker;
         ticker.setTimerType(Qt::PreciseTimer);
+        // JUNCTION_BENCH_GAPS=1 prints every gap over 50 ms, with what was being filled.
+        const bool printGaps = qEnvironmentVariableIsSet("JUNCTION_BENCH_GAPS");
         QObject::connect(&ticker, &QTimer::timeout, &ticker, [&] {
-            longest = std::max(longest, clock.nsecsElapsed() - last);
+            const qint64 gap = clock.nsecsElapsed() - last;
+            longest = std::max(longest, gap);
+            if (printGaps && gap > 50000000)
+                std::printf("    gap %4.0f ms ending at %5.0f ms (canvas %s, outline %s)\n",
+                            gap / 1e6, clock.nsecsElapsed() / 1e6,
+                            window.scene()->isBuilding() ? "building" : "idle",
+                            window.outlinePanel()->model()->isFilling() ? "filling" : "idle");
             last = clock.nsecsElapsed();
         });
         const OutlineModel *outline = window.outlinePanel()->model();

@@ -9,6 +9,7 @@
 #include <QPainter>
 #include <QPalette>
 #include <QSet>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -106,7 +107,14 @@ void OutlineModel::rebuild(Fill fill)
     m_filling = false;
     m_pending = {};
     beginResetModel();
-    m_root = std::make_unique<Node>();
+    std::unique_ptr<Node> old = std::exchange(m_root, std::make_unique<Node>());
+    if (fill == Fill::InBatches) {
+        // The old tree (60,000 nodes after an XL schema) is plain data, its strings shared
+        // with atomic counts: freed on a worker, not in this turn of the event loop.
+        (void)QtConcurrent::run([old = std::shared_ptr<Node>(std::move(old))]() mutable {
+            old.reset();
+        });
+    }
     if (fill == Fill::AtOnce || !m_document) {
         std::vector<Spec> wanted = specs();
         for (Spec &spec : wanted)
