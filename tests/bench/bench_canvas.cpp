@@ -210,7 +210,9 @@ Figures measure(const Bench::SchemaSize &size, int runs)
         &drags);
 
     // Fit-all right after a change, before the event loop has run: the outline picture of
-    // the changed diagram cannot have been made ahead.
+    // the changed diagram cannot have been made ahead. (The rebuild deletes `busiest`.)
+    const qlonglong busiestEdges = busiest->edges().size();
+    busiest = nullptr;
     view->resetZoom();
     scene->setDocument(nullptr);
     scene->setDocument(window.document());
@@ -222,7 +224,7 @@ Figures measure(const Bench::SchemaSize &size, int runs)
     f.stall = std::max({f.openAsyncStall, f.fitCold, f.fitAtOnce, repaints.last(), drags.last()});
 
     std::printf("%-3s %6d models %6d assocs (%lld edges of the busiest box)\n", size.name,
-                size.models, size.associations, qlonglong(busiest->edges().size()));
+                size.models, size.associations, busiestEdges);
     std::printf("    open to first frame %7.1f ms (scene build alone %6.1f ms) | repaint at 100 %% "
                 "%6.1f ms | fit all %6.1f ms (first after a change %6.1f ms, right after it %6.1f "
                 "ms) | drag step %6.1f ms | longest stall %6.1f ms\n",
