@@ -261,6 +261,25 @@ void MainWindow::openFileAsync(const QString &path)
     statusBar()->showMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()));
 }
 
+void MainWindow::start(const QString &path)
+{
+    if (path.isEmpty()) {
+        offerRecoveries();
+        return;
+    }
+    m_recoveriesAfterLoad = true;
+    openFileAsync(path);
+}
+
+void MainWindow::offerRecoveriesAfterLoad()
+{
+    if (!m_recoveriesAfterLoad)
+        return;
+    m_recoveriesAfterLoad = false;
+    // Not from inside the loader's signal or a prompt of the request that stopped it.
+    QTimer::singleShot(0, this, &MainWindow::offerRecoveries);
+}
+
 void MainWindow::stopLoading()
 {
     // A request to replace or close the document supersedes an open in progress, before any
@@ -271,6 +290,7 @@ void MainWindow::stopLoading()
     m_loader->cancel();
     statusBar()->showMessage(
         tr("Stopped opening %1").arg(QFileInfo(m_loader->path()).fileName()), 5000);
+    offerRecoveriesAfterLoad();
 }
 
 void MainWindow::loadFinished(const QString &path, const Diagnostics &diagnostics)
@@ -278,9 +298,9 @@ void MainWindow::loadFinished(const QString &path, const Diagnostics &diagnostic
     statusBar()->clearMessage();
     std::unique_ptr<Document> document = m_loader->takeDocument();
     // The user was asked about unsaved changes before the load; ask again about any since.
-    if (document && m_document->undoStack()->index() != m_undoIndexAtLoad && !maybeSave())
-        return;
-    showOpened(path, std::move(document), diagnostics, true);
+    if (!document || m_document->undoStack()->index() == m_undoIndexAtLoad || maybeSave())
+        showOpened(path, std::move(document), diagnostics, true);
+    offerRecoveriesAfterLoad();
 }
 
 bool MainWindow::showOpened(const QString &path, std::unique_ptr<Document> document,

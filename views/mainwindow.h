@@ -45,6 +45,10 @@ public:
     // project replaces the untouched untitled document (or the same file, unchanged), else
     // it gets a window of its own.
     void offerRecoveries();
+    // What starting the application does: opens `path` (none: nothing) without blocking,
+    // then offers the recoveries once it has opened or failed, so that a recovered version of
+    // that very file takes its place.
+    void start(const QString &path);
     // An imported project: laid out, unsaved, in this window if it is untouched.
     void openImported(std::unique_ptr<Document> document);
 
@@ -78,6 +82,7 @@ private:
                     const Diagnostics &diagnostics, bool inSlices = false);
     void loadFinished(const QString &path, const Diagnostics &diagnostics);
     void stopLoading();
+    void offerRecoveriesAfterLoad();
     bool save();
     bool saveAs();
     void autoLayout();
@@ -98,6 +103,7 @@ private:
     DatabaseActions *m_database = nullptr;
     DocumentLoader *m_loader = nullptr;
     int m_undoIndexAtLoad = 0; // edits made while a file loads are asked about again
+    bool m_recoveriesAfterLoad = false; // start() waits for its file before offering them
     BrowserActions *m_browser = nullptr;
 };
 

@@ -24,8 +24,6 @@ int main(int argc, char *argv[])
     Junction::MainWindow window;
     window.show();
     const QStringList files = parser.positionalArguments();
-    if (!files.isEmpty())
-        window.openFile(files.first());
-    window.offerRecoveries();
+    window.start(files.isEmpty() ? QString() : files.first());
     return app.exec();
 }

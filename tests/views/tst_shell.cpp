@@ -8,6 +8,7 @@
 #include "diagramscene.h"
 #include "diagramview.h"
 #include "document.h"
+#include "documentloader.h"
 #include "icons.h"
 #include "layoutpatch.h"
 #include "mainwindow.h"
@@ -111,6 +112,7 @@ private slots:
     void droppedFileOpensAfterThePrompt();
     void unpositionedFileOpensClean();
     void recoveryIsOfferedAfterACrash();
+    void startOpensThenOffersRecovery();
     void discardedRecoveryIsGone();
     void findJumpsToTheModel();
     void zoomKeepsThePointerAndSpacePans();
@@ -418,6 +420,45 @@ void tst_Shell::recoveryIsOfferedAfterACrash()
     QCOMPARE(saved.readAll(), edited);
     QVERIFY(Document::pendingRecoveries().isEmpty());
     QCOMPARE(QDir(RecoveryStore::directory()).entryList(QDir::Files), QStringList());
+}
+
+// Starting with a file (main() calls start()): the file opens without blocking, and only
+// then is its recovery offered, so that the restored version takes its place in this window.
+// A start file that fails to open still gets the offer after its message.
+void tst_Shell::startOpensThenOffersRecovery()
+{
+    QVERIFY(QDir(RecoveryStore::directory()).removeRecursively());
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("blog.junction.json"));
+    const QByteArray edited = crashWhileEditing(path);
+    QVERIFY(!edited.isEmpty());
+    {
+        const auto window = newWindow();
+        const int windows = int(QApplication::topLevelWidgets().size());
+        ModalAnswer restore({QStringLiteral("restoreButton")});
+        window->start(path);
+        QVERIFY(window->documentLoader()->isLoading()); // returned before the file was read
+        QCOMPARE(restore.count(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(restore.count(), 1, 10000);
+        QCOMPARE(int(QApplication::topLevelWidgets().size()), windows);
+        Document *restored = window->document();
+        QCOMPARE(restored->filePath(), QFileInfo(path).absoluteFilePath());
+        QVERIFY(restored->isModified());
+        QCOMPARE(ProjectWriter::toBytes(restored->project()), edited);
+        restored->removeRecovery();
+    }
+
+    QVERIFY(!crashWhileEditing(dir.filePath(QStringLiteral("again.junction.json"))).isEmpty());
+    const auto window = newWindow();
+    // The missing file's message first, then the offer ("Later" keeps the recovery file).
+    ModalAnswer answers({QStringLiteral("ok"), QStringLiteral("laterButton")});
+    window->start(dir.filePath(QStringLiteral("missing.junction.json")));
+    QTRY_COMPARE_WITH_TIMEOUT(answers.count(), 2, 10000);
+    QVERIFY2(answers.text().contains(QLatin1String("again.junction.json")),
+             qPrintable(answers.text()));
+    QVERIFY(window->document()->filePath().isEmpty());
+    QCOMPARE(Document::pendingRecoveries().size(), 1);
+    QVERIFY(QDir(RecoveryStore::directory()).removeRecursively());
 }
 
 void tst_Shell::discardedRecoveryIsGone()
