@@ -28,6 +28,15 @@ SceneBuilder::SceneBuilder(DiagramScene *scene)
     m_timer.setSingleShot(true);
     m_timer.setInterval(0);
     connect(&m_timer, &QTimer::timeout, this, &SceneBuilder::runSlice);
+    // A timer started while timers fire waits for the next turn of the event loop; one
+    // started elsewhere (in the hand-over, a posted event) would fire in the same turn and
+    // lengthen it. So the first slice is armed by a timer.
+    m_kick.setSingleShot(true);
+    m_kick.setInterval(0);
+    connect(&m_kick, &QTimer::timeout, this, [this] {
+        if (!m_timer.isActive())
+            m_timer.start();
+    });
 }
 
 // The scene deletes what is left of the discarded items (DiagramScene's destructor).
@@ -64,8 +73,10 @@ void SceneBuilder::cancel()
     m_pairs.clear();
     m_pairOrder.clear();
     m_partners.clear();
-    if (m_discarded.empty())
+    if (m_discarded.empty()) {
         m_timer.stop();
+        m_kick.stop();
+    }
 }
 
 void SceneBuilder::finish()
@@ -91,12 +102,13 @@ void SceneBuilder::deleteDiscarded()
 
 void SceneBuilder::scheduleSlice()
 {
-    if ((isBuilding() || !m_discarded.empty()) && !m_timer.isActive())
-        m_timer.start();
+    if ((isBuilding() || !m_discarded.empty()) && !m_timer.isActive() && !m_kick.isActive())
+        (m_inSlice ? m_timer : m_kick).start();
 }
 
 void SceneBuilder::runSlice()
 {
+    m_inSlice = true;
     m_clock.start();
     const qint64 deadline = qint64(sliceMsec) * 1000000;
     if (isBuilding() && !m_scene->m_document)
@@ -109,6 +121,7 @@ void SceneBuilder::runSlice()
         discardSome(deadline);
     }
     scheduleSlice();
+    m_inSlice = false;
 }
 
 bool SceneBuilder::discardSome(qint64 deadline)

@@ -88,6 +88,8 @@ private:
 
     DiagramScene *m_scene;
     QTimer m_timer;
+    QTimer m_kick; // arms m_timer from a timer: see the constructor
+    bool m_inSlice = false;
     QElapsedTimer m_clock;
     Phase m_phase = Phase::Idle;
     qsizetype m_next = 0; // the next table, junction, association or pair of the phase

@@ -69,6 +69,11 @@ OutlineModel::OutlineModel(QObject *parent)
     m_fillTimer.setSingleShot(true);
     m_fillTimer.setInterval(0);
     connect(&m_fillTimer, &QTimer::timeout, this, &OutlineModel::fillBatch);
+    // The first batch is armed by a timer: one started in the hand-over (a posted event)
+    // would fire in that same turn of the event loop and lengthen it.
+    m_fillKick.setSingleShot(true);
+    m_fillKick.setInterval(0);
+    connect(&m_fillKick, &QTimer::timeout, &m_fillTimer, qOverload<>(&QTimer::start));
 }
 
 OutlineModel::~OutlineModel() = default;
@@ -104,6 +109,7 @@ void OutlineModel::rebuild(Fill fill)
 {
     m_debounce.stop();
     m_fillTimer.stop();
+    m_fillKick.stop();
     m_filling = false;
     m_pending = {};
     beginResetModel();
@@ -136,7 +142,7 @@ void OutlineModel::rebuild(Fill fill)
         m_filling = true;
         m_fillGroup = 0;
         m_fillNext = 0;
-        m_fillTimer.start();
+        m_fillKick.start();
     }
     m_root->renumber();
     endResetModel();
@@ -210,6 +216,7 @@ void OutlineModel::endFill()
 {
     m_filling = false;
     m_fillTimer.stop();
+    m_fillKick.stop();
     // Edits made meanwhile: compared once the tree is full (the rows made after an edit
     // show it already; documentChanged() kept what to look at again).
     if (hasPendingChanges())

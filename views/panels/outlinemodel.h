@@ -127,6 +127,7 @@ private:
     int m_fillGroup = 0;
     qsizetype m_fillNext = 0;
     QTimer m_fillTimer;
+    QTimer m_fillKick;
     QElapsedTimer m_fillClock;
 };
 
