@@ -3,6 +3,7 @@
 
 #include "projectreader.h"
 #include "projectwriter.h"
+#include "resolvescheduler.h"
 
 #include <QDir>
 #include <QFile>
@@ -40,6 +41,7 @@ Document::Document(Project project, const QString &filePath, QObject *parent)
     : QObject(parent)
     , m_project(std::move(project))
     , m_filePath(filePath)
+    , m_scheduler(new ResolveScheduler(this))
 {
     // Seeded now, from the file as opened: a model deleted before the first add must not
     // hand its id to the new one (a sync would take that for a rename).
@@ -73,9 +75,27 @@ std::unique_ptr<Document> Document::open(const QString &path, Diagnostics *diagn
 
 const ResolvedSchema &Document::resolved() const
 {
-    if (!m_resolved)
+    if (!isResolvedCurrent()) {
         m_resolved = resolve(m_project);
+        m_resolvedGeneration = m_schemaGeneration;
+    }
     return *m_resolved;
+}
+
+const ResolvedSchema &Document::lastResolved() const
+{
+    return m_resolved ? *m_resolved : resolved();
+}
+
+void Document::adoptResolved(ResolvedSchema resolved)
+{
+    m_resolved = std::move(resolved);
+    m_resolvedGeneration = m_schemaGeneration;
+}
+
+bool Document::isResolveSettled() const
+{
+    return m_scheduler->isIdle();
 }
 
 bool Document::push(std::unique_ptr<QUndoCommand> command)
@@ -149,7 +169,7 @@ void Document::apply(const ProjectEdit &edit, ProjectEdit::Direction direction)
         m_associationIndex.clear();
     }
     if (changes.affectsSchema())
-        m_resolved.reset();
+        ++m_schemaGeneration; // m_resolved stays, as lastResolved()
     ++m_editCount;
     emit changed(changes);
 }

@@ -7,6 +7,7 @@
 #include "project.h"
 #include "projectedit.h"
 #include "recoverystore.h"
+#include "resolveddelta.h"
 #include "resolvedschema.h"
 
 #include <QHash>
@@ -18,6 +19,8 @@
 #include <optional>
 
 namespace Junction {
+
+class ResolveScheduler;
 
 // The project being edited: the Project, its undo stack and its file. Every change goes
 // through a command on the stack (see commands/), which applies it here; the document
@@ -38,12 +41,29 @@ public:
     static std::unique_ptr<Document> open(const QString &path, Diagnostics *diagnostics = nullptr);
 
     const Project &project() const { return m_project; }
-    // resolve(project()), computed when asked and kept until an edit that can change it
-    // (moves do not). The reference is valid until the next edit.
+    // resolve(project()), computed now (on the calling thread) when the last one is older
+    // than the last edit that can change it (moves cannot). For what must be exact at once:
+    // commands, quick fixes, save, sync. The reference is valid until the next resolve.
     const ResolvedSchema &resolved() const;
-    // Hands over resolve(project()) computed elsewhere (a loader's worker thread), so the
-    // UI thread does not compute it again. It must be exactly that: no check is made.
-    void adoptResolved(ResolvedSchema resolved) { m_resolved = std::move(resolved); }
+    // The last resolve there is, never computed here (but for the first): after an edit and
+    // until resolvedChanged(), it is from before the edit. Views show it and refresh on
+    // resolvedChanged(), so that typing never waits for a resolve (see ResolveScheduler).
+    const ResolvedSchema &lastResolved() const;
+    bool hasResolved() const { return m_resolved.has_value(); }
+    bool isResolvedCurrent() const
+    {
+        return m_resolved.has_value() && m_resolvedGeneration == m_schemaGeneration;
+    }
+    // Counts the edits that can change the resolved schema.
+    quint64 schemaGeneration() const { return m_schemaGeneration; }
+    // Hands over resolve(project()) computed elsewhere (a loader's or the scheduler's worker
+    // thread), so the UI thread does not compute it again. It must be exactly that: no check
+    // is made.
+    void adoptResolved(ResolvedSchema resolved);
+    // Resolves after edits on a worker thread and announces it with resolvedChanged().
+    ResolveScheduler *resolveScheduler() const { return m_scheduler; }
+    // No edit waiting for its resolve to be announced.
+    bool isResolveSettled() const;
 
     QUndoStack *undoStack() { return &m_undoStack; }
     // Pushes (and so applies) a command built by commands/; false for none.
@@ -93,6 +113,11 @@ signals:
     void changed(const Junction::ChangeSet &changes);
     void modifiedChanged(bool modified);
     void filePathChanged(const QString &filePath);
+    // The resolved schema is current again after edits (computed off the UI thread, a short
+    // while after the last of them); `delta` says what differs from the one last announced
+    // (or the one there was before the first edit). Views that show the resolved schema
+    // refresh from here, touching only what the delta names.
+    void resolvedChanged(const Junction::ResolvedDelta &delta);
 
 private:
     friend class EditCommand;
@@ -109,6 +134,9 @@ private:
     IdAllocator m_ids;
 
     mutable std::optional<ResolvedSchema> m_resolved;
+    mutable quint64 m_resolvedGeneration = 0; // the m_schemaGeneration m_resolved is of
+    quint64 m_schemaGeneration = 0;
+    ResolveScheduler *m_scheduler;
     mutable QHash<EntityId, int> m_entityIndex;           // empty: to be rebuilt
     mutable QHash<AssociationId, int> m_associationIndex; // empty: to be rebuilt
 

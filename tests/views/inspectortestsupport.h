@@ -6,6 +6,8 @@
 
 #include "ddlgenerator.h"
 #include "document.h"
+#include "mainwindow.h"
+#include "viewtestsupport.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -20,6 +22,16 @@ inline QString ddlOf(const Document &document, Dialect::Kind kind = Dialect::Kin
     return DdlGenerator::script(DdlGenerator(Dialect::get(kind)).schema(document.resolved()));
 }
 
+// After an edit, as a user pausing: what the pages derive from the resolve (placeholders,
+// defaults, accessors, previews, generated rows) follows it once it is resolved off the UI
+// thread (Document::resolvedChanged).
+inline void settle(QWidget *field)
+{
+    auto window = qobject_cast<MainWindow *>(field->window());
+    QVERIFY2(window, "the field is not in a MainWindow");
+    QVERIFY(waitUntilSettled(window));
+}
+
 // Replaces a field's text by typing, as a user would: focus, select all, type.
 inline void typeInto(QWidget *field, const QString &text)
 {
@@ -28,6 +40,7 @@ inline void typeInto(QWidget *field, const QString &text)
     if (text.isEmpty())
         QTest::keyClick(field, Qt::Key_Backspace);
     QTest::keyClicks(field, text);
+    settle(field);
 }
 
 // Picks an item in a combo box's popup: open it, arrows to the item, Enter. One
@@ -54,6 +67,7 @@ inline void choose(QComboBox *combo, const QString &text)
     QTest::keyClick(list, Qt::Key_Return);
     QTRY_VERIFY(!list->isVisible());
     QCOMPARE(combo->currentText(), text);
+    settle(combo);
 }
 
 // Makes a cell current by keyboard: a click on the row's first cell, then arrows to the
@@ -82,12 +96,14 @@ inline void editCell(QTableView *view, int row, int column, const QString &text)
     QTest::keyClick(editor, Qt::Key_Return);
     QCoreApplication::processEvents(); // the delegate commits in a queued call
     QCoreApplication::processEvents(); // and a refused cell opens again in one
+    settle(view);
 }
 
 inline void toggleCell(QTableView *view, int row, int column)
 {
     goToCell(view, row, column);
     QTest::keyClick(view, Qt::Key_Space);
+    settle(view);
 }
 
 // One CREATE TABLE statement of a script.

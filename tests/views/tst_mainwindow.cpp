@@ -14,6 +14,7 @@
 #include "document.h"
 #include "layoutpatch.h"
 #include "mainwindow.h"
+#include "resolvescheduler.h"
 #include "tableitem.h"
 
 #include <QAbstractItemModelTester>
@@ -202,13 +203,18 @@ void tst_MainWindow::diagnosticsListTheCycle()
     QCOMPARE(activated.count(), 1);
     QTRY_VERIFY(!window->scene()->selectedItems().isEmpty());
 
-    // An edit re-validates once, after the debounce, not inside the undo step.
+    // An edit re-validates once, after the debounce and the resolve off the UI thread, not
+    // inside the undo step; a move changes no diagnostic and re-validates nothing.
     QSignalSpy reset(model, &QAbstractItemModel::modelReset);
     Document *document = window->document();
     const EntityId user(QStringLiteral("m-user"));
     QVERIFY(document->push(Commands::moveEntities(*document, {{user, QPointF(500, 500)}})));
+    QVERIFY(document->push(Commands::renameEntity(*document, user, QStringLiteral("Member"))));
     QCOMPARE(reset.count(), 0);
     QTRY_COMPARE(reset.count(), 1);
+    QVERIFY(window->diagnosticsPanel()->isUpToDate());
+    QTest::qWait(2 * ResolveScheduler::debounceMsec);
+    QCOMPARE(reset.count(), 1);
     QVERIFY(cycleRow() >= 0);
 }
 

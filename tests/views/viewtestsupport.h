@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "diagnosticspanel.h"
 #include "document.h"
 #include "mainwindow.h"
 
@@ -30,7 +31,21 @@ inline QString examplePath(const QString &fileName)
 }
 #endif
 
-// A shown main window with path open and autosave off (a test leaves no recovery files);
+// Waits until the views follow the document as it is: its edits resolved (off the UI thread,
+// after a debounce: Document::resolvedChanged) and the diagnostics validated (on a worker).
+// False after `msec` without.
+inline bool waitUntilSettled(MainWindow *window, int msec = 10000)
+{
+    return QTest::qWaitFor(
+        [window] {
+            return window->document()->isResolveSettled()
+                   && window->diagnosticsPanel()->isUpToDate();
+        },
+        msec);
+}
+
+// A shown main window with path open and autosave off (a test leaves no recovery files),
+// once its views show the document (waitUntilSettled());
 // nullptr when the window is not exposed or the file does not open. A dock named by
 // dockToRaise is brought in front of the docks it shares a tab with, as a click on its tab
 // does: a dock behind another builds nothing.
@@ -47,6 +62,8 @@ inline std::unique_ptr<MainWindow> openWindow(const QString &path, const QString
         if (auto dock = window->findChild<QDockWidget *>(dockToRaise))
             dock->raise();
     }
+    if (!waitUntilSettled(window.get()))
+        return {};
     return window;
 }
 

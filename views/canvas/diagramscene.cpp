@@ -48,6 +48,8 @@ void DiagramScene::setDocument(Document *document, Build build)
 {
     if (m_changedConnection)
         disconnect(m_changedConnection);
+    if (m_resolvedConnection)
+        disconnect(m_resolvedConnection);
     m_builder->cancel();
     if (build == Build::InSlices)
         discardItems(); // hidden now, deleted a slice at a time
@@ -57,11 +59,14 @@ void DiagramScene::setDocument(Document *document, Build build)
     if (m_document) {
         m_changedConnection
             = connect(m_document, &Document::changed, this, &DiagramScene::documentChanged);
+        m_resolvedConnection = connect(m_document, &Document::resolvedChanged, this,
+                                       &DiagramScene::resolvedChanged);
         // In slices, diagramChanged() comes again when the scene is complete.
         if (build == Build::InSlices)
-            m_builder->start();
+            startBuilder();
         else
             syncSchema();
+        m_offBase = false;
     }
     emit diagramChanged();
 }
@@ -194,17 +199,161 @@ void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
 void DiagramScene::documentChanged(const ChangeSet &changes)
 {
     if (m_builder->isBuilding()) {
-        m_builder->start(); // again, on the document as it is now; it says when it is done
+        startBuilder(); // again, on the document as it is now; it says when it is done
         return;
     }
-    if (changes.changes.testFlag(Change::Everything) || changes.affectsSchema()) {
+    // A gesture that adds or removes boxes and edges shows them at once (the in-place editor
+    // opens on a new box), resolving on the UI thread as a command would.
+    const Changes itemsComeOrGo = Change::Everything | Change::EntitiesAdded
+                                  | Change::EntitiesRemoved | Change::AssociationsAdded
+                                  | Change::AssociationsRemoved;
+    if ((changes.changes & itemsComeOrGo).toInt() != 0) {
         syncSchema();
+        m_offBase = true;
+    } else if (changes.affectsSchema()) {
+        // Values (typing): the rest waits for resolvedChanged(), resolving is not for the UI
+        // thread. The box of a renamed model shows its new name at once; the project has it.
+        if (!changes.changes.testFlag(Change::EntityName))
+            return;
+        for (const EntityId &id : changes.entities) {
+            TableItem *item = m_tables.value(id);
+            const Entity *entity = m_document->entity(id);
+            if (item && entity && item->content().title != entity->name) {
+                TableItem::Content content = item->content();
+                content.title = entity->name;
+                item->setContent(content);
+            }
+        }
     } else if (changes.changes.testFlag(Change::ModelPositions)) {
         placeModels(changes.entities);
         placeJunctions();
         growSceneRect();
     }
     emit diagramChanged();
+}
+
+void DiagramScene::startBuilder()
+{
+    m_builder->start();
+    m_syncedGeneration = m_document->schemaGeneration(); // what it shows once done
+    m_offBase = true;
+}
+
+void DiagramScene::resolvedChanged(const ResolvedDelta &delta)
+{
+    if (m_builder->isBuilding())
+        return; // it builds the document as it is, and says when it is done
+    if (m_syncedGeneration == m_document->schemaGeneration()) {
+        m_offBase = false; // the items show what was announced
+        return;
+    }
+    // The delta is taken from the resolve announced before; items built since from another
+    // one (an add synced at once, a build) need the whole comparison.
+    if (m_offBase || !applyDelta(delta))
+        syncSchema();
+    m_offBase = false;
+    emit diagramChanged();
+}
+
+TableItem *DiagramScene::itemForTable(const ResolvedSchema &schema,
+                                      const QString &tableName) const
+{
+    const ResolvedTable *table = schema.table(tableName);
+    if (!table)
+        return nullptr;
+    return table->isCreatedJunction() ? m_junctions.value(table->name)
+                                      : m_tables.value(table->entity);
+}
+
+bool DiagramScene::applyDelta(const ResolvedDelta &delta)
+{
+    // What the delta cannot say in place: items that come or go, the cycle's path (it
+    // colours tables and edges anywhere), and merged sides (an edge shows two associations).
+    if (delta.everything || delta.structure || delta.diagnostics
+        || (m_mergeSides && !delta.associations.isEmpty())) {
+        return false;
+    }
+    const ResolvedSchema &schema = m_document->resolved(); // current: it was just announced
+    QSet<QString> cycleAssociations;
+    QSet<QString> cycleTables;
+    for (const Diagnostic &diagnostic : schema.diagnostics) {
+        if (diagnostic.code != QLatin1String("cycle"))
+            continue;
+        for (const QString &id : diagnostic.ids) {
+            cycleAssociations.insert(id);
+            if (const ResolvedAssociation *a = schema.association(AssociationId(id))) {
+                cycleTables.insert(a->sourceTable);
+                cycleTables.insert(a->targetTable);
+            }
+        }
+    }
+
+    // First check that every item is there, so nothing is half updated when falling back.
+    struct TableUpdate
+    {
+        TableItem *item;
+        const ResolvedTable *table;
+    };
+    QList<TableUpdate> tables;
+    for (const EntityId &id : delta.models) {
+        const Entity *entity = m_document->entity(id);
+        const ResolvedTable *table = entity ? schema.tableForEntity(entity->name) : nullptr;
+        TableItem *item = m_tables.value(id);
+        if (!table || table->entity != id || !item)
+            return false;
+        tables.append({item, table});
+    }
+    for (const QString &name : delta.junctions) {
+        const ResolvedTable *table = schema.table(name);
+        TableItem *item = m_junctions.value(name);
+        if (!table || !item)
+            return false;
+        tables.append({item, table});
+    }
+    struct EdgeUpdate
+    {
+        AssociationItem *item;
+        const ResolvedAssociation *association;
+    };
+    QList<EdgeUpdate> edges;
+    for (const AssociationId &id : delta.associations) {
+        const ResolvedAssociation *association = schema.association(id);
+        AssociationItem *item = m_associations.value(id);
+        if (!association || !item)
+            return false; // unresolved before or now: it gains or loses its edge
+        TableItem *source = itemForTable(schema, association->sourceTable);
+        TableItem *target = itemForTable(schema,
+                                         association->type == AssociationType::BelongsToMany
+                                             ? association->throughTable
+                                             : association->targetTable);
+        if (source != item->sourceItem() || target != item->targetItem())
+            return false; // other ends: other lanes too
+        edges.append({item, association});
+    }
+
+    bool resized = false;
+    for (const TableUpdate &update : std::as_const(tables)) {
+        const QSizeF before = update.item->size();
+        update.item->setContent(TableItem::contentOf(*update.table, schema,
+                                                     cycleTables.contains(update.table->name)));
+        const auto differs = m_syncDifferences.constFind(update.table->name);
+        update.item->setSyncDifference(differs != m_syncDifferences.cend(),
+                                       differs != m_syncDifferences.cend() ? *differs
+                                                                           : QSet<QString>());
+        resized = resized || update.item->size() != before;
+    }
+    for (const EdgeUpdate &update : std::as_const(edges)) {
+        const bool inCycle = cycleAssociations.contains(update.association->id.toString());
+        if (update.item->setContent(AssociationItem::contentOf(*update.association, inCycle)))
+            update.item->updateGeometry();
+    }
+    // Junction tables sit next to their models and clear of every box: a box that grew may
+    // move them.
+    if (resized)
+        placeJunctions();
+    growSceneRect();
+    m_syncedGeneration = m_document->schemaGeneration();
+    return true;
 }
 
 void DiagramScene::clearItems()
@@ -288,6 +437,7 @@ AssociationItem *DiagramScene::showAssociation(const ResolvedAssociation &associ
 void DiagramScene::syncSchema()
 {
     const ResolvedSchema &schema = m_document->resolved();
+    m_syncedGeneration = m_document->schemaGeneration();
     QSet<QString> cycleAssociations;
     QSet<QString> cycleTables;
     findCycle(schema, &cycleAssociations, &cycleTables);
@@ -392,10 +542,12 @@ void DiagramScene::setMergeRelationshipSides(bool merge)
     if (merge == m_mergeSides)
         return;
     m_mergeSides = merge;
-    if (m_builder->isBuilding())
-        m_builder->start();
-    else if (m_document)
+    if (m_builder->isBuilding()) {
+        startBuilder();
+    } else if (m_document) {
         syncSchema();
+        m_offBase = true;
+    }
 }
 
 QHash<AssociationId, const ResolvedAssociation *>

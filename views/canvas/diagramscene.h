@@ -19,8 +19,12 @@ class SceneBuilder;
 class TableItem;
 
 // The canvas follows a Document: a TableItem per resolved table (models, and the junction
-// tables resolution creates) and an AssociationItem per association, kept in hashes by id
-// and updated from Document::changed, touching only what the ChangeSet concerns. A finished
+// tables resolution creates) and an AssociationItem per association, kept in hashes by id.
+// Moves follow Document::changed at once, and so do gestures that add or remove models or
+// associations; a value edit (typing) at once renames the boxes it names (cheap, from the
+// project) and the rest follows Document::resolvedChanged, which comes
+// after the resolve ran on a worker thread: only the items its ResolvedDelta names are
+// updated, so typing on a 10,000-model schema never waits for the canvas. A finished
 // drag becomes one moveEntities() command; items never write to the document.
 class DiagramScene : public QGraphicsScene
 {
@@ -86,6 +90,12 @@ private:
     friend class SceneBuilder;
 
     void documentChanged(const ChangeSet &changes);
+    void resolvedChanged(const ResolvedDelta &delta);
+    void startBuilder();
+    // The delta's tables and edges updated in place; false when it needs syncSchema() (items
+    // came or went, edges changed ends, the cycle or merged sides may differ).
+    bool applyDelta(const ResolvedDelta &delta);
+    TableItem *itemForTable(const ResolvedSchema &schema, const QString &tableName) const;
     void clearItems();
     void discardItems();
     void syncSchema();
@@ -111,6 +121,11 @@ private:
     QPointer<Document> m_document;
     SceneBuilder *m_builder;
     QMetaObject::Connection m_changedConnection;
+    QMetaObject::Connection m_resolvedConnection;
+    quint64 m_syncedGeneration = 0; // the Document::schemaGeneration() the items show
+    // The items show a resolve other than the one last announced (synced at once since).
+    bool m_offBase = false;
+
     QHash<EntityId, TableItem *> m_tables;
     QHash<QString, TableItem *> m_junctions; // created junction tables by table name
     QHash<AssociationId, AssociationItem *> m_associations;

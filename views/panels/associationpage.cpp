@@ -299,7 +299,8 @@ void AssociationPage::refresh()
     if (!a)
         return;
     const Project &project = m_document->project();
-    const ResolvedSchema &schema = m_document->resolved();
+    // Until resolvedChanged() the resolve from before the last edit: typing never waits.
+    const ResolvedSchema &schema = m_document->lastResolved();
     const ResolvedAssociation *resolved = schema.association(m_id);
 
     m_title->setText(
@@ -376,16 +377,18 @@ void AssociationPage::refresh()
 
     // onDelete/onUpdate: unset shows what applies. The resolved value is exact (a FK column
     // shared with an earlier association keeps that one's rules); with a value set, the rule
-    // table says what unsetting it would give.
+    // table says what unsetting it would give. A resolve from before the last edit (until
+    // resolvedChanged) may still hold the rule just unset: then the table too.
+    const bool exact = resolved && resolved->valid && m_document->isResolvedCurrent();
     ReferentialActions defaults;
-    if (a->onDelete.isEmpty() && a->onUpdate.isEmpty() && resolved && resolved->valid)
+    if (a->onDelete.isEmpty() && a->onUpdate.isEmpty() && exact)
         defaults = {resolved->onDelete, resolved->onUpdate};
     else
         defaults = defaultReferentialActions(a->type, a->constraints.value_or(true),
                                              fkColumn ? fkColumn->allowNull : true);
-    if (resolved && resolved->valid && a->onDelete.isEmpty())
+    if (exact && a->onDelete.isEmpty())
         defaults.onDelete = resolved->onDelete;
-    if (resolved && resolved->valid && a->onUpdate.isEmpty())
+    if (exact && a->onUpdate.isEmpty())
         defaults.onUpdate = resolved->onUpdate;
     auto defaultText = [this](const QString &action) {
         return tr("Default (%1)").arg(action.isEmpty() ? tr("none: no constraint") : action);
@@ -471,7 +474,8 @@ QString AssociationPage::aliasProblem(const Association &edited) const
         return {};
     if (key.trimmed() != key)
         return tr("an alias cannot start or end with a space");
-    const ResolvedSchema &schema = m_document->resolved();
+    // The other associations' keys; the last resolve has them (this edit changes this one's).
+    const ResolvedSchema &schema = m_document->lastResolved();
     for (const Association &other : m_document->project().associations) {
         if (other.id == edited.id || other.source != edited.source)
             continue;

@@ -85,7 +85,8 @@ void AssociationPreview::refresh()
         m_ddl->clear();
         return;
     }
-    const ResolvedSchema &schema = m_document->resolved();
+    // Until resolvedChanged() the resolve from before the last edit: typing never waits.
+    const ResolvedSchema &schema = m_document->lastResolved();
     const ResolvedAssociation *resolved = schema.association(m_id);
 
     // What the resolver found about this association, errors first.

@@ -63,10 +63,15 @@ void AttributeTableModel::setDocument(Document *document)
 {
     if (m_changedConnection)
         disconnect(m_changedConnection);
+    if (m_resolvedConnection)
+        disconnect(m_resolvedConnection);
     m_document = document;
     if (m_document) {
         m_changedConnection
             = connect(m_document, &Document::changed, this, &AttributeTableModel::documentChanged);
+        // The generated rows come from the resolve, which follows edits a little later.
+        m_resolvedConnection = connect(m_document, &Document::resolvedChanged, this,
+                                       [this] { reload(false); });
     }
     reload(true);
 }
@@ -110,8 +115,13 @@ void AttributeTableModel::reload(bool reset)
     const Entity *entity = m_document ? m_document->entity(m_entity) : nullptr;
     if (entity) {
         attributes = entity->attributes;
-        const ResolvedSchema &schema = m_document->resolved();
-        if (const ResolvedTable *table = schema.tableForEntity(entity->name)) {
+        // Until resolvedChanged() the resolve from before the last edit (typing never waits);
+        // one that does not know a new name yet keeps the generated rows as they were.
+        const ResolvedSchema &schema = m_document->lastResolved();
+        const ResolvedTable *table = schema.tableForEntity(entity->name);
+        if (!table && !m_document->isResolvedCurrent() && !reset)
+            generated = m_generated;
+        if (table) {
             for (const ResolvedColumn &column : table->columns) {
                 if (column.origin != ResolvedColumn::Origin::Declared)
                     generated.append({column, noteOf(column, schema)});

@@ -101,6 +101,7 @@ private:
 
     QPointer<Document> m_document;
     QMetaObject::Connection m_changedConnection;
+    QMetaObject::Connection m_resolvedConnection;
     EntityId m_entity;
     QList<Attribute> m_attributes;
     QList<Generated> m_generated;

@@ -98,8 +98,9 @@ void DdlPanel::setDocument(Document *document)
         disconnect(m_changedConnection);
     m_document = document;
     if (m_document) {
+        // The resolve after an edit is already debounced and off the UI thread: build from it.
         m_changedConnection
-            = connect(m_document, &Document::changed, this, &DdlPanel::documentChanged);
+            = connect(m_document, &Document::resolvedChanged, this, &DdlPanel::refresh);
     }
     refresh();
 }
@@ -156,15 +157,8 @@ QString DdlPanel::preview(const QString &text)
 
 bool DdlPanel::isUpToDate() const
 {
-    return !m_debounce.isActive() && !m_building && !m_rebuild && !m_stale && m_sync->isDone();
-}
-
-void DdlPanel::documentChanged(const ChangeSet &changes)
-{
-    // Moves leave the schema as it was. Only the timer starts here: changed() comes from
-    // inside an undo step.
-    if (changes.affectsSchema())
-        m_debounce.start();
+    return !m_debounce.isActive() && !m_building && !m_rebuild && !m_stale && m_sync->isDone()
+           && (!m_document || m_document->isResolveSettled());
 }
 
 void DdlPanel::selectionChanged()
@@ -190,6 +184,10 @@ void DdlPanel::refresh()
         display({}, {}, false);
         return;
     }
+    // Edits are being resolved: resolvedChanged() calls again, rather than this resolving on
+    // the UI thread.
+    if (!m_document->isResolvedCurrent() && !m_document->isResolveSettled())
+        return;
 
     std::optional<QSet<EntityId>> models;
     QSet<QString> junctions;

@@ -23,8 +23,9 @@ class TextSync;
 // The DDL preview: DdlGenerator's script of the whole schema, or of the selected models
 // and the junction tables between them, in the chosen dialect, highlighted, to copy or
 // export. It is built on a worker thread from copies of the project and the resolved
-// schema, ~150 ms after the last edit (at once when dialect or scope change), so typing
-// never waits for it; while the dock is hidden nothing is built. TextSync then shows it
+// schema when the document announces a new resolve (Document::resolvedChanged, itself
+// debounced and off the UI thread; at once when dialect or scope change), so typing never
+// waits for it; while the dock is hidden nothing is built. TextSync then shows it
 // without a stall, replacing only what changed; a script of more than a few hundred KB
 // (a schema of hundreds of tables) is previewed up to previewChars, while Copy and Export
 // take all of it.
@@ -84,7 +85,6 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void documentChanged(const ChangeSet &changes);
     void selectionChanged();
     void built();
     void display(const DdlExport::Text &text, const QString &preview, bool rehighlight);

@@ -10,6 +10,7 @@
 #include <QMenu>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace Junction {
 
@@ -55,12 +56,17 @@ DiagnosticsPanel::DiagnosticsPanel(QWidget *parent)
             menu.exec(m_view->viewport()->mapToGlobal(pos));
     });
 
-    m_debounce.setSingleShot(true);
-    m_debounce.setInterval(debounceMsec);
-    connect(&m_debounce, &QTimer::timeout, this, &DiagnosticsPanel::refresh);
+    connect(&m_validation, &QFutureWatcher<Diagnostics>::finished, this,
+            &DiagnosticsPanel::validated);
     connect(m_view, &QListView::doubleClicked, this, [this](const QModelIndex &index) {
         emit elementActivated(index.data(DiagnosticsModel::IdsRole).toStringList());
     });
+}
+
+DiagnosticsPanel::~DiagnosticsPanel()
+{
+    // The validation works on copies; only its result is dropped.
+    m_validation.disconnect(this);
 }
 
 void DiagnosticsPanel::setDocument(Document *document)
@@ -69,11 +75,15 @@ void DiagnosticsPanel::setDocument(Document *document)
         disconnect(m_changedConnection);
     m_document = document;
     if (m_document) {
-        // Only start the timer here: changed() comes from inside an undo step.
         m_changedConnection
-            = connect(m_document, &Document::changed, &m_debounce, qOverload<>(&QTimer::start));
+            = connect(m_document, &Document::resolvedChanged, this, &DiagnosticsPanel::refresh);
     }
     refresh();
+}
+
+bool DiagnosticsPanel::isUpToDate() const
+{
+    return !m_validating && (!m_document || m_document->isResolveSettled());
 }
 
 QList<QuickFix> DiagnosticsPanel::fixes(int row) const
@@ -111,12 +121,36 @@ void DiagnosticsPanel::updateFixButton()
 
 void DiagnosticsPanel::refresh()
 {
-    m_debounce.stop();
-    if (!m_document) {
-        m_model->setDiagnostics({});
+    if (m_validating) {
+        m_again = true;
         return;
     }
-    m_model->setDiagnostics(validateProject(m_document->project(), m_document->resolved()));
+    m_again = false;
+    if (!m_document) {
+        m_model->setDiagnostics({});
+        emit refreshed();
+        return;
+    }
+    // Edits are being resolved: resolvedChanged() calls again.
+    if (!m_document->isResolvedCurrent() && !m_document->isResolveSettled())
+        return;
+    // Copies (implicitly shared, cheap): the worker never sees the document change.
+    const Project project = m_document->project();
+    const ResolvedSchema schema = m_document->resolved();
+    m_validating = true;
+    m_validation.setFuture(
+        QtConcurrent::run([project, schema] { return validateProject(project, schema); }));
+}
+
+void DiagnosticsPanel::validated()
+{
+    m_validating = false;
+    if (m_again) {
+        refresh();
+        return;
+    }
+    m_model->setDiagnostics(m_validation.result());
+    emit refreshed();
 }
 
 } // namespace Junction

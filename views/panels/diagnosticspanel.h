@@ -4,8 +4,8 @@
 #include "document.h"
 #include "quickfixes.h"
 
+#include <QFutureWatcher>
 #include <QPointer>
-#include <QTimer>
 #include <QWidget>
 
 class QListView;
@@ -16,8 +16,10 @@ namespace Junction {
 
 class DiagnosticsModel;
 
-// The live validation list. Re-validates ~150 ms after the last change, so typing never
-// waits for it; a double-click asks to select and centre the element it concerns. A
+// The live validation list. Re-validates when the document announces a new resolve
+// (Document::resolvedChanged: debounced after edits, resolved off the UI thread), on a
+// worker thread from copies of the project and the resolved schema, so typing never waits
+// for it; a double-click asks to select and centre the element it concerns. A
 // diagnostic with quick fixes (see quickfixes.h) offers them in its context menu and on
 // the "Fix" button; choosing one pushes its command.
 class DiagnosticsPanel : public QWidget
@@ -26,6 +28,7 @@ class DiagnosticsPanel : public QWidget
 
 public:
     explicit DiagnosticsPanel(QWidget *parent = nullptr);
+    ~DiagnosticsPanel() override;
 
     void setDocument(Document *document);
     DiagnosticsModel *model() const { return m_model; }
@@ -37,20 +40,21 @@ public:
     // Pushes the fix's command; false when it no longer applies.
     bool applyFix(const QuickFix &fix);
 
-    // Validates now (the debounce timer calls it).
+    // Starts validating the document as it is (resolvedChanged() calls it).
     void refresh();
-    // No edit waiting to be validated: the list is the document's diagnostics.
-    bool isUpToDate() const { return !m_debounce.isActive(); }
-
-    static constexpr int debounceMsec = 150;
+    // No edit waiting to be resolved or validated: the list is the document's diagnostics.
+    bool isUpToDate() const;
 
 signals:
     void elementActivated(const QStringList &ids);
+    // The list shows the diagnostics of the document as it is.
+    void refreshed();
 
 private:
     // Fills `menu` with the fixes of the diagnostic at `row`; false when it has none.
     bool fillFixMenu(QMenu *menu, int row);
     void updateFixButton();
+    void validated();
 
     QPointer<Document> m_document;
     QMetaObject::Connection m_changedConnection;
@@ -58,7 +62,9 @@ private:
     QListView *m_view;
     QToolButton *m_fixButton;
     QMenu *m_fixMenu;
-    QTimer m_debounce;
+    QFutureWatcher<Diagnostics> m_validation;
+    bool m_validating = false;
+    bool m_again = false; // a newer resolve came while validating
 };
 
 } // namespace Junction

@@ -134,8 +134,11 @@ void EntityPage::refresh()
     m_title->setText(tr("Model %1").arg(entity->name));
     showText(m_name, entity->name);
     showText(m_tableName, entity->tableName);
-    const ResolvedTable *table = m_document->resolved().tableForEntity(entity->name);
-    m_tableName->setPlaceholderText(table ? tr("Derived: %1").arg(table->name) : QString());
+    // Until resolvedChanged() the resolve from before the last edit (typing never waits); one
+    // that does not know a new name yet leaves the placeholder as it was.
+    const ResolvedTable *table = m_document->lastResolved().tableForEntity(entity->name);
+    if (table || m_document->isResolvedCurrent())
+        m_tableName->setPlaceholderText(table ? tr("Derived: %1").arg(table->name) : QString());
     setTriState(m_timestamps, entity->timestamps, define.timestamps);
     setTriState(m_paranoid, entity->paranoid, define.paranoid);
     setTriState(m_underscored, entity->underscored, define.underscored);

@@ -52,6 +52,8 @@ void InspectorPanel::setDocument(Document *document)
 {
     if (m_changedConnection)
         disconnect(m_changedConnection);
+    if (m_resolvedConnection)
+        disconnect(m_resolvedConnection);
     m_document = document;
     m_project->setDocument(document);
     m_entity->setDocument(document);
@@ -59,6 +61,9 @@ void InspectorPanel::setDocument(Document *document)
     if (m_document) {
         m_changedConnection
             = connect(m_document, &Document::changed, this, &InspectorPanel::documentChanged);
+        // The pages' derived values (placeholders, accessors, previews) follow the resolve.
+        m_resolvedConnection = connect(m_document, &Document::resolvedChanged, this,
+                                       [this] { documentChanged({}); });
     }
     followSelection();
 }
@@ -122,7 +127,7 @@ void InspectorPanel::followSelection()
             if (!table->isDerived())
                 return showEntity(table->entityId());
             // A junction table is edited through the belongsToMany that creates it.
-            if (const ResolvedTable *t = m_document->resolved().table(table->tableName());
+            if (const ResolvedTable *t = m_document->lastResolved().table(table->tableName());
                 t && !t->junctionOf.isNull())
                 return showAssociation(t->junctionOf);
         }

@@ -52,6 +52,7 @@ private:
     QPointer<Document> m_document;
     QPointer<DiagramScene> m_scene;
     QMetaObject::Connection m_changedConnection;
+    QMetaObject::Connection m_resolvedConnection;
     QMetaObject::Connection m_selectionConnection;
     QStackedWidget *m_pages;
     ProjectPage *m_project;

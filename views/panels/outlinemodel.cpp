@@ -82,10 +82,16 @@ void OutlineModel::setDocument(Document *document, Fill fill)
 {
     if (m_changedConnection)
         disconnect(m_changedConnection);
+    if (m_resolvedConnection)
+        disconnect(m_resolvedConnection);
     m_document = document;
     if (m_document) {
         m_changedConnection
             = connect(m_document, &Document::changed, this, &OutlineModel::documentChanged);
+        // The rows show the resolve (table names, FK columns): they follow it, not the edit
+        // (while filling, once full).
+        m_resolvedConnection = connect(m_document, &Document::resolvedChanged, this,
+                                       &OutlineModel::debounceTimeout);
     }
     rebuild(fill);
 }
@@ -241,7 +247,8 @@ void OutlineModel::documentChanged(const ChangeSet &changes)
         if (!m_pending.entities.contains(id))
             m_pending.entities.append(id);
     }
-    m_debounce.start();
+    // Flushed on Document::resolvedChanged, which follows every schema edit (debounced,
+    // resolved on a worker thread): flushing earlier would resolve on the UI thread.
 }
 
 void OutlineModel::flushChanges()

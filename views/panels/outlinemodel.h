@@ -23,8 +23,9 @@ namespace Junction {
 // It follows Document::changed by bringing the tree to the new state with the smallest
 // notifications it can find per level (remove, move, insert, dataChanged), never a reset,
 // so a view keeps its expansion, selection and scroll position across edits and undo. The
-// changes of a burst of edits (typing) are gathered and applied debounceMsec after the last
-// one: on a 10,000-model schema comparing the tree costs as much as a keystroke may.
+// changes of a burst of edits (typing) are gathered and applied when the document announces
+// their resolve (Document::resolvedChanged, debounced after the last one): on a 10,000-model
+// schema comparing the tree costs as much as a keystroke may.
 //
 // A document just opened can be filled in batches: the groups at once, their rows appended
 // a few hundred at a time, each batch one turn of the event loop (building the 40,000 rows of
@@ -117,6 +118,7 @@ private:
 
     QPointer<Document> m_document;
     QMetaObject::Connection m_changedConnection;
+    QMetaObject::Connection m_resolvedConnection;
     std::unique_ptr<Node> m_root;
     QSet<QString> m_differences;
     QString m_differencesDatabase;

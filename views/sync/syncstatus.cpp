@@ -21,14 +21,19 @@ SyncStatus::SyncStatus(QObject *parent)
 void SyncStatus::setDocument(Document *document)
 {
     disconnect(m_documentConnection);
+    disconnect(m_resolvedConnection);
     m_document = document;
     if (document) {
         m_documentConnection
             = connect(document, &Document::changed, this, [this](const ChangeSet &changes) {
-                  if (m_hasBaseline
-                      && (changes.affectsSchema() || changes.changes.testFlag(Change::Synced)))
+                  if (m_hasBaseline && changes.changes.testFlag(Change::Synced))
                       m_timer.start();
               });
+        // A schema edit is compared once it is resolved (off the UI thread, debounced).
+        m_resolvedConnection = connect(document, &Document::resolvedChanged, this, [this] {
+            if (m_hasBaseline)
+                recompute();
+        });
     }
     clear();
 }
@@ -115,6 +120,8 @@ void SyncStatus::recompute()
         emit changed();
         return;
     }
+    if (!m_document->isResolvedCurrent() && !m_document->isResolveSettled())
+        return; // resolvedChanged() comes, rather than resolving on the UI thread
     const ResolvedSchema design = m_document->resolved();
     const SyncBaseline baseline = m_baseline;
     const QJsonObject entry = SyncedHistory::entry(m_document->project(), m_baseline.key);

@@ -50,6 +50,7 @@ signals:
 private:
     QPointer<Document> m_document;
     QMetaObject::Connection m_documentConnection;
+    QMetaObject::Connection m_resolvedConnection;
     SyncBaseline m_baseline;
     bool m_hasBaseline = false;
     int m_differences = 0;
