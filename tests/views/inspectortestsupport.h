@@ -27,7 +27,9 @@ inline QString ddlOf(const Document &document, Dialect::Kind kind = Dialect::Kin
 // thread (Document::resolvedChanged).
 inline void settle(QWidget *field)
 {
-    auto window = qobject_cast<MainWindow *>(field->window());
+    MainWindow *window = nullptr; // a floating dock is a window of its own, still its child
+    for (QWidget *widget = field; widget && !window; widget = widget->parentWidget())
+        window = qobject_cast<MainWindow *>(widget);
     QVERIFY2(window, "the field is not in a MainWindow");
     QVERIFY(waitUntilSettled(window));
 }

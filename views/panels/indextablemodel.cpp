@@ -20,10 +20,15 @@ void IndexTableModel::setDocument(Document *document)
 {
     if (m_changedConnection)
         disconnect(m_changedConnection);
+    if (m_resolvedConnection)
+        disconnect(m_resolvedConnection);
     m_document = document;
     if (m_document) {
         m_changedConnection
             = connect(m_document, &Document::changed, this, &IndexTableModel::documentChanged);
+        // The derived names come from the resolve, which follows edits a little later.
+        m_resolvedConnection = connect(m_document, &Document::resolvedChanged, this,
+                                       [this] { reload(false); });
     }
     reload(true);
 }
@@ -78,8 +83,9 @@ void IndexTableModel::reload(bool reset)
     const Entity *entity = m_document ? m_document->entity(m_entity) : nullptr;
     if (entity) {
         indexes = entity->indexes;
-        // The resolver keeps the model's indexes in their order.
-        const ResolvedTable *table = m_document->resolved().tableForEntity(entity->name);
+        // The resolver keeps the model's indexes in their order. Until resolvedChanged() the
+        // resolve from before the last edit: typing never waits for one.
+        const ResolvedTable *table = m_document->lastResolved().tableForEntity(entity->name);
         for (int i = 0; i < indexes.size(); ++i)
             derived << (table && i < table->indexes.size() ? table->indexes.at(i).name : QString());
     }

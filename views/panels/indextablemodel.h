@@ -61,6 +61,7 @@ private:
 
     QPointer<Document> m_document;
     QMetaObject::Connection m_changedConnection;
+    QMetaObject::Connection m_resolvedConnection;
     EntityId m_entity;
     QList<Index> m_indexes;
     QStringList m_derivedNames; // the resolved name of each index
