@@ -91,7 +91,7 @@ void OutlineModel::setDocument(Document *document, Fill fill)
         // The rows show the resolve (table names, FK columns): they follow it, not the edit
         // (while filling, once full).
         m_resolvedConnection = connect(m_document, &Document::resolvedChanged, this,
-                                       &OutlineModel::debounceTimeout);
+                                       &OutlineModel::resolvedChanged);
     }
     rebuild(fill);
 }
@@ -118,6 +118,8 @@ void OutlineModel::rebuild(Fill fill)
     m_fillKick.stop();
     m_filling = false;
     m_pending = {};
+    m_delta.reset();
+    m_offBase = false;
     beginResetModel();
     std::unique_ptr<Node> old = std::exchange(m_root, std::make_unique<Node>());
     if (fill == Fill::InBatches) {
@@ -257,20 +259,34 @@ void OutlineModel::flushChanges()
         endFill();
     m_debounce.stop();
     const ChangeSet changes = std::exchange(m_pending, ChangeSet());
+    const std::optional<ResolvedDelta> delta = std::exchange(m_delta, std::nullopt);
     if (!m_document || changes.changes.toInt() == 0)
         return;
     // Typing in one model's field must not rebuild 10,000 models: when no model came or went
     // and `define` (every derived table name) stayed, only the models the edit names are
     // looked at again. Associations and junction tables depend on any model (a rename
-    // renames their FK columns): they are always compared.
+    // renames their FK columns): the resolve's delta names those that changed; without one,
+    // they are all compared.
     const Changes everyModel
         = Change::Everything | Change::EntitiesAdded | Change::EntitiesRemoved | Change::Define;
+    // A delta is taken from the resolve announced before: rows compared since against another
+    // one (a flush without a delta while edits were being resolved) need the whole comparison.
+    const bool inPlace = delta && !delta->everything && !delta->structure && !m_offBase
+                         && (changes.changes & everyModel).toInt() == 0;
+    m_offBase = !delta && !m_document->isResolveSettled();
+    QList<EntityId> entities = changes.entities;
+    if (inPlace) {
+        for (const EntityId &id : delta->models) {
+            if (!entities.contains(id))
+                entities.append(id); // its table's name may have changed
+        }
+    }
     if ((changes.changes & everyModel).toInt() != 0) {
         syncGroup(ModelsGroup, groupSpec(ModelsGroup));
-    } else if (!changes.entities.isEmpty()) {
+    } else if (!entities.isEmpty()) {
         const ResolvedSchema &schema = m_document->resolved();
         Node *models = m_root->children[ModelsGroup].get();
-        for (const EntityId &id : changes.entities) {
+        for (const EntityId &id : std::as_const(entities)) {
             const Entity *entity = m_document->entity(id);
             const int row = m_document->entityIndex(id);
             if (!entity || row < 0 || row >= int(models->children.size())
@@ -282,9 +298,57 @@ void OutlineModel::flushChanges()
             update(models->children[size_t(row)].get(), spec);
         }
     }
-    syncGroup(AssociationsGroup, groupSpec(AssociationsGroup));
-    syncGroup(JunctionsGroup, groupSpec(JunctionsGroup));
+    if (!inPlace || !updateInPlace(*delta, changes)) {
+        syncGroup(AssociationsGroup, groupSpec(AssociationsGroup));
+        syncGroup(JunctionsGroup, groupSpec(JunctionsGroup));
+    }
     emit synced();
+}
+
+void OutlineModel::resolvedChanged(const ResolvedDelta &delta)
+{
+    if (!m_delta) {
+        m_delta = delta;
+    } else {
+        // Several resolves before a flush (the outline was filling): what any of them named.
+        m_delta->everything = m_delta->everything || delta.everything;
+        m_delta->structure = m_delta->structure || delta.structure;
+        m_delta->models.unite(delta.models);
+        m_delta->junctions.unite(delta.junctions);
+        m_delta->associations.unite(delta.associations);
+    }
+    debounceTimeout();
+}
+
+bool OutlineModel::updateInPlace(const ResolvedDelta &delta, const ChangeSet &changes)
+{
+    const Project &project = m_document->project();
+    const ResolvedSchema &schema = m_document->resolved();
+    QSet<AssociationId> associations = delta.associations;
+    for (const AssociationId &id : changes.associations)
+        associations.insert(id); // its source or target may read otherwise
+    Node *group = m_root->children[AssociationsGroup].get();
+    for (const AssociationId &id : std::as_const(associations)) {
+        const int row = m_document->associationIndex(id);
+        if (row < 0 || row >= int(group->children.size())
+            || group->children[size_t(row)]->id != id.toString()) {
+            return false; // out of step: compare all
+        }
+        Spec spec = associationSpec(project.associations.at(row), schema);
+        update(group->children[size_t(row)].get(), spec);
+    }
+    group = m_root->children[JunctionsGroup].get();
+    for (const QString &name : delta.junctions) {
+        const ResolvedTable *table = schema.table(name);
+        const QString id = junctionId(name);
+        const auto node = std::find_if(group->children.cbegin(), group->children.cend(),
+                                       [&id](const auto &child) { return child->id == id; });
+        if (!table || node == group->children.cend())
+            return false;
+        Spec spec = junctionSpec(*table, schema);
+        update(node->get(), spec);
+    }
+    return true;
 }
 
 std::vector<OutlineModel::Spec> OutlineModel::specs() const

@@ -101,6 +101,10 @@ private:
     void endFill();
     void debounceTimeout();
     void documentChanged(const ChangeSet &changes);
+    void resolvedChanged(const ResolvedDelta &delta);
+    // The associations and junction tables the delta (and the edits) name, compared one by
+    // one; false when the tree is out of step with them (then compare the groups).
+    bool updateInPlace(const ResolvedDelta &delta, const ChangeSet &changes);
     enum Group { ModelsGroup, AssociationsGroup, JunctionsGroup, GroupCount };
     std::vector<Spec> specs() const;
     Spec groupHeader(Group group) const;
@@ -123,6 +127,8 @@ private:
     QSet<QString> m_differences;
     QString m_differencesDatabase;
     ChangeSet m_pending; // what the edits since the last flush touched
+    std::optional<ResolvedDelta> m_delta; // what their resolves changed, when announced
+    bool m_offBase = false; // the rows show a resolve other than the one last announced
     QTimer m_debounce;
     // Filling in batches: the group and the next element of it (entity, association, table).
     bool m_filling = false;
