@@ -376,10 +376,9 @@ void MainWindow::setDocument(std::unique_ptr<Document> document, bool inSlices)
     // The views move to the new document first; then the old one can go.
     m_scene->setDocument(document.get(), inSlices ? DiagramScene::Build::InSlices
                                                   : DiagramScene::Build::AtOnce);
-    if (inSlices) { // validating an XL schema takes tens of ms: not in the hand-over's turn
-        QTimer::singleShot(1, m_diagnostics, [this] {
-            QTimer::singleShot(0, m_diagnostics, [this] { m_diagnostics->setDocument(m_document.get()); });
-        });
+    if (inSlices) { // validating an XL schema takes tens of ms: later, as after an edit
+        QTimer::singleShot(150, m_diagnostics,
+                           [this] { m_diagnostics->setDocument(m_document.get()); });
     } else
         m_diagnostics->setDocument(document.get());
     m_ddl->setDocument(document.get());
