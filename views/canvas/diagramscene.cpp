@@ -215,15 +215,22 @@ void DiagramScene::documentChanged(const ChangeSet &changes)
         // thread. The box of a renamed model shows its new name at once; the project has it.
         if (!changes.changes.testFlag(Change::EntityName))
             return;
+        bool resized = false;
         for (const EntityId &id : changes.entities) {
             TableItem *item = m_tables.value(id);
             const Entity *entity = m_document->entity(id);
             if (item && entity && item->content().title != entity->name) {
                 TableItem::Content content = item->content();
                 content.title = entity->name;
+                const QSizeF before = item->size();
                 item->setContent(content);
+                resized = resized || item->size() != before;
             }
         }
+        // The overview and the minimap draw geometry only: a box of the same size changes
+        // nothing there (and their pictures take all 25,000 items at XL).
+        if (!resized)
+            return;
     } else if (changes.changes.testFlag(Change::ModelPositions)) {
         placeModels(changes.entities);
         placeJunctions();
@@ -249,9 +256,14 @@ void DiagramScene::resolvedChanged(const ResolvedDelta &delta)
     }
     // The delta is taken from the resolve announced before; items built since from another
     // one (an add synced at once, a build) need the whole comparison.
-    if (m_offBase || !applyDelta(delta))
+    bool geometry = true;
+    if (m_offBase || !applyDelta(delta, &geometry))
         syncSchema();
     m_offBase = false;
+    // The overview and the minimap draw geometry only: boxes of the same size (and so edges
+    // on the same route) change nothing there.
+    if (!geometry)
+        return;
     emit diagramChanged();
 }
 
@@ -265,7 +277,7 @@ TableItem *DiagramScene::itemForTable(const ResolvedSchema &schema,
                                       : m_tables.value(table->entity);
 }
 
-bool DiagramScene::applyDelta(const ResolvedDelta &delta)
+bool DiagramScene::applyDelta(const ResolvedDelta &delta, bool *geometryChanged)
 {
     // What the delta cannot say in place: items that come or go, the cycle's path (it
     // colours tables and edges anywhere), and merged sides (an edge shows two associations).
@@ -365,6 +377,7 @@ bool DiagramScene::applyDelta(const ResolvedDelta &delta)
         }
     }
     m_syncedGeneration = m_document->schemaGeneration();
+    *geometryChanged = resized;
     return true;
 }
 

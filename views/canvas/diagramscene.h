@@ -94,7 +94,8 @@ private:
     void startBuilder();
     // The delta's tables and edges updated in place; false when it needs syncSchema() (items
     // came or went, edges changed ends, the cycle or merged sides may differ).
-    bool applyDelta(const ResolvedDelta &delta);
+    // *geometryChanged: whether a box changed its size (else boxes and routes stay).
+    bool applyDelta(const ResolvedDelta &delta, bool *geometryChanged);
     TableItem *itemForTable(const ResolvedSchema &schema, const QString &tableName) const;
     void clearItems();
     void discardItems();
