@@ -74,6 +74,19 @@ bool sameDiagnostic(const Diagnostic &a, const Diagnostic &b)
            && a.path == b.path && a.line == b.line && a.column == b.column && a.ids == b.ids;
 }
 
+// The associations the "cycle" diagnostics name.
+QSet<QString> cycleIds(const ResolvedSchema &schema)
+{
+    QSet<QString> ids;
+    for (const Diagnostic &diagnostic : schema.diagnostics) {
+        if (diagnostic.code == QLatin1String("cycle")) {
+            for (const QString &id : diagnostic.ids)
+                ids.insert(id);
+        }
+    }
+    return ids;
+}
+
 // The key of a table in a view: its model, or the junction's name.
 QString tableKey(const ResolvedTable &table)
 {
@@ -92,6 +105,7 @@ ResolvedDelta ResolvedDelta::between(const ResolvedSchema &before, const Resolve
                       || before.creationOrder != after.creationOrder
                       || before.hasCycle != after.hasCycle;
     delta.diagnostics = !sameList(before.diagnostics, after.diagnostics, sameDiagnostic);
+    delta.cycle = delta.diagnostics && cycleIds(before) != cycleIds(after);
 
     auto noteTable = [&delta](const ResolvedTable &table) {
         if (table.isCreatedJunction())

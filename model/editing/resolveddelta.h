@@ -26,10 +26,12 @@ struct ResolvedDelta
     bool structure = true;
     // The resolver's diagnostics differ (the cycle, unresolved associations...).
     bool diagnostics = true;
+    // The "cycle" diagnostics name other associations (a view colours the cycle's path).
+    bool cycle = true;
 
     bool isEmpty() const
     {
-        return !everything && !structure && !diagnostics && models.isEmpty()
+        return !everything && !structure && !diagnostics && !cycle && models.isEmpty()
                && junctions.isEmpty() && associations.isEmpty();
     }
 

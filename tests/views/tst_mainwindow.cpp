@@ -216,6 +216,26 @@ void tst_MainWindow::diagnosticsListTheCycle()
     QTest::qWait(2 * ResolveScheduler::debounceMsec);
     QCOMPARE(reset.count(), 1);
     QVERIFY(cycleRow() >= 0);
+
+    // The canvas followed the rename in place (the cycle names the same associations): the
+    // renamed box is still drawn on the cycle's path, every box as a fresh resolve gives it.
+    const ResolvedSchema fresh = resolve(document->project());
+    QSet<QString> cycleTables;
+    for (const Diagnostic &diagnostic : fresh.diagnostics) {
+        for (const QString &id : diagnostic.ids) {
+            const ResolvedAssociation *a = fresh.association(AssociationId(id));
+            if (diagnostic.code == QLatin1String("cycle") && a)
+                cycleTables << a->sourceTable << a->targetTable;
+        }
+    }
+    QVERIFY(cycleTables.contains(QStringLiteral("Members")));
+    for (const ResolvedTable &table : fresh.tables) {
+        const TableItem *item = window->scene()->tableItem(table.entity);
+        QVERIFY2(item, qPrintable(table.name));
+        QVERIFY2(item->content()
+                     == TableItem::contentOf(table, fresh, cycleTables.contains(table.name)),
+                 qPrintable(table.name));
+    }
 }
 
 void tst_MainWindow::unpositionedFileIsLaidOut()

@@ -281,7 +281,8 @@ bool DiagramScene::applyDelta(const ResolvedDelta &delta, bool *geometryChanged)
 {
     // What the delta cannot say in place: items that come or go, the cycle's path (it
     // colours tables and edges anywhere), and merged sides (an edge shows two associations).
-    if (delta.everything || delta.structure || delta.diagnostics
+    // Other diagnostics are not drawn on the canvas.
+    if (delta.everything || delta.structure || delta.cycle
         || (m_mergeSides && !delta.associations.isEmpty())) {
         return false;
     }
