@@ -68,7 +68,12 @@ QRectF DiagramExporter::sourceRect() const
 {
     QRectF rect;
     if (m_scope == Scope::Whole) {
-        rect = m_scene->itemsBoundingRect();
+        // Not itemsBoundingRect(): hidden items (a previous document's, being deleted in
+        // slices after an open) take no part in the picture.
+        for (const QGraphicsItem *item : m_scene->items()) {
+            if (item->isVisible())
+                rect |= item->sceneBoundingRect();
+        }
     } else {
         for (const QGraphicsItem *item : selectionItems())
             rect |= item->sceneBoundingRect();

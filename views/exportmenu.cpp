@@ -2,6 +2,7 @@
 #include "exportmenu.h"
 
 #include "ddlexport.h"
+#include "diagramscene.h"
 #include "document.h"
 #include "tableitem.h"
 
@@ -72,6 +73,9 @@ bool ExportMenu::exportDiagram(DiagramExporter::Scope scope, const QString &path
 {
     if (!m_scene)
         return false;
+    // Right after an open the canvas may still be filling in: the picture shows all of it.
+    if (auto *diagram = qobject_cast<DiagramScene *>(m_scene.data()))
+        diagram->finishBuilding();
     DiagramExporter exporter(m_scene);
     exporter.setScope(scope);
     return exporter.exportTo(path, errorMessage);

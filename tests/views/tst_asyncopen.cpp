@@ -9,8 +9,10 @@
 // replaced or closed while they are filling.
 #include "associationitem.h"
 #include "commands/entitycommands.h"
+#include "diagramexporter.h"
 #include "diagramscene.h"
 #include "document.h"
+#include "exportmenu.h"
 #include "mainwindow.h"
 #include "panels/diagnosticsmodel.h"
 #include "panels/diagnosticspanel.h"
@@ -147,6 +149,7 @@ private slots:
     void editsWhileBuildingLand();
     void openAnotherWhileBuilding();
     void closeWhileBuilding();
+    void wholeDiagramWhileBuilding();
 
 private:
     // Opens the L schema asynchronously and returns once the canvas shows some of it and is
@@ -317,6 +320,46 @@ void tst_AsyncOpen::closeWhileBuilding()
     delete window;
     QVERIFY(scene.isNull());
     QTest::qWait(50); // no slice may run on what is gone
+}
+
+// Select All and a diagram export right after an open take the whole diagram: the canvas
+// finishes filling in first, and the previous document's items, hidden while they are
+// deleted a slice at a time, are neither selected nor in the picture.
+void tst_AsyncOpen::wholeDiagramWhileBuilding()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openFile(example("shop.junction.json")));
+    QVERIFY2(openLargeMidBuild(window), "no hand-over, or the scene was not built in slices");
+    DiagramScene *scene = window.scene();
+    QVERIFY(scene->items().size()
+            > scene->tableItems().size() + scene->associationItems().size()); // shop's, hidden
+
+    auto *exportMenu = window.findChild<ExportMenu *>(QStringLiteral("exportMenu"));
+    QVERIFY(exportMenu);
+    const QString picture = m_dir.filePath(QStringLiteral("midbuild.svg"));
+    QString error;
+    QVERIFY2(exportMenu->exportDiagram(DiagramExporter::Scope::Whole, picture, &error),
+             qPrintable(error));
+    QVERIFY(!scene->isBuilding());
+    const Document &document = *window.document();
+    QCOMPARE(scene->tableItems().size(), document.resolved().tables.size());
+    QRectF boxes;
+    for (const TableItem *table : scene->tableItems())
+        boxes |= table->sceneBoundingRect();
+    DiagramExporter exporter(scene);
+    QVERIFY(exporter.sourceRect().contains(boxes));
+    QVERIFY2(exporter.sourceRect().width() < boxes.width() + 200,
+             "the picture reaches beyond the document's own items");
+
+    window.findChild<QAction *>(QStringLiteral("selectAllAction"))->trigger();
+    int selectedBoxes = 0;
+    for (QGraphicsItem *item : scene->selectedItems()) {
+        QVERIFY(item->isVisible());
+        selectedBoxes += qgraphicsitem_cast<TableItem *>(item) ? 1 : 0;
+    }
+    QCOMPARE(selectedBoxes, int(document.resolved().tables.size()));
 }
 
 void tst_AsyncOpen::sameAsSynchronous()

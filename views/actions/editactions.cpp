@@ -17,6 +17,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPainterPath>
 #include <QPushButton>
 #include <QWidget>
 
@@ -296,11 +297,12 @@ void EditActions::duplicate()
 
 void EditActions::selectAll()
 {
-    const QList<QGraphicsItem *> items = m_scene->items();
-    for (QGraphicsItem *item : items) {
-        if (item->flags().testFlag(QGraphicsItem::ItemIsSelectable))
-            item->setSelected(true);
-    }
+    m_scene->finishBuilding(); // all: those the canvas is still filling in after an open too
+    // One selection change for the lot, not one per item: every listener (the outline, the
+    // inspector) would otherwise follow each of thousands of items.
+    QPainterPath everywhere;
+    everywhere.addRect(m_scene->sceneRect().united(m_scene->itemsBoundingRect()));
+    m_scene->setSelectionArea(everywhere, Qt::ReplaceSelection, Qt::IntersectsItemBoundingRect);
 }
 
 void EditActions::nudge(QPointF delta)

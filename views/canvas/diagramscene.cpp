@@ -11,6 +11,7 @@
 
 #include <QGraphicsSceneMouseEvent>
 #include <QSet>
+#include <QSignalBlocker>
 
 #include <algorithm>
 #include <cmath>
@@ -38,7 +39,9 @@ DiagramScene::DiagramScene(QObject *parent)
 
 DiagramScene::~DiagramScene()
 {
-    // Items hold raw pointers to each other: remove them before QGraphicsScene does.
+    // Items hold raw pointers to each other: remove them before QGraphicsScene does. Each
+    // selected item deselected on the way would tell listeners that are going too.
+    const QSignalBlocker quiet(this);
     m_builder->cancel();
     clearItems();
     m_builder->deleteDiscarded();
@@ -51,6 +54,9 @@ void DiagramScene::setDocument(Document *document, Build build)
     if (m_resolvedConnection)
         disconnect(m_resolvedConnection);
     m_builder->cancel();
+    // One selection change, not one per selected item as each is hidden or deleted (after
+    // Select All on a large schema, thousands of them).
+    clearSelection();
     if (build == Build::InSlices)
         discardItems(); // hidden now, deleted a slice at a time
     clearItems();

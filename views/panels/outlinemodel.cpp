@@ -66,6 +66,15 @@ OutlineModel::OutlineModel(QObject *parent)
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(debounceMsec);
     connect(&m_debounce, &QTimer::timeout, this, &OutlineModel::debounceTimeout);
+    // Whatever adds, removes or replaces rows makes the id index stale.
+    const auto forgetNodes = [this] { m_nodeById.clear(); };
+    connect(this, &QAbstractItemModel::modelAboutToBeReset, this, forgetNodes);
+    connect(this, &QAbstractItemModel::modelReset, this, forgetNodes);
+    connect(this, &QAbstractItemModel::rowsAboutToBeRemoved, this, forgetNodes);
+    connect(this, &QAbstractItemModel::rowsRemoved, this, forgetNodes);
+    connect(this, &QAbstractItemModel::rowsInserted, this, forgetNodes);
+    connect(this, &QAbstractItemModel::rowsMoved, this, forgetNodes);
+    connect(this, &QAbstractItemModel::layoutChanged, this, forgetNodes);
     m_fillTimer.setSingleShot(true);
     m_fillTimer.setInterval(0);
     connect(&m_fillTimer, &QTimer::timeout, this, &OutlineModel::fillBatch);
@@ -606,9 +615,20 @@ const OutlineModel::Node *OutlineModel::find(const Node *node, const QString &id
     return nullptr;
 }
 
+void OutlineModel::indexNodes(const Node *node) const
+{
+    for (const auto &child : node->children) {
+        if (child->kind != Kind::Group && !m_nodeById.contains(child->id))
+            m_nodeById.insert(child->id, child.get()); // find()'s answer: the first in order
+        indexNodes(child.get());
+    }
+}
+
 QModelIndex OutlineModel::indexForId(const QString &id, int column) const
 {
-    return indexOf(find(m_root.get(), id), column);
+    if (m_nodeById.isEmpty())
+        indexNodes(m_root.get());
+    return indexOf(m_nodeById.value(id), column);
 }
 
 QModelIndex OutlineModel::index(int row, int column, const QModelIndex &parent) const

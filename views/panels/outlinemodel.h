@@ -6,6 +6,7 @@
 
 #include <QAbstractItemModel>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QPointer>
 #include <QSet>
 #include <QTimer>
@@ -119,11 +120,15 @@ private:
     QModelIndex indexOf(const Node *node, int column = 0) const;
     Node *nodeOf(const QModelIndex &index) const;
     const Node *find(const Node *node, const QString &id) const;
+    void indexNodes(const Node *node) const;
 
     QPointer<Document> m_document;
     QMetaObject::Connection m_changedConnection;
     QMetaObject::Connection m_resolvedConnection;
     std::unique_ptr<Node> m_root;
+    // Every node but the groups by id, made when first asked after the rows changed: a
+    // canvas selection of thousands of items looks each of them up.
+    mutable QHash<QString, const Node *> m_nodeById;
     QSet<QString> m_differences;
     QString m_differencesDatabase;
     ChangeSet m_pending; // what the edits since the last flush touched
