@@ -118,6 +118,26 @@ QStringList filesUnder(const QString &root, const QByteArray &secret)
     return hits;
 }
 
+// The saved project reopened with the connection dialog on it, wired as the window wires
+// them: the store, and the follower that keeps the keychain in step with the document.
+struct ReopenedProject
+{
+    explicit ReopenedProject(const QString &path)
+        : loaded(ProjectReader::readFile(path))
+        , document(loaded.project ? *loaded.project : Project(), path)
+        , follower(&store)
+        , dialog(&document, &store)
+    {
+        follower.setDocument(&document);
+        dialog.show();
+    }
+    LoadResult loaded;
+    Document document;
+    PasswordStore store;
+    KeychainFollower follower;
+    ConnectionDialog dialog;
+};
+
 } // namespace
 
 class tst_Keychain : public QObject
@@ -303,16 +323,12 @@ void tst_Keychain::editedConnectionCarriesPassword()
     if (m_key.isEmpty())
         QSKIP("needs savedPasswordGoesToKeychainOnly");
     const QString secret = password(Engine::Postgres);
-    LoadResult loaded = ProjectReader::readFile(m_projectPath);
-    QVERIFY(loaded.project);
-    Document document(*loaded.project, m_projectPath);
-    PasswordStore store;
-    KeychainFollower follower(&store);
-    follower.setDocument(&document);
-    ConnectionDialog dialog(&document, &store);
-    dialog.show();
+    ReopenedProject project(m_projectPath);
+    QVERIFY(project.loaded.project);
+    Document &document = project.document;
+    ConnectionDialog &dialog = project.dialog;
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    QTRY_VERIFY_WITH_TIMEOUT(store.hasKeychain(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(project.store.hasKeychain(), 20000);
     dialog.list()->setCurrentRow(0);
     typeInto(dialog.form(), "databaseEdit", QStringLiteral("reporting"));
     QVERIFY(dialog.form()->password().isEmpty());
@@ -343,16 +359,12 @@ void tst_Keychain::removingConnectionDeletesEntry()
     if (m_key.isEmpty())
         QSKIP("needs savedPasswordGoesToKeychainOnly");
     const QString secret = password(Engine::Postgres);
-    LoadResult loaded = ProjectReader::readFile(m_projectPath);
-    QVERIFY(loaded.project);
-    Document document(*loaded.project, m_projectPath);
-    PasswordStore store;
-    KeychainFollower follower(&store);
-    follower.setDocument(&document);
-    ConnectionDialog dialog(&document, &store);
-    dialog.show();
+    ReopenedProject project(m_projectPath);
+    QVERIFY(project.loaded.project);
+    Document &document = project.document;
+    ConnectionDialog &dialog = project.dialog;
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    QTRY_VERIFY_WITH_TIMEOUT(store.hasKeychain(), 20000); // the dialog's own probe
+    QTRY_VERIFY_WITH_TIMEOUT(project.store.hasKeychain(), 20000); // the dialog's own probe
     dialog.list()->setCurrentRow(0);
     QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("removeButton")),
                       Qt::LeftButton);
@@ -365,12 +377,12 @@ void tst_Keychain::removingConnectionDeletesEntry()
     QTRY_COMPARE_WITH_TIMEOUT(readThroughQtKeychain(m_key).error, int(QKeychain::EntryNotFound),
                               20000);
     QCOMPARE(secretToolLookup(m_key), QString());
-    QCOMPARE(follower.heldCount(), 1);
+    QCOMPARE(project.follower.heldCount(), 1);
 
     document.undoStack()->undo();
     QCOMPARE(document.project().connections.size(), 1);
     QTRY_COMPARE_WITH_TIMEOUT(readThroughQtKeychain(m_key).password, secret, 20000);
-    QCOMPARE(follower.heldCount(), 0);
+    QCOMPARE(project.follower.heldCount(), 0);
 
     document.undoStack()->redo();
     QVERIFY(document.project().connections.isEmpty());

@@ -4,6 +4,7 @@
 #include "associationitem.h"
 #include "canvastheme.h"
 #include "diagramscene.h"
+#include "segmentclip.h"
 #include "tableitem.h"
 
 #include <QPainter>
@@ -16,35 +17,6 @@ namespace {
 // Above this the picture costs more memory than it saves time (at the outline zoom the XL
 // schema is about 3,100 x 3,800 pixels).
 constexpr qreal maximumPixels = 24e6;
-
-// The part of the segment a-b inside `rect` as parameters t0 <= t1 along it (Liang-Barsky);
-// false when none of it is.
-bool clipToRect(QPointF a, QPointF b, const QRectF &rect, qreal *t0, qreal *t1)
-{
-    const QPointF d = b - a;
-    qreal low = 0;
-    qreal high = 1;
-    const qreal p[] = {-d.x(), d.x(), -d.y(), d.y()};
-    const qreal q[] = {a.x() - rect.left(), rect.right() - a.x(), a.y() - rect.top(),
-                       rect.bottom() - a.y()};
-    for (int i = 0; i < 4; ++i) {
-        if (qFuzzyIsNull(p[i])) {
-            if (q[i] < 0)
-                return false;
-            continue;
-        }
-        const qreal t = q[i] / p[i];
-        if (p[i] < 0)
-            low = qMax(low, t);
-        else
-            high = qMin(high, t);
-        if (low > high)
-            return false;
-    }
-    *t0 = low;
-    *t1 = high;
-    return true;
-}
 
 } // namespace
 
@@ -359,7 +331,7 @@ void OverviewCache::drawLines(QImage &image, const QTransform &toImage, const QL
         const QPointF b = toImage.map(line.p2());
         qreal t0 = 0;
         qreal t1 = 1;
-        if (!clipToRect(a, b, bounds, &t0, &t1))
+        if (!clipSegment(a, b, bounds, &t0, &t1))
             continue;
         plotLine(bits, stride, width, height, a + (b - a) * t0, a + (b - a) * t1, pixel);
     }
