@@ -270,6 +270,14 @@ void tst_MainWindow::sceneFollowsEdits()
     QCOMPARE(scene->tableItem(post), postItem);
     QCOMPARE(postItem->content().title, QStringLiteral("Article"));
     QCOMPARE(scene->tableItem(EntityId(QStringLiteral("m-user"))), userItem);
+    // Once resolved, the box knows its new table: the sync markers go by table name.
+    QVERIFY(Testing::waitUntilSettled(window.get()));
+    QCOMPARE(postItem->tableName(), QStringLiteral("Articles"));
+    scene->setSyncDifferences({{QStringLiteral("Articles"), {QStringLiteral("title")}}});
+    QVERIFY(postItem->differsFromDatabase());
+    QCOMPARE(postItem->differingColumns(), QSet<QString>{QStringLiteral("title")});
+    QVERIFY(!userItem->differsFromDatabase());
+    scene->setSyncDifferences({});
 
     // Diagnostics name attributes too: their model's box stands for them.
     QCOMPARE(scene->selectElements({QStringLiteral("a-user-email")}), userItem);
@@ -302,6 +310,8 @@ void tst_MainWindow::sceneFollowsEdits()
     QCOMPARE(scene->associationItems().size(), edges);
     document->undoStack()->undo();
     QCOMPARE(postItem->content().title, QStringLiteral("Post"));
+    QVERIFY(Testing::waitUntilSettled(window.get()));
+    QCOMPARE(postItem->tableName(), QStringLiteral("Posts"));
 }
 
 void tst_MainWindow::zoomFitAndAutoLayout()

@@ -353,6 +353,7 @@ bool DiagramScene::applyDelta(const ResolvedDelta &delta, bool *geometryChanged)
     bool resized = false;
     for (const TableUpdate &update : std::as_const(tables)) {
         const QSizeF before = update.item->size();
+        update.item->setTableName(update.table->name);
         update.item->setContent(TableItem::contentOf(*update.table, schema,
                                                      cycleTables.contains(update.table->name)));
         const auto differs = m_syncDifferences.constFind(update.table->name);
@@ -447,6 +448,7 @@ void DiagramScene::showTable(TableItem *item, const ResolvedTable &table,
     // Edges are attached again later, after the boxes are in place (so that moving a box
     // does not route edges that are about to be routed again); the old ones may go.
     item->clearEdges();
+    item->setTableName(table.name);
     item->setContent(TableItem::contentOf(table, schema, inCycle));
     const auto differs = m_syncDifferences.constFind(table.name);
     item->setSyncDifference(differs != m_syncDifferences.cend(),

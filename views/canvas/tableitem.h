@@ -64,6 +64,9 @@ public:
 
     EntityId entityId() const { return m_entity; }
     QString tableName() const { return m_tableName; }
+    // A model's table follows its renames: Browse Data, the sync markers and the outline
+    // find the box by it.
+    void setTableName(const QString &tableName) { m_tableName = tableName; }
     bool isDerived() const { return m_entity.isNull(); }
 
     const Content &content() const { return m_content; }
