@@ -7,6 +7,7 @@
 // a fresh synchronous resolve of the project gives. Keys that come while a resolve runs
 // make its result stale: it is dropped, and the settled state is still exact.
 #include "associationitem.h"
+#include "commands/entitycommands.h"
 #include "ddlexport.h"
 #include "ddlpanel.h"
 #include "diagnosticsmodel.h"
@@ -33,6 +34,39 @@
 
 using namespace Junction;
 
+namespace {
+
+// Every box by id with its position and size, every edge by id with its path's length (as
+// tst_asyncopen compares): the scene as shown against one built at once.
+QStringList sceneSummary(const DiagramScene &scene)
+{
+    QStringList lines;
+    for (const TableItem *table : scene.tableItems())
+        lines << QStringLiteral("table %1 at %2,%3 size %4x%5")
+                     .arg(table->entityId().toString())
+                     .arg(table->pos().x())
+                     .arg(table->pos().y())
+                     .arg(table->boundingRect().width())
+                     .arg(table->boundingRect().height());
+    for (const AssociationItem *edge : scene.associationItems())
+        lines << QStringLiteral("edge %1 path %2")
+                     .arg(edge->associationId().toString())
+                     .arg(edge->path().elementCount());
+    lines.sort();
+    return lines;
+}
+
+QStringList builtAtOnce(Document &document)
+{
+    DiagramScene scene;
+    scene.setDocument(&document);
+    const QStringList summary = sceneSummary(scene);
+    scene.setDocument(nullptr);
+    return summary;
+}
+
+} // namespace
+
 class tst_Typing : public QObject
 {
     Q_OBJECT
@@ -42,6 +76,7 @@ private slots:
     void cleanupTestCase();
     void typingNeverResolvesOnTheUiThread();
     void staleResolvesAreDropped();
+    void addingAndRemovingAModelNeverResolvesOnTheUiThread();
     void undoSettlesToo();
 
 private:
@@ -116,6 +151,10 @@ void tst_Typing::compareWithFreshResolve() const
         QVERIFY2(item->content() == AssociationItem::contentOf(association, false),
                  qPrintable(association.id.toString()));
     }
+
+    // And nothing more (a box or an edge that should have gone).
+    QCOMPARE(scene->tableItems().size(), fresh.tables.size());
+    QCOMPARE(scene->associationItems().size(), fresh.associations.size());
 
     const DdlPanel *ddl = m_window->ddlPanel();
     QCOMPARE(ddl->text(), DdlExport::generate(project, fresh, ddl->dialect()).text);
@@ -201,6 +240,54 @@ void tst_Typing::staleResolvesAreDropped()
     QCOMPARE(announced.count(), 2); // the dropped result was never announced
     QVERIFY(edit->text().endsWith(QLatin1String("xyzw")));
     compareWithFreshResolve();
+}
+
+void tst_Typing::addingAndRemovingAModelNeverResolvesOnTheUiThread()
+{
+    Document *document = m_window->document();
+    ResolveScheduler *scheduler = document->resolveScheduler();
+    DiagramScene *scene = m_window->scene();
+    QTRY_VERIFY(settled());
+    const qsizetype boxes = scene->tableItems().size();
+
+    // A model added (as the canvas's double click does): its box is there at once, the
+    // schema is not resolved on the UI thread for it.
+    int resolves = scheduler->resolveCount();
+    Entity entity;
+    entity.name = QStringLiteral("Added");
+    document->push(Commands::addEntity(*document, entity, QPointF(-600, -400)));
+    const EntityId id = document->project().entities.last().id;
+    QVERIFY(!document->isResolvedCurrent());
+    QCOMPARE(scheduler->resolveCount(), resolves);
+    const TableItem *box = scene->tableItem(id);
+    QVERIFY(box);
+    QCOMPARE(box->pos(), QPointF(-600, -400));
+    QCOMPARE(box->content().title, QStringLiteral("Added"));
+    QCOMPARE(scene->tableItems().size(), boxes + 1);
+    QTRY_VERIFY_WITH_TIMEOUT(settled(), 30000);
+    QCOMPARE(scheduler->resolveCount(), resolves + 1);
+    QCOMPARE(scene->tableItems().size(), boxes + 1);
+    compareWithFreshResolve();
+    QCOMPARE(sceneSummary(*scene), builtAtOnce(*document));
+
+    // Undone: the box goes at once, again without resolving here.
+    resolves = scheduler->resolveCount();
+    document->undoStack()->undo();
+    QVERIFY(!document->entity(id));
+    QVERIFY(!document->isResolvedCurrent());
+    QCOMPARE(scheduler->resolveCount(), resolves);
+    QVERIFY(!scene->tableItem(id));
+    QCOMPARE(scene->tableItems().size(), boxes);
+    QTRY_VERIFY_WITH_TIMEOUT(settled(), 30000);
+    compareWithFreshResolve();
+    QCOMPARE(sceneSummary(*scene), builtAtOnce(*document));
+
+    // Redone: the same at once, exact once settled.
+    document->undoStack()->redo();
+    QVERIFY(scene->tableItem(id));
+    QTRY_VERIFY_WITH_TIMEOUT(settled(), 30000);
+    compareWithFreshResolve();
+    QCOMPARE(sceneSummary(*scene), builtAtOnce(*document));
 }
 
 void tst_Typing::undoSettlesToo()

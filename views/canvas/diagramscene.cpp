@@ -214,8 +214,14 @@ void DiagramScene::documentChanged(const ChangeSet &changes)
                                   | Change::EntitiesRemoved | Change::AssociationsAdded
                                   | Change::AssociationsRemoved;
     if ((changes.changes & itemsComeOrGo).toInt() != 0) {
-        syncSchema();
-        m_offBase = true;
+        // A model added (with no associations yet) or removed (with no edges) is shown, or
+        // taken away, at once without resolving the whole schema (~150 ms and 10,000 boxes
+        // compared at XL); the worker's resolve follows as after typing. Anything else is
+        // compared in full.
+        if (!showModelsComeOrGo(changes)) {
+            syncSchema();
+            m_offBase = true;
+        }
     } else if (changes.affectsSchema()) {
         // Values (typing): the rest waits for resolvedChanged(), resolving is not for the UI
         // thread. The box of a renamed model shows its new name at once; the project has it.
@@ -245,6 +251,80 @@ void DiagramScene::documentChanged(const ChangeSet &changes)
     emit diagramChanged();
 }
 
+bool DiagramScene::showModelsComeOrGo(const ChangeSet &changes)
+{
+    // Exact only when the model's table depends on nothing but itself and `define`: no
+    // association names it (FK columns, junctions, edges) and no table has its name. The
+    // items left as they were are then still right, and the worker's delta (which names
+    // the model) brings the rest, as after typing.
+    const Changes handled = Change::EntitiesAdded | Change::EntitiesRemoved
+                            | Change::ModelPositions;
+    if ((changes.changes & ~handled).toInt() != 0)
+        return false;
+    const Project &project = m_document->project();
+    QList<EntityId> gone;
+    struct Come
+    {
+        EntityId id;
+        ResolvedSchema schema;
+    };
+    std::vector<Come> come;
+    for (const EntityId &id : changes.entities) {
+        const Entity *entity = m_document->entity(id);
+        TableItem *item = m_tables.value(id);
+        if (!entity && item) {
+            // Nothing may hold on to the box: no edge ends at it, no junction sits by it,
+            // no (unresolved) association names the model.
+            if (!item->edges().isEmpty())
+                return false;
+            for (const JunctionPlace &place : std::as_const(m_junctionPlaces)) {
+                if (place.first == item || place.second == item)
+                    return false;
+            }
+            const QString name = item->content().title;
+            for (const Association &a : project.associations) {
+                if (a.source == name || a.target == name || a.through.name == name)
+                    return false;
+            }
+            gone.append(id);
+        } else if (entity && !item) {
+            for (const Association &a : project.associations) {
+                if (a.source == entity->name || a.target == entity->name
+                    || a.through.name == entity->name)
+                    return false;
+            }
+            Project one;
+            one.define = project.define;
+            one.hasDefine = project.hasDefine;
+            one.entities = {*entity};
+            ResolvedSchema schema = resolve(one);
+            const ResolvedTable *table = schema.tableForEntity(entity->name);
+            if (!table || table->entity != id || schema.tables.size() != 1
+                || m_document->lastResolved().table(table->name))
+                return false;
+            come.push_back({id, std::move(schema)});
+        } else if (entity || item) {
+            return false;
+        }
+    }
+    for (const EntityId &id : std::as_const(gone))
+        delete m_tables.take(id);
+    QList<EntityId> placed;
+    for (const Come &c : come) {
+        const ResolvedTable &table = c.schema.tables.first();
+        TableItem *item = newTableItem(table);
+        m_tables.insert(c.id, item);
+        showTable(item, table, c.schema, false);
+        placed.append(c.id);
+    }
+    placeModels(placed);
+    // Junction tables are placed clear of every box: one that came or went may move them.
+    placeJunctions();
+    growSceneRect();
+    m_modelsCameOrWent = true;
+    return true;
+}
+
 void DiagramScene::startBuilder()
 {
     m_builder->start();
@@ -266,6 +346,7 @@ void DiagramScene::resolvedChanged(const ResolvedDelta &delta)
     if (m_offBase || !applyDelta(delta, &geometry))
         syncSchema();
     m_offBase = false;
+    m_modelsCameOrWent = false;
     // The overview and the minimap draw geometry only: boxes of the same size (and so edges
     // on the same route) change nothing there.
     if (!geometry)
@@ -285,13 +366,19 @@ TableItem *DiagramScene::itemForTable(const ResolvedSchema &schema,
 
 bool DiagramScene::applyDelta(const ResolvedDelta &delta, bool *geometryChanged)
 {
-    // What the delta cannot say in place: items that come or go, the cycle's path (it
-    // colours tables and edges anywhere), and merged sides (an edge shows two associations).
+    // What the delta cannot say in place: items that come or go (but for models that
+    // showModelsComeOrGo() already added or removed, whose boxes are there or gone), the
+    // cycle's path (it colours tables and edges anywhere), and merged sides (an edge shows
+    // two associations).
     // Other diagnostics are not drawn on the canvas.
-    if (delta.everything || delta.structure || delta.cycle
+    if (delta.everything || delta.cycle
         || (m_mergeSides && !delta.associations.isEmpty())) {
         return false;
     }
+    // Tables that shifted are named (the delta compares by position); associations that
+    // came, went or moved change lanes and junctions: those are compared in full.
+    if (delta.structure && (!m_modelsCameOrWent || !delta.associations.isEmpty()))
+        return false;
     const ResolvedSchema &schema = m_document->resolved(); // current: it was just announced
     QSet<QString> cycleAssociations;
     QSet<QString> cycleTables;
@@ -318,6 +405,11 @@ bool DiagramScene::applyDelta(const ResolvedDelta &delta, bool *geometryChanged)
         const Entity *entity = m_document->entity(id);
         const ResolvedTable *table = entity ? schema.tableForEntity(entity->name) : nullptr;
         TableItem *item = m_tables.value(id);
+        if (!entity && delta.structure) {
+            if (item)
+                return false;
+            continue; // a model gone, and its box
+        }
         if (!table || table->entity != id || !item)
             return false;
         tables.append({item, table});
@@ -472,6 +564,7 @@ void DiagramScene::syncSchema()
 {
     const ResolvedSchema &schema = m_document->resolved();
     m_syncedGeneration = m_document->schemaGeneration();
+    m_modelsCameOrWent = false;
     QSet<QString> cycleAssociations;
     QSet<QString> cycleTables;
     findCycle(schema, &cycleAssociations, &cycleTables);

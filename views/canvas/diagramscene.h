@@ -100,6 +100,7 @@ private:
     void clearItems();
     void discardItems();
     void syncSchema();
+    bool showModelsComeOrGo(const ChangeSet &changes);
     static void findCycle(const ResolvedSchema &schema, QSet<QString> *associations,
                           QSet<QString> *tables);
     TableItem *newTableItem(const ResolvedTable &table);
@@ -126,6 +127,9 @@ private:
     quint64 m_syncedGeneration = 0; // the Document::schemaGeneration() the items show
     // The items show a resolve other than the one last announced (synced at once since).
     bool m_offBase = false;
+    // showModelsComeOrGo() added or removed boxes since the last resolve was shown: the
+    // next delta's structure is theirs (checked there).
+    bool m_modelsCameOrWent = false;
 
     QHash<EntityId, TableItem *> m_tables;
     QHash<QString, TableItem *> m_junctions; // created junction tables by table name
