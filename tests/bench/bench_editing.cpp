@@ -8,9 +8,11 @@
 // table box shows the new name, and until everything that follows the resolved schema has
 // settled (canvas, diagnostics, DDL dock, outline); and the longest gap in the event loop
 // from the key until settled. Two ways: one key at a time, each left to settle, and a burst
-// of keys 60 ms apart (a fast typist) settled after the last. Exit 1 when a keystroke blocks
-// the UI thread, or the event loop stalls, for more than 100 ms.
+// of keys 60 ms apart (a fast typist) settled after the last. Then a model is added (as a
+// double click on the canvas does) and the add undone. Exit 1 when a keystroke, the add or
+// its undo blocks the UI thread, or the event loop stalls while typing, for more than 100 ms.
 #include "associationitem.h"
+#include "commands/entitycommands.h"
 #include "ddlpanel.h"
 #include "diagnosticspanel.h"
 #include "diagramscene.h"
@@ -30,6 +32,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QUndoStack>
 
 #include <algorithm>
 #include <cstdio>
@@ -181,6 +184,9 @@ struct Figures
     double shownMedian = 0, settledMedian = 0;
     double gapMax = 0;
     double burstBlockMax = 0, burstGapMax = 0, burstSettled = 0;
+    // A model added (push + one turn of the event loop, its box shown) and that undone; the
+    // longest event-loop gap after each until settled.
+    double addBlock = 0, addGap = 0, undoBlock = 0, undoGap = 0;
 };
 
 Figures measure(const Bench::SchemaSize &size, int keys)
@@ -249,6 +255,38 @@ Figures measure(const Bench::SchemaSize &size, int keys)
     f.burstGapMax = maxOf(burstGaps);
     f.burstSettled = last.settled;
 
+    // A model added, as a double click on the canvas does: its box must be there at once
+    // (the in-place editor opens on it). Then undone.
+    const auto settleAll = [&](double *gap) {
+        Spinner spinner;
+        spinner.start();
+        QElapsedTimer t;
+        t.start();
+        while (!(window.document()->isResolveSettled() && typist.settled(edit->text()))
+               && t.elapsed() < 60000)
+            QApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+        spinner.stop();
+        *gap = spinner.longestGap;
+    };
+    {
+        Document *document = window.document();
+        Entity entity;
+        entity.name = QStringLiteral("BenchAdded");
+        QElapsedTimer t;
+        t.start();
+        document->push(Commands::addEntity(*document, entity, QPointF(-800, -600)));
+        QApplication::processEvents();
+        f.addBlock = t.nsecsElapsed() / 1e6;
+        if (!window.scene()->tableItem(document->project().entities.last().id))
+            qFatal("the added model has no box");
+        settleAll(&f.addGap);
+        t.restart();
+        document->undoStack()->undo();
+        QApplication::processEvents();
+        f.undoBlock = t.nsecsElapsed() / 1e6;
+        settleAll(&f.undoGap);
+    }
+
     std::printf("%-3s %6d models %6d assocs, typing into \"%s\"\n", size.name, size.models,
                 size.associations, qPrintable(edit->text()));
     std::printf("    one key at a time: UI blocked per key median %6.1f ms max %6.1f ms | box shows "
@@ -257,6 +295,9 @@ Figures measure(const Bench::SchemaSize &size, int keys)
     std::printf("    burst of %d keys 60 ms apart: UI blocked per key max %6.1f ms | longest "
                 "event-loop gap %6.1f ms | settled %6.1f ms after the last key\n",
                 keys, f.burstBlockMax, f.burstGapMax, f.burstSettled);
+    std::printf("    add a model: UI blocked %6.1f ms, then longest event-loop gap %6.1f ms | undo "
+                "it: UI blocked %6.1f ms, then longest gap %6.1f ms\n",
+                f.addBlock, f.addGap, f.undoBlock, f.undoGap);
     std::fflush(stdout);
     return f;
 }
@@ -289,6 +330,8 @@ int main(int argc, char *argv[])
         check(name, "longest UI stall", std::max(f.gapMax, f.burstGapMax), 100);
         std::printf("  %-3s %-30s %8.1f ms  (one key, median)\n", name, "settled after a key",
                     f.settledMedian);
+        check(name, "adding a model blocks the UI", f.addBlock, 100);
+        check(name, "undoing the add blocks the UI", f.undoBlock, 100);
     };
     const Figures l = measure(Bench::sizeL, keys);
     const Figures xl = measure(Bench::sizeXL, keys);
