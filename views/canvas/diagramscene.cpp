@@ -22,6 +22,21 @@ namespace Junction {
 
 namespace {
 
+// Deletes the items with the scene's signals held; true when any of them was selected, so
+// the caller says once that the selection changed. Each selected item deleted would tell
+// every listener (outline, inspector, DDL dock, minimap) on its own: Select All, then
+// removing 500 models, took 42 s.
+template<typename Items> bool deleteQuietly(QGraphicsScene *scene, const Items &items)
+{
+    const QSignalBlocker quiet(scene);
+    bool selected = false;
+    for (QGraphicsItem *item : items) {
+        selected = selected || item->isSelected();
+        delete item;
+    }
+    return selected;
+}
+
 constexpr qreal junctionGap = 56; // between the joined models and their junction table
 
 } // namespace
@@ -307,8 +322,11 @@ bool DiagramScene::showModelsComeOrGo(const ChangeSet &changes)
             return false;
         }
     }
+    QList<TableItem *> goneItems;
     for (const EntityId &id : std::as_const(gone))
-        delete m_tables.take(id);
+        goneItems.append(m_tables.take(id));
+    if (deleteQuietly(this, goneItems))
+        emit selectionChanged();
     QList<EntityId> placed;
     for (const Come &c : come) {
         const ResolvedTable &table = c.schema.tables.first();
@@ -600,8 +618,8 @@ void DiagramScene::syncSchema()
         showTable(item, table, schema, cycleTables.contains(table.name));
         byTableName.insert(table.name, item);
     }
-    qDeleteAll(m_tables);
-    qDeleteAll(m_junctions);
+    bool deselected = deleteQuietly(this, m_tables);
+    deselected = deleteQuietly(this, m_junctions) || deselected;
     m_tables = tables;
     m_junctions = junctions;
 
@@ -660,7 +678,7 @@ void DiagramScene::syncSchema()
             pairOrder.append(pair);
         pairs[pair].append({item, source, target});
     }
-    qDeleteAll(m_associations);
+    deselected = deleteQuietly(this, m_associations) || deselected;
     m_associations = associations;
 
     for (const auto &pair : std::as_const(pairOrder)) {
@@ -675,7 +693,8 @@ void DiagramScene::syncSchema()
         }
     }
     growSceneRect();
-
+    if (deselected)
+        emit selectionChanged();
 }
 
 void DiagramScene::setMergeRelationshipSides(bool merge)
