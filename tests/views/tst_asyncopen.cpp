@@ -19,6 +19,7 @@
 #include "panels/outlinemodel.h"
 #include "panels/outlinepanel.h"
 #include "projectwriter.h"
+#include "scenesummary.h"
 #include "schemagenerator.h"
 #include "shell/documentloader.h"
 #include "shell/filedrop.h"
@@ -44,41 +45,14 @@
 #include <QTreeView>
 
 using namespace Junction;
+using Junction::Testing::builtAtOnce;
+using Junction::Testing::sceneSummary;
 
 namespace {
 
 QString example(const char *name)
 {
     return QStringLiteral(JUNCTION_EXAMPLES "/") + QString::fromUtf8(name);
-}
-
-// Every box by id with its position, every edge by id with its ends: the scene as built.
-QStringList sceneSummary(const DiagramScene &scene)
-{
-    QStringList lines;
-    for (const TableItem *table : scene.tableItems())
-        lines << QStringLiteral("table %1 at %2,%3 size %4x%5")
-                     .arg(table->entityId().toString())
-                     .arg(table->pos().x())
-                     .arg(table->pos().y())
-                     .arg(table->boundingRect().width())
-                     .arg(table->boundingRect().height());
-    for (const AssociationItem *edge : scene.associationItems())
-        lines << QStringLiteral("edge %1 path %2")
-                     .arg(edge->associationId().toString())
-                     .arg(edge->path().elementCount());
-    lines.sort();
-    return lines;
-}
-
-// The scene built at once for the window's document, as syncSchema() makes it.
-QStringList builtAtOnce(const Document &document)
-{
-    DiagramScene scene;
-    scene.setDocument(const_cast<Document *>(&document));
-    const QStringList summary = sceneSummary(scene);
-    scene.setDocument(nullptr);
-    return summary;
 }
 
 int groupRows(const OutlineModel &model, int group)
@@ -212,7 +186,7 @@ void tst_AsyncOpen::buildsInSlicesToTheSameScene()
     midBuild.save(QStringLiteral(JUNCTION_SCREENSHOT_DIR "/asyncopen-midbuild.png"));
     window.grab().save(QStringLiteral(JUNCTION_SCREENSHOT_DIR "/asyncopen-built.png"));
 
-    const Document &document = *window.document();
+    Document &document = *window.document();
     QCOMPARE(window.scene()->tableItems().size(), document.resolved().tables.size());
     for (const Entity &entity : document.project().entities)
         QVERIFY2(window.scene()->tableItem(entity.id), qPrintable(entity.name));

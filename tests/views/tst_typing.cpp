@@ -20,6 +20,7 @@
 #include "outlinemodel.h"
 #include "outlinepanel.h"
 #include "resolvescheduler.h"
+#include "scenesummary.h"
 #include "schemagenerator.h"
 #include "tableitem.h"
 #include "validator.h"
@@ -33,37 +34,10 @@
 #include <QTest>
 
 using namespace Junction;
+using Junction::Testing::builtAtOnce;
+using Junction::Testing::sceneSummary;
 
 namespace {
-
-// Every box by id with its position and size, every edge by id with its path's length (as
-// tst_asyncopen compares): the scene as shown against one built at once.
-QStringList sceneSummary(const DiagramScene &scene)
-{
-    QStringList lines;
-    for (const TableItem *table : scene.tableItems())
-        lines << QStringLiteral("table %1 at %2,%3 size %4x%5")
-                     .arg(table->entityId().toString())
-                     .arg(table->pos().x())
-                     .arg(table->pos().y())
-                     .arg(table->boundingRect().width())
-                     .arg(table->boundingRect().height());
-    for (const AssociationItem *edge : scene.associationItems())
-        lines << QStringLiteral("edge %1 path %2")
-                     .arg(edge->associationId().toString())
-                     .arg(edge->path().elementCount());
-    lines.sort();
-    return lines;
-}
-
-QStringList builtAtOnce(Document &document)
-{
-    DiagramScene scene;
-    scene.setDocument(&document);
-    const QStringList summary = sceneSummary(scene);
-    scene.setDocument(nullptr);
-    return summary;
-}
 
 } // namespace
 
