@@ -26,6 +26,7 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QToolButton>
 
 using namespace Junction;
@@ -53,6 +54,7 @@ private slots:
     void indexes();
     void compositeUnique();
     void columnName();
+    void allowNullBackToNotSet();
     void refusedCellKeepsTheTypedText();
     void foreignKeyObject();
     void otherKeyObject();
@@ -273,6 +275,45 @@ void tst_InspectorFormat::columnName()
     editCell(view, 0, AttributeTableModel::FieldColumn, QString());
     QVERIFY(attributeNamed(*m_document, "Post", "title")->field.isEmpty());
     QCOMPARE(m_document->undoStack()->count(), steps + 2);
+}
+
+void tst_InspectorFormat::allowNullBackToNotSet()
+{
+    select(post.toString());
+    AttributeTable *table = m_inspector->entityPage()->attributes();
+    QTableView *view = table->view();
+    const int row = table->model()->rowOf(attributeNamed(*m_document, "Post", "body")->id);
+    QVERIFY(row >= 0);
+    QVERIFY(!attributeNamed(*m_document, "Post", "body")->allowNull.has_value());
+    const QString ddlBefore = ddlOf(*m_document, Dialect::Kind::Postgres);
+    const int steps = m_document->undoStack()->count();
+
+    // The check box writes false, then true: allowNull is in the file either way.
+    toggleCell(view, row, AttributeTableModel::AllowNullColumn);
+    QCOMPARE(attributeNamed(*m_document, "Post", "body")->allowNull, std::optional<bool>(false));
+    toggleCell(view, row, AttributeTableModel::AllowNullColumn);
+    QCOMPARE(attributeNamed(*m_document, "Post", "body")->allowNull, std::optional<bool>(true));
+
+    // The row's context menu takes it out of the file again.
+    const QPoint at = view->visualRect(table->model()->index(row, AttributeTableModel::NameColumn))
+                          .center();
+    QContextMenuEvent event(QContextMenuEvent::Mouse, at, view->viewport()->mapToGlobal(at));
+    QApplication::sendEvent(view->viewport(), &event);
+    QMenu *menu = table->findChild<QMenu *>(QStringLiteral("attributeMenu"));
+    QVERIFY(menu);
+    QTRY_VERIFY(menu->isVisible());
+    QAction *clear = menu->findChild<QAction *>(QStringLiteral("clearAllowNull"));
+    QVERIFY(clear && clear->isEnabled());
+    QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(clear).center());
+    QTRY_VERIFY(!table->findChild<QMenu *>(QStringLiteral("attributeMenu")));
+    settle(view);
+    QVERIFY(!attributeNamed(*m_document, "Post", "body")->allowNull.has_value());
+    QCOMPARE(ddlOf(*m_document, Dialect::Kind::Postgres), ddlBefore);
+    QCOMPARE(m_document->undoStack()->count(), steps + 3);
+
+    // Nothing to reset now: the action is disabled.
+    std::unique_ptr<QMenu> again(table->menuFor(row));
+    QVERIFY(!again->findChild<QAction *>(QStringLiteral("clearAllowNull"))->isEnabled());
 }
 
 void tst_InspectorFormat::refusedCellKeepsTheTypedText()

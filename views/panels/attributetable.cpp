@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QShortcut>
 #include <QStyledItemDelegate>
 #include <QTableView>
@@ -126,6 +127,8 @@ AttributeTable::AttributeTable(QWidget *parent)
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &AttributeTable::updateButtons);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &AttributeTable::showMenu);
     updateButtons();
 }
 
@@ -207,6 +210,35 @@ void AttributeTable::moveCurrent(int step)
     m_document->push(Commands::moveAttribute(*m_document, m_model->entity(), id, to));
     setCurrentAttribute(id);
     m_view->setFocus(); // the keyboard goes on in the table (a button at its end disables)
+}
+
+QMenu *AttributeTable::menuFor(int row)
+{
+    // A check box can only say true or false; taking allowNull out of the file again (its
+    // "not set", which Sequelize's foreign key rules read differently) is here.
+    auto menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("attributeMenu"));
+    QAction *clear = menu->addAction(tr("Reset allowNull to Not Set"));
+    clear->setObjectName(QStringLiteral("clearAllowNull"));
+    clear->setToolTip(tr("Remove allowNull from the file: the column allows NULL unless a rule "
+                         "says otherwise"));
+    clear->setEnabled(m_model->hasAllowNull(row));
+    connect(clear, &QAction::triggered, this, [this, row] { m_model->clearAllowNull(row); });
+    menu->addSeparator();
+    menu->addAction(m_add->toolTip(), this, &AttributeTable::addAttribute);
+    QAction *remove = menu->addAction(m_remove->toolTip(), this, &AttributeTable::removeAttributes);
+    remove->setEnabled(row >= 0 && row < m_model->declaredCount());
+    return menu;
+}
+
+void AttributeTable::showMenu(const QPoint &pos)
+{
+    const QModelIndex at = m_view->indexAt(pos);
+    if (at.isValid())
+        m_view->setCurrentIndex(at);
+    QMenu *menu = menuFor(at.row());
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->popup(m_view->viewport()->mapToGlobal(pos));
 }
 
 void AttributeTable::updateButtons()

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class QLabel;
+class QMenu;
 class QTableView;
 class QToolButton;
 
@@ -38,12 +39,15 @@ public:
 
     AttributeId currentAttribute() const;
     void setCurrentAttribute(const AttributeId &id);
+    // The context menu of a row (-1: none): reset allowNull to not set, add, delete.
+    QMenu *menuFor(int row);
 
 private:
     void addAttribute();
     void removeAttributes();
     void moveCurrent(int step);
     void updateButtons();
+    void showMenu(const QPoint &pos);
 
     QPointer<Document> m_document;
     AttributeTableModel *m_model;

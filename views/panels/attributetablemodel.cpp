@@ -91,6 +91,24 @@ AttributeId AttributeTableModel::attributeId(int row) const
     return row >= 0 && row < m_attributes.size() ? m_attributes.at(row).id : AttributeId();
 }
 
+bool AttributeTableModel::hasAllowNull(int row) const
+{
+    return row >= 0 && row < m_attributes.size() && m_attributes.at(row).allowNull.has_value();
+}
+
+bool AttributeTableModel::clearAllowNull(int row)
+{
+    if (!m_document || !hasAllowNull(row))
+        return false;
+    Attribute edited = m_attributes.at(row);
+    edited.allowNull.reset();
+    m_document->breakMergeSequence();
+    const bool pushed = m_document->push(Commands::editAttribute(
+        *m_document, m_entity, edited, Commands::AttributeField::AllowNull));
+    m_document->breakMergeSequence();
+    return pushed;
+}
+
 int AttributeTableModel::rowOf(const AttributeId &id) const
 {
     for (int i = 0; i < m_attributes.size(); ++i) {

@@ -48,6 +48,11 @@ public:
     int declaredCount() const { return int(m_attributes.size()); }
     AttributeId attributeId(int row) const;
     int rowOf(const AttributeId &id) const;
+    // Whether the row's allowNull is written in the file (unset is Sequelize's undefined,
+    // which a foreign key reusing the attribute treats differently from true).
+    bool hasAllowNull(int row) const;
+    // Takes allowNull out of the file again: one undo step; false when there is none to clear.
+    bool clearAllowNull(int row);
     // Why an edit was refused (what, where, why), until that cell commits or is dropped.
     QString problem() const { return m_problem; }
     // The cell whose edit was refused (its typed text is its RefusedCell::TextRole), or none.
