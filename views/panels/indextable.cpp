@@ -4,11 +4,13 @@
 #include "commands/indexcommands.h"
 #include "indextablemodel.h"
 #include "inspectorfields.h"
+#include "listcompleter.h"
 #include "refusedcell.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QShortcut>
 #include <QTableView>
 #include <QToolButton>
@@ -28,6 +30,29 @@ QToolButton *button(const QString &text, const QString &tip, const QString &name
     return b;
 }
 
+// The attributes cell completes each attribute name of the model as it is typed.
+class FieldsDelegate : public KeepTypedDelegate
+{
+public:
+    FieldsDelegate(std::function<QStringList()> names, QObject *parent)
+        : KeepTypedDelegate(parent)
+        , m_names(std::move(names))
+    {}
+
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option,
+                          const QModelIndex &index) const override
+    {
+        QWidget *editor = KeepTypedDelegate::createEditor(parent, option, index);
+        auto edit = qobject_cast<QLineEdit *>(editor);
+        if (edit && index.column() == IndexTableModel::FieldsColumn)
+            edit->setCompleter(new ListCompleter(m_names(), edit));
+        return editor;
+    }
+
+private:
+    std::function<QStringList()> m_names;
+};
+
 } // namespace
 
 IndexTable::IndexTable(QWidget *parent)
@@ -41,7 +66,16 @@ IndexTable::IndexTable(QWidget *parent)
 {
     m_view->setObjectName(QStringLiteral("indexTable"));
     m_view->setModel(m_model);
-    m_view->setItemDelegate(new KeepTypedDelegate(m_view));
+    m_view->setItemDelegate(new FieldsDelegate(
+        [this] {
+            QStringList names;
+            if (const Entity *e = m_document ? m_document->entity(m_model->entity()) : nullptr) {
+                for (const Attribute &a : e->attributes)
+                    names << a.name;
+            }
+            return names;
+        },
+        m_view));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
