@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Canvas comforts, driven with the mouse on the offscreen platform: the in-place editor lies
-// exactly over the text it edits at any zoom (font and place), drawing an association near
-// the viewport's edge scrolls the view until the target is reached, and a double-click on an
+// exactly over the text it edits at any zoom (font and place), drawing an association, a
+// rubber band or moving a box near the viewport's edge scrolls the view (the association
+// reaches its target, the band keeps its start, the box travels along), and a double-click on an
 // edge opens its association in the inspector with the alias field ready for typing.
 #include "viewtestsupport.h"
 #include "associationitem.h"
@@ -36,6 +37,8 @@ private slots:
     void inPlaceEditorLiesOverItsText_data();
     void inPlaceEditorLiesOverItsText();
     void drawingNearTheEdgeScrolls();
+    void rubberBandNearTheEdgeScrolls();
+    void movingNearTheEdgeScrolls();
     void doubleClickOnEdgeEditsItsAlias();
 
 private:
@@ -243,6 +246,71 @@ void tst_CanvasComfort::drawingNearTheEdgeScrolls()
     QCOMPARE(drawn.source, QStringLiteral("User"));
     QCOMPARE(drawn.target, QStringLiteral("Picture"));
     QVERIFY(!m_window->canvasInteraction()->isDrawing());
+}
+
+void tst_CanvasComfort::rubberBandNearTheEdgeScrolls()
+{
+    const EntityId user = addModelAt(QStringLiteral("User"), QPointF(0, 0));
+    const EntityId picture = addModelAt(QStringLiteral("Picture"), QPointF(2600, 0));
+    QVERIFY(!user.isNull() && !picture.isNull());
+    m_view->resetZoom();
+    m_view->centerOn(m_scene->tableItem(user));
+    QWidget *viewport = m_view->viewport();
+    QVERIFY(!viewport->rect().contains(headerOf(picture)));
+
+    // From empty canvas above and left of User, held near the right edge: the view scrolls
+    // until Picture is in view, and the band still starts where it was pressed.
+    const QPoint from = toView(m_scene->tableItem(user)->sceneBoundingRect().topLeft())
+                        - QPoint(20, 20);
+    QVERIFY(m_view->items(from).isEmpty());
+    QTest::mousePress(viewport, Qt::LeftButton, {}, from);
+    QTest::mouseMove(viewport, from + QPoint(40, 40));
+    QTest::mouseMove(viewport, from + QPoint(80, 200));
+    const int start = m_view->horizontalScrollBar()->value();
+    QTest::mouseMove(viewport, QPoint(viewport->width() - 6, from.y() + 200));
+    QTRY_VERIFY_WITH_TIMEOUT(viewport->rect().adjusted(40, 0, -40, 0).contains(headerOf(picture)),
+                             10000);
+    QVERIFY(m_view->horizontalScrollBar()->value() > start + 1000);
+    // Past Picture's right side and released there: both boxes are in the band.
+    const QRect pictureInView
+        = m_view->mapFromScene(m_scene->tableItem(picture)->sceneBoundingRect()).boundingRect();
+    const QPoint end(pictureInView.right() + 10, from.y() + 200);
+    QTest::mouseMove(viewport, end);
+    QTest::mouseRelease(viewport, Qt::LeftButton, {}, end);
+    QVERIFY(m_scene->tableItem(user)->isSelected());
+    QVERIFY(m_scene->tableItem(picture)->isSelected());
+    const int stopped = m_view->horizontalScrollBar()->value();
+    QTest::qWait(3 * 20);
+    QCOMPARE(m_view->horizontalScrollBar()->value(), stopped);
+}
+
+void tst_CanvasComfort::movingNearTheEdgeScrolls()
+{
+    const EntityId user = addModelAt(QStringLiteral("User"), QPointF(0, 0));
+    QVERIFY(addModelAt(QStringLiteral("Picture"), QPointF(2600, 0)).isNull() == false);
+    m_view->resetZoom();
+    m_view->centerOn(m_scene->tableItem(user));
+    QWidget *viewport = m_view->viewport();
+    const int commands = m_document->undoStack()->count();
+    const QPointF before = m_scene->tableItem(user)->pos();
+
+    // User dragged by its header and held at the right edge travels with the scrolling view.
+    const QPoint from = headerOf(user);
+    QTest::mousePress(viewport, Qt::LeftButton, {}, from);
+    QTest::mouseMove(viewport, from + QPoint(20, 0));
+    QTest::mouseMove(viewport, from + QPoint(60, 0));
+    const int start = m_view->horizontalScrollBar()->value();
+    const QPoint nearEdge(viewport->width() - 6, from.y());
+    QTest::mouseMove(viewport, nearEdge);
+    QTRY_VERIFY_WITH_TIMEOUT(m_view->horizontalScrollBar()->value() > start + 800, 10000);
+    QTest::mouseRelease(viewport, Qt::LeftButton, {}, nearEdge);
+    const QPointF after = m_scene->tableItem(user)->pos();
+    QVERIFY2(after.x() > before.x() + 800, qPrintable(QString::number(after.x())));
+    // Still under the pointer where it was held, and one undo step.
+    QVERIFY(m_scene->tableItem(user)->sceneBoundingRect().contains(m_view->mapToScene(nearEdge)));
+    QCOMPARE(m_document->undoStack()->count(), commands + 1);
+    m_document->undoStack()->undo();
+    QCOMPARE(m_scene->tableItem(user)->pos(), before);
 }
 
 void tst_CanvasComfort::doubleClickOnEdgeEditsItsAlias()

@@ -233,11 +233,19 @@ bool CanvasInteraction::mousePress(QMouseEvent *event)
 
 bool CanvasInteraction::mouseMove(QMouseEvent *event)
 {
+    const QPoint pos = event->position().toPoint();
     if (!m_drag.isActive()) {
-        m_autoScroll->stop(); // the drag ended elsewhere (Esc, an undo)
+        // A rubber band, or boxes being moved, scroll the view at its edges too (the view
+        // does the gesture itself; the scrolling only follows it). Otherwise the drag ended
+        // elsewhere (Esc, an undo) or there is none.
+        const bool dragging = event->buttons().testFlag(Qt::LeftButton) && !m_view->panKeyHeld()
+                              && (!m_view->rubberBandRect().isEmpty() || movingModels());
+        if (dragging)
+            m_autoScroll->track(pos);
+        else
+            m_autoScroll->stop();
         return false;
     }
-    const QPoint pos = event->position().toPoint();
     m_drag.moveTo(m_view->mapToScene(pos), modelAt(pos));
     m_autoScroll->track(pos);
     return true;
@@ -247,11 +255,19 @@ bool CanvasInteraction::mouseRelease(QMouseEvent *event)
 {
     if (event->button() != Qt::LeftButton)
         return false;
+    m_autoScroll->stop();
     if (m_drag.isActive()) {
         finishDrag(event->position().toPoint());
         return true;
     }
     return isAssociationTool(m_tool);
+}
+
+bool CanvasInteraction::movingModels() const
+{
+    const QGraphicsItem *grabber = m_scene->mouseGrabberItem();
+    return grabber && grabber->type() == TableItem::Type
+           && grabber->flags().testFlag(QGraphicsItem::ItemIsMovable);
 }
 
 void CanvasInteraction::finishDrag(const QPoint &viewportPos)

@@ -69,6 +69,8 @@ protected:
 private:
     bool mousePress(QMouseEvent *event);
     bool mouseMove(QMouseEvent *event);
+    // A box of the canvas has the mouse and moves with it (the view moves the selection).
+    bool movingModels() const;
     bool mouseRelease(QMouseEvent *event);
     bool mouseDoubleClick(QMouseEvent *event);
     bool hasItemAt(const QPoint &viewportPos) const;
