@@ -5,24 +5,24 @@ namespace Junction {
 
 namespace {
 
-// Every field that a view can show; the indexes into the project (entityIndex,
-// associationIndex...) too: they locate the diagnostics' JSON paths.
+// Every field that a view can show. Not the indexes into the project (attributeIndex,
+// associationIndex, entityIndex...): they locate JSON paths, which the diagnostics carry
+// (compared on their own), and removing a model in the middle shifts them in every table
+// after it, which no view shows.
 bool sameColumn(const ResolvedColumn &a, const ResolvedColumn &b)
 {
     return a.name == b.name && a.attribute == b.attribute && a.attributeId == b.attributeId
-           && a.attributeIndex == b.attributeIndex && a.type == b.type
-           && a.allowNull == b.allowNull && a.primaryKey == b.primaryKey
+           && a.type == b.type && a.allowNull == b.allowNull && a.primaryKey == b.primaryKey
            && a.autoIncrement == b.autoIncrement && a.unique == b.unique
            && a.defaultValue == b.defaultValue && a.comment == b.comment && a.origin == b.origin
-           && a.association == b.association && a.associationIndex == b.associationIndex;
+           && a.association == b.association;
 }
 
 bool sameForeignKey(const ResolvedForeignKey &a, const ResolvedForeignKey &b)
 {
     return a.name == b.name && a.columns == b.columns && a.referencedTable == b.referencedTable
            && a.referencedColumns == b.referencedColumns && a.onDelete == b.onDelete
-           && a.onUpdate == b.onUpdate && a.associations == b.associations
-           && a.associationIndex == b.associationIndex;
+           && a.onUpdate == b.onUpdate && a.associations == b.associations;
 }
 
 template<typename T, typename Same>
@@ -40,8 +40,7 @@ bool sameList(const QList<T> &a, const QList<T> &b, Same same)
 bool sameTable(const ResolvedTable &a, const ResolvedTable &b)
 {
     return a.name == b.name && a.entity == b.entity && a.entityName == b.entityName
-           && a.junctionOf == b.junctionOf && a.entityIndex == b.entityIndex
-           && a.junctionOfIndex == b.junctionOfIndex && a.comment == b.comment
+           && a.junctionOf == b.junctionOf && a.comment == b.comment
            && a.primaryKey == b.primaryKey && sameList(a.columns, b.columns, sameColumn)
            && sameList(a.uniques, b.uniques,
                        [](const ResolvedUnique &x, const ResolvedUnique &y) {
@@ -87,11 +86,59 @@ QSet<QString> cycleIds(const ResolvedSchema &schema)
     return ids;
 }
 
-// The key of a table in a view: its model, or the junction's name.
+// The key of a table in a view: its model, or the junction's name (the canvas and the
+// outline key junction boxes and rows by name).
 QString tableKey(const ResolvedTable &table)
 {
     return table.isCreatedJunction() ? QLatin1String("junction:") + table.name
                                      : table.entity.toString();
+}
+
+// Matches the elements of two lists by key, not by position: a model added anywhere, or one
+// removed from the middle, names that one (and what its edges changed), not every element
+// after it. Calls changed(element) for each one that came, went or differs; returns whether
+// one came or went, or the ones in both are in another order. Both lists' keys are hashed
+// once (on the resolve worker: ~15,000 associations at XL take a few ms).
+template<typename T, typename Key, typename Same, typename Changed>
+bool matchByKey(const QList<T> &before, const QList<T> &after, Key key, Same same,
+                Changed changed)
+{
+    bool structure = before.size() != after.size();
+    QHash<QString, qsizetype> was;
+    was.reserve(before.size());
+    for (qsizetype i = 0; i < before.size(); ++i) {
+        // A key twice (a broken file): the first one is matched, the other came or went.
+        was.insert(key(before.at(i)), i);
+    }
+    // A fast path for the common case: the same key at the same position.
+    QList<bool> matched(before.size(), false);
+    qsizetype lastMatched = -1;
+    for (qsizetype i = 0; i < after.size(); ++i) {
+        const T &now = after.at(i);
+        const QString k = key(now);
+        qsizetype j = i < before.size() && key(before.at(i)) == k ? i : was.value(k, -1);
+        if (j >= 0 && matched.at(j))
+            j = -1;
+        if (j < 0) {
+            structure = true;
+            changed(now);
+            continue;
+        }
+        matched[j] = true;
+        // Kept ones in another order than before.
+        if (j < lastMatched)
+            structure = true;
+        lastMatched = j;
+        if (!same(before.at(j), now))
+            changed(now);
+    }
+    for (qsizetype j = 0; j < before.size(); ++j) {
+        if (!matched.at(j)) {
+            structure = true;
+            changed(before.at(j));
+        }
+    }
+    return structure;
 }
 
 } // namespace
@@ -100,52 +147,27 @@ ResolvedDelta ResolvedDelta::between(const ResolvedSchema &before, const Resolve
 {
     ResolvedDelta delta;
     delta.everything = false;
-    delta.structure = before.tables.size() != after.tables.size()
-                      || before.associations.size() != after.associations.size()
-                      || before.creationOrder != after.creationOrder
-                      || before.hasCycle != after.hasCycle;
     delta.diagnostics = !sameList(before.diagnostics, after.diagnostics, sameDiagnostic);
     delta.cycle = delta.diagnostics && cycleIds(before) != cycleIds(after);
 
-    auto noteTable = [&delta](const ResolvedTable &table) {
-        if (table.isCreatedJunction())
-            delta.junctions.insert(table.name);
-        else
-            delta.models.insert(table.entity);
-    };
-    // Same position, same key: the common case (an edit renames, it does not reorder).
-    for (qsizetype i = 0; i < after.tables.size(); ++i) {
-        const ResolvedTable &now = after.tables.at(i);
-        const ResolvedTable *was = i < before.tables.size() ? &before.tables.at(i) : nullptr;
-        if (was && tableKey(*was) == tableKey(now)) {
-            if (!sameTable(*was, now))
-                noteTable(now);
-            continue;
-        }
-        delta.structure = true;
-        noteTable(now);
-        if (was)
-            noteTable(*was);
-    }
-    for (qsizetype i = after.tables.size(); i < before.tables.size(); ++i)
-        noteTable(before.tables.at(i));
-
-    for (qsizetype i = 0; i < after.associations.size(); ++i) {
-        const ResolvedAssociation &now = after.associations.at(i);
-        const ResolvedAssociation *was
-            = i < before.associations.size() ? &before.associations.at(i) : nullptr;
-        if (was && was->id == now.id) {
-            if (!sameAssociation(*was, now))
-                delta.associations.insert(now.id);
-            continue;
-        }
-        delta.structure = true;
-        delta.associations.insert(now.id);
-        if (was)
-            delta.associations.insert(was->id);
-    }
-    for (qsizetype i = after.associations.size(); i < before.associations.size(); ++i)
-        delta.associations.insert(before.associations.at(i).id);
+    const bool tablesMoved = matchByKey(before.tables, after.tables, tableKey, sameTable,
+                                        [&delta](const ResolvedTable &table) {
+                                            if (table.isCreatedJunction())
+                                                delta.junctions.insert(table.name);
+                                            else
+                                                delta.models.insert(table.entity);
+                                        });
+    const bool associationsMoved = matchByKey(
+        before.associations, after.associations,
+        [](const ResolvedAssociation &association) { return association.id.toString(); },
+        sameAssociation,
+        [&delta](const ResolvedAssociation &association) {
+            delta.associations.insert(association.id);
+        });
+    // The creation order holds indexes into the tables: it differs whenever a table came or
+    // went before others, which is structure already.
+    delta.structure = tablesMoved || associationsMoved || before.hasCycle != after.hasCycle
+                      || before.creationOrder != after.creationOrder;
     return delta;
 }
 

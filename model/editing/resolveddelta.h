@@ -18,7 +18,9 @@ struct ResolvedDelta
 {
     bool everything = true;
     // Tables of models (by model id) and created junction tables (by name) that differ,
-    // came or went; associations (by id) that differ, came or went.
+    // came or went; associations (by id) that differ, came or went. Matched by those keys,
+    // not by position: adding a model names it (and the tables and associations it
+    // changed), not every table after it.
     QSet<EntityId> models;
     QSet<QString> junctions;
     QSet<AssociationId> associations;

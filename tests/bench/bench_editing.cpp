@@ -8,9 +8,13 @@
 // table box shows the new name, and until everything that follows the resolved schema has
 // settled (canvas, diagnostics, DDL dock, outline); and the longest gap in the event loop
 // from the key until settled. Two ways: one key at a time, each left to settle, and a burst
-// of keys 60 ms apart (a fast typist) settled after the last. Then a model is added (as a
-// double click on the canvas does) and the add undone. Exit 1 when a keystroke, the add or
-// its undo blocks the UI thread, or the event loop stalls while typing, for more than 100 ms.
+// of keys 60 ms apart (a fast typist) settled after the last. Then structural edits: a model
+// is added (as a double click on the canvas does) and the add undone, a model deleted with
+// its associations and that undone; for each, the longest event-loop gap from the turn its
+// resolve lands in (the views catching up) until settled. Exit 1 when a keystroke or a
+// structural edit blocks the UI thread, or the event loop stalls while typing or when a
+// structural resolve lands, for more than 100 ms. JUNCTION_BENCH_GAPS=1 prints every event
+// over 30 ms with its receiver.
 #include "associationitem.h"
 #include "commands/entitycommands.h"
 #include "ddlpanel.h"
@@ -57,6 +61,10 @@ struct Spinner
     QElapsedTimer gap;
     QTimer ticker;
     double longestGap = 0;
+    // The longest of the gaps that ended once *landed was true (the turn it turned true in
+    // included).
+    const bool *landed = nullptr;
+    double longestLanded = 0;
 
     Spinner()
     {
@@ -65,12 +73,16 @@ struct Spinner
     }
     void tick()
     {
-        longestGap = std::max(longestGap, gap.nsecsElapsed() / 1e6);
+        const double ms = gap.nsecsElapsed() / 1e6;
+        longestGap = std::max(longestGap, ms);
+        if (landed && *landed)
+            longestLanded = std::max(longestLanded, ms);
         gap.restart();
     }
     void start()
     {
         longestGap = 0;
+        longestLanded = 0;
         gap.start();
         ticker.start();
     }
@@ -178,15 +190,23 @@ double maxOf(const QList<double> &values)
     return values.isEmpty() ? 0 : *std::max_element(values.cbegin(), values.cend());
 }
 
+struct Structural
+{
+    double block = 0;      // the push (or undo) and one turn of the event loop
+    double gap = 0;        // the longest event-loop gap after it, until settled
+    double landingGap = 0; // the same, from the turn the resolve landed in
+    double settled = 0;
+};
+
 struct Figures
 {
     double blockMedian = 0, blockMax = 0;
     double shownMedian = 0, settledMedian = 0;
     double gapMax = 0;
     double burstBlockMax = 0, burstGapMax = 0, burstSettled = 0;
-    // A model added (push + one turn of the event loop, its box shown) and that undone; the
-    // longest event-loop gap after each until settled.
-    double addBlock = 0, addGap = 0, undoBlock = 0, undoGap = 0;
+    // Structural edits: a model added (its box shown at once) and that undone; a model
+    // deleted with its associations and that undone.
+    Structural add, undoAdd, remove, undoRemove;
 };
 
 Figures measure(const Bench::SchemaSize &size, int keys)
@@ -255,38 +275,58 @@ Figures measure(const Bench::SchemaSize &size, int keys)
     f.burstGapMax = maxOf(burstGaps);
     f.burstSettled = last.settled;
 
-    // A model added, as a double click on the canvas does: its box must be there at once
-    // (the in-place editor opens on it). Then undone.
-    const auto settleAll = [&](double *gap) {
+    // Structural edits, each pushed as the canvas or the Delete key does, then left to
+    // settle: the UI-thread time of the push (with one turn of the event loop), the longest
+    // event-loop gap until settled, and the longest gap from the turn in which the resolve
+    // lands (Document::resolvedChanged: the canvas, outline, inspector, DDL dock, minimap
+    // and diagnostics catch up) until settled.
+    Document *document = window.document();
+    bool landed = false;
+    QObject::connect(document, &Document::resolvedChanged, &window, [&landed] { landed = true; });
+    const auto structural = [&](const std::function<void()> &change) {
+        Structural e;
         Spinner spinner;
-        spinner.start();
+        spinner.landed = &landed;
+        landed = false;
         QElapsedTimer t;
         t.start();
-        while (!(window.document()->isResolveSettled() && typist.settled(edit->text()))
+        change();
+        QApplication::processEvents();
+        e.block = t.nsecsElapsed() / 1e6;
+        spinner.start();
+        while (!(landed && document->isResolveSettled() && typist.settled(edit->text()))
                && t.elapsed() < 60000)
             QApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
         spinner.stop();
-        *gap = spinner.longestGap;
+        e.gap = spinner.longestGap;
+        e.landingGap = spinner.longestLanded;
+        e.settled = t.nsecsElapsed() / 1e6;
+        return e;
     };
-    {
-        Document *document = window.document();
+    // A model added, as a double click on the canvas does: its box must be there at once
+    // (the in-place editor opens on it). Then undone.
+    f.add = structural([&] {
         Entity entity;
         entity.name = QStringLiteral("BenchAdded");
-        QElapsedTimer t;
-        t.start();
         document->push(Commands::addEntity(*document, entity, QPointF(-800, -600)));
-        QApplication::processEvents();
-        f.addBlock = t.nsecsElapsed() / 1e6;
-        if (!window.scene()->tableItem(document->project().entities.last().id))
-            qFatal("the added model has no box");
-        settleAll(&f.addGap);
-        t.restart();
-        document->undoStack()->undo();
-        QApplication::processEvents();
-        f.undoBlock = t.nsecsElapsed() / 1e6;
-        settleAll(&f.undoGap);
-    }
+    });
+    if (!window.scene()->tableItem(document->project().entities.last().id))
+        qFatal("the added model has no box");
+    f.undoAdd = structural([&] { document->undoStack()->undo(); });
+    // A model from the middle deleted with its associations (the Delete key), then undone.
+    const EntityId removed = document->project().entities.at(size.models / 3).id;
+    f.remove = structural([&] {
+        document->push(Commands::removeEntities(*document, {removed}));
+    });
+    if (window.scene()->tableItem(removed))
+        qFatal("the removed model still has a box");
+    f.undoRemove = structural([&] { document->undoStack()->undo(); });
 
+    const auto printStructural = [](const char *what, const Structural &e) {
+        std::printf("    %-28s UI blocked %6.1f ms | longest gap %6.1f ms, from the resolve "
+                    "landing %6.1f ms | settled %6.1f ms\n",
+                    what, e.block, e.gap, e.landingGap, e.settled);
+    };
     std::printf("%-3s %6d models %6d assocs, typing into \"%s\"\n", size.name, size.models,
                 size.associations, qPrintable(edit->text()));
     std::printf("    one key at a time: UI blocked per key median %6.1f ms max %6.1f ms | box shows "
@@ -295,18 +335,52 @@ Figures measure(const Bench::SchemaSize &size, int keys)
     std::printf("    burst of %d keys 60 ms apart: UI blocked per key max %6.1f ms | longest "
                 "event-loop gap %6.1f ms | settled %6.1f ms after the last key\n",
                 keys, f.burstBlockMax, f.burstGapMax, f.burstSettled);
-    std::printf("    add a model: UI blocked %6.1f ms, then longest event-loop gap %6.1f ms | undo "
-                "it: UI blocked %6.1f ms, then longest gap %6.1f ms\n",
-                f.addBlock, f.addGap, f.undoBlock, f.undoGap);
+    printStructural("add a model:", f.add);
+    printStructural("undo it:", f.undoAdd);
+    printStructural("delete a model (+ assocs):", f.remove);
+    printStructural("undo it:", f.undoRemove);
     std::fflush(stdout);
     return f;
 }
 
 } // namespace
 
+namespace {
+
+// JUNCTION_BENCH_GAPS=1: every event that took over 30 ms, with its receiver, on stderr.
+class TimedApplication : public QApplication
+{
+public:
+    using QApplication::QApplication;
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (!m_print || m_depth > 0)
+            return QApplication::notify(receiver, event);
+        ++m_depth;
+        QElapsedTimer t;
+        t.start();
+        const int type = event->type();
+        const char *className = receiver->metaObject()->className();
+        const QString name = receiver->objectName();
+        const bool result = QApplication::notify(receiver, event);
+        --m_depth;
+        const double ms = t.nsecsElapsed() / 1e6;
+        if (ms > 30)
+            std::fprintf(stderr, "    event %3d to %s %s: %.1f ms\n", type, className,
+                         qPrintable(name), ms);
+        return result;
+    }
+
+private:
+    bool m_print = qEnvironmentVariableIsSet("JUNCTION_BENCH_GAPS");
+    int m_depth = 0;
+};
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
+    TimedApplication app(argc, argv);
     const int keys = 6;
     double load[3] = {0, 0, 0};
     if (FILE *file = std::fopen("/proc/loadavg", "r")) {
@@ -330,8 +404,13 @@ int main(int argc, char *argv[])
         check(name, "longest UI stall", std::max(f.gapMax, f.burstGapMax), 100);
         std::printf("  %-3s %-30s %8.1f ms  (one key, median)\n", name, "settled after a key",
                     f.settledMedian);
-        check(name, "adding a model blocks the UI", f.addBlock, 100);
-        check(name, "undoing the add blocks the UI", f.undoBlock, 100);
+        check(name, "adding a model blocks the UI", f.add.block, 100);
+        check(name, "undoing the add blocks the UI", f.undoAdd.block, 100);
+        check(name, "deleting a model blocks the UI", f.remove.block, 100);
+        check(name, "undoing the delete blocks the UI", f.undoRemove.block, 100);
+        const double landing = std::max({f.add.landingGap, f.undoAdd.landingGap,
+                                         f.remove.landingGap, f.undoRemove.landingGap});
+        check(name, "structural resolve lands: gap", landing, 100);
     };
     const Figures l = measure(Bench::sizeL, keys);
     const Figures xl = measure(Bench::sizeXL, keys);
