@@ -252,6 +252,7 @@ WorkModel Resolver::defineModel(int entityIndex, int foreignKeys)
         ResolvedColumn &c = m.columns.emplaceBack();
         c.name = a.field.isEmpty() ? a.name : a.field;
         c.attribute = a.name;
+        m.noteName(a.name);
         c.type = type;
         c.primaryKey = a.primaryKey;
         c.autoIncrement = a.autoIncrement;

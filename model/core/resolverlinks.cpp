@@ -8,6 +8,8 @@ namespace Junction::ResolverDetail {
 
 QString upperActions(const QString &action)
 {
+    if (action.isEmpty())
+        return QString(); // most associations give none
     return action.trimmed().toUpper();
 }
 
@@ -101,9 +103,9 @@ static void setName(NewAttribute &attribute, const QString &name)
         attribute.column.name = name;
 }
 
-int Resolver::mergeAttribute(WorkModel &model, NewAttribute incoming, int associationIndex)
+int Resolver::mergeAttribute(WorkModel &model, NewAttribute incoming, int associationIndex,
+                             int i)
 {
-    const int i = model.indexOf(incoming.column.attribute);
     if (i < 0) {
         incoming.link.associations << m_project.associations.at(associationIndex).id;
         incoming.column.associationIndex = associationIndex;
@@ -191,7 +193,7 @@ int Resolver::placeForeignKey(int index, WorkModel &holder, NewAttribute fk, int
         addReferences(fk.link, referencedModel, referencedKey, actions.onDelete, actions.onUpdate,
                       index);
     warnIfOwnedElsewhere(index, holder, existing, fk);
-    return mergeAttribute(holder, std::move(fk), index);
+    return mergeAttribute(holder, std::move(fk), index, existing);
 }
 
 void Resolver::recordForeignKey(ResolvedAssociation &out, const WorkModel &holder, int column,
@@ -265,7 +267,7 @@ void Resolver::hasOne(int index, int source, int target, ResolvedAssociation &ou
     // v4 merges first, then reads allowNull and writes its actions over what was there.
     const int before = tgt.indexOf(fk.column.attribute);
     const QString earlierOnDelete = before >= 0 ? tgt.link(before).onDelete : QString();
-    const int merged = mergeAttribute(tgt, std::move(fk), index);
+    const int merged = mergeAttribute(tgt, std::move(fk), index, before);
     ColumnLink &work = tgt.linkFor(merged);
     const Actions actions = referentialActions(a, tgt.work.at(merged).allowNull.value_or(false),
                                                kCascade);
@@ -351,13 +353,13 @@ int Resolver::junctionModel(int index, int source)
 void Resolver::belongsToMany(int index, int source, int target, ResolvedAssociation &out)
 {
     const Association &a = m_project.associations.at(index);
-    const QStringList ids{assocId(index)};
+    auto ids = [&] { return QStringList{assocId(index)}; }; // built only to report
     if (a.through.kind == Through::Kind::None || a.through.name.isEmpty()) {
         error(QStringLiteral("missing-through"),
               QStringLiteral("belongsToMany must be given a through option, either a string or a "
                              "model (%1)")
                   .arg(describeAssociation(index)),
-              associationPath(index, QStringLiteral("through")), ids);
+              associationPath(index, QStringLiteral("through")), ids());
         return;
     }
     const bool self = source == target;
@@ -365,7 +367,7 @@ void Resolver::belongsToMany(int index, int source, int target, ResolvedAssociat
         error(QStringLiteral("self-many-needs-alias"),
               QStringLiteral("'as' must be defined for many-to-many self-associations (%1)")
                   .arg(describeAssociation(index)),
-              associationPath(index, QStringLiteral("as")), ids);
+              associationPath(index, QStringLiteral("as")), ids());
         return;
     }
     for (const auto &[spec, key] : {std::pair{&a.foreignKey, QStringLiteral("foreignKey")},
@@ -375,7 +377,7 @@ void Resolver::belongsToMany(int index, int source, int target, ResolvedAssociat
                   QStringLiteral("%1: the `%2` object needs a \"name\"; Sequelize would create a "
                                  "column literally named \"undefined\".")
                       .arg(describeAssociation(index), key),
-                  associationPath(index, key), ids);
+                  associationPath(index, key), ids());
             return;
         }
     }
@@ -386,7 +388,7 @@ void Resolver::belongsToMany(int index, int source, int target, ResolvedAssociat
                     .arg(describeAssociation(index)),
                 associationPath(index, a.sourceKey.isEmpty() ? QStringLiteral("targetKey")
                                                               : QStringLiteral("sourceKey")),
-                ids);
+                ids());
 
     const WorkModel &src = m_models.at(source);
     const WorkModel &tgt = m_models.at(target);
@@ -423,7 +425,7 @@ void Resolver::belongsToMany(int index, int source, int target, ResolvedAssociat
         error(QStringLiteral("junction-conflict"),
               QStringLiteral("%1 uses %2 itself as its junction table.")
                   .arg(describeAssociation(index), m_models.at(junction).name),
-              associationPath(index, QStringLiteral("through")), ids);
+              associationPath(index, QStringLiteral("through")), ids());
         return;
     }
 
@@ -490,7 +492,7 @@ void Resolver::belongsToMany(int index, int source, int target, ResolvedAssociat
         if (!(attr.primaryKey && j.work.at(i).autoGenerated))
             continue;
         if (attr.attribute == use.foreignKey || attr.attribute == use.otherKey)
-            attr.primaryKey = false;
+            j.setPrimaryKey(i, false);
         else
             j.removeAt(i);
         primaryKeyDeleted = true;
@@ -524,7 +526,7 @@ void Resolver::belongsToMany(int index, int source, int target, ResolvedAssociat
             if (!spec.type.isEmpty())
                 attr.type = parseType(
                     spec.type, [&] { return associationPath(index, QStringLiteral("foreignKey.type")); },
-                    [&] { return ids; });
+                    ids);
             if (spec.allowNull.has_value())
                 j.work[i].allowNull = spec.allowNull;
             j.setField(i, spec.field);
@@ -532,7 +534,7 @@ void Resolver::belongsToMany(int index, int source, int target, ResolvedAssociat
                 attr.comment = spec.comment;
         }
         if (primaryKeyDeleted) {
-            attr.primaryKey = true;
+            j.setPrimaryKey(i, true);
             work.uniqueGroup.clear();
         } else {
             work.uniqueGroup = uniqueGroup;

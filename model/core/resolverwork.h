@@ -153,8 +153,29 @@ struct WorkModel
     mutable QString m_singular;
     mutable QString m_plural;
 
+    // Two bits per attribute name ever added (from its length and three of its letters): a
+    // name whose bits are not all set is not there, found without reading the columns. Most
+    // lookups are for names that are absent (a new foreign key, an alias checked for a
+    // collision), and each model's columns are a few cache lines somewhere in a 10,000-model
+    // schema. Names only ever accumulate: a removed column leaves its bits, which costs a
+    // scan, never a wrong answer.
+    quint64 nameBits = 0;
+    static quint64 nameBitsOf(QStringView name)
+    {
+        if (name.isEmpty())
+            return 1;
+        const quint32 h = quint32(name.size()) * 0x9E3779B1u
+                          ^ quint32(name.front().unicode()) * 0x85EBCA77u
+                          ^ quint32(name.back().unicode()) * 0xC2B2AE3Du
+                          ^ quint32(name.at(name.size() / 2).unicode()) * 0x27D4EB2Fu;
+        return (quint64(1) << (h >> 26)) | (quint64(1) << ((h >> 20) & 63));
+    }
+    void noteName(QStringView attributeName) { nameBits |= nameBitsOf(attributeName); }
     int indexOf(const QString &attributeName) const
     {
+        const quint64 bits = nameBitsOf(attributeName);
+        if ((nameBits & bits) != bits)
+            return -1;
         for (int i = 0; i < columns.size(); ++i) {
             if (sameName(columns.at(i).attribute, attributeName))
                 return i;
@@ -174,8 +195,10 @@ struct WorkModel
             attribute.work.link = int(links.size());
             links << std::move(attribute.link);
         }
+        noteName(attribute.column.attribute);
         columns << std::move(attribute.column);
         work << attribute.work;
+        m_primaryKeys = -1;
     }
     // The column's link, empty if it has none.
     const ColumnLink &link(int i) const
@@ -197,10 +220,17 @@ struct WorkModel
     {
         columns.removeAt(i);
         work.removeAt(i);
+        m_primaryKeys = -1;
+    }
+    void setPrimaryKey(int i, bool primaryKey)
+    {
+        columns[i].primaryKey = primaryKey;
+        m_primaryKeys = -1;
     }
     // Renames an attribute; its column follows unless `field` names it.
     void rename(int i, const QString &attributeName)
     {
+        noteName(attributeName);
         columns[i].attribute = attributeName;
         if (!work.at(i).hasField)
             columns[i].name = attributeName;
@@ -227,13 +257,18 @@ struct WorkModel
         }
         return -1;
     }
+    // Counted once and kept until a column is added, removed or changes its primary key
+    // (through append, removeAt, setPrimaryKey): every reference to the model asks.
     int primaryKeyCount() const
     {
-        int n = 0;
-        for (const ResolvedColumn &c : columns)
-            n += c.primaryKey ? 1 : 0;
-        return n;
+        if (m_primaryKeys < 0) {
+            m_primaryKeys = 0;
+            for (const ResolvedColumn &c : columns)
+                m_primaryKeys += c.primaryKey ? 1 : 0;
+        }
+        return m_primaryKeys;
     }
+    mutable int m_primaryKeys = -1;
 };
 
 } // namespace Junction::ResolverDetail
@@ -280,7 +315,9 @@ private:
     void checkTwoColumnRelationships();
 
     // Sequelize's Utils.mergeDefaults of one attribute into a model; the attribute's index.
-    int mergeAttribute(WorkModel &model, NewAttribute incoming, int associationIndex);
+    // `existing`: the model's attribute of that name (indexOf), -1 if none.
+    int mergeAttribute(WorkModel &model, NewAttribute incoming, int associationIndex,
+                       int existing);
     NewAttribute newForeignKey(const KeySpec &spec, const DataType &referencedType,
                                int associationIndex);
     bool addReferences(ColumnLink &attribute, int referencedModel, const QString &key,
