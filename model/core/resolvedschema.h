@@ -13,6 +13,10 @@
 
 namespace Junction {
 
+namespace ResolverDetail {
+class Resolver;
+}
+
 // The physical schema a project resolves to, exactly as Sequelize v4 would create it.
 // Everything downstream (validator, DDL, describe, diff, editor previews) reads this.
 
@@ -127,6 +131,7 @@ struct ResolvedSchema
     void buildIndexes();
 
 private:
+    friend class ResolverDetail::Resolver; // builds the indexes as it goes (the same content)
     QHash<QString, int> m_tableIndex;
     QHash<QString, int> m_entityTableIndex;
     QHash<QString, int> m_associationIndex;

@@ -311,7 +311,13 @@ private:
     void belongsToMany(int index, int source, int target, ResolvedAssociation &out);
     int junctionModel(int index, int source);
     void buildTables(ResolvedSchema &schema);
+    // The schema's name and id indexes of what defineModels settled (models are tables
+    // 0..models-1); the created junction tables are added after the associations.
+    void indexModels(ResolvedSchema &schema, const WorkModel *work, int models) const;
     void buildTable(WorkModel &model, ResolvedTable &table) const;
+    // The (source, target) model pairs checkTwoColumnRelationships looks for: they depend on
+    // the project and the model names only, so they are found beside the associations.
+    void pairAssociations();
     void checkTwoColumnRelationships();
 
     // Sequelize's Utils.mergeDefaults of one attribute into a model; the attribute's index.
@@ -369,6 +375,8 @@ private:
     QHash<QString, int> m_junctionByTable; // created junction tables
     QList<ResolvedAssociation> m_associations;
     QList<JunctionUse> m_junctionUses;
+    QList<quint64> m_modelPairs;              // per association: source << 32 | target, or ~0
+    QMultiHash<quint64, int> m_belongsToByPair; // every belongsTo between two models
     Diagnostics m_diagnostics;
 };
 

@@ -8,6 +8,7 @@
 #include <QThreadPool>
 #include <QWaitCondition>
 
+#include <functional>
 #include <memory>
 
 namespace Junction {
@@ -52,5 +53,60 @@ template<typename Work> void inTwoHalves(int count, int minimum, Work work)
     while (!state->done)
         state->finished.wait(&state->mutex);
 }
+
+// Runs work() on a pool thread while this thread goes on with other things; wait() (or the
+// destructor) returns once it is done. As in inTwoHalves, whichever thread comes to it first
+// runs it: when the pool has not started it by the time this thread waits, this thread runs it
+// itself. With `onPool` false (small inputs, one core) it runs in wait(). The caller reads
+// nothing work() writes before wait() returns.
+class SideTask
+{
+public:
+    template<typename Work>
+    SideTask(bool onPool, Work work)
+        : m_state(std::make_shared<State>())
+    {
+        m_state->work = std::move(work);
+        if (!onPool || QThread::idealThreadCount() < 2)
+            return;
+        QThreadPool::globalInstance()->start([state = m_state] {
+            if (!state->taken.testAndSetOrdered(0, 1))
+                return; // run by the waiting thread; what work() refers to may be gone
+            state->work();
+            QMutexLocker locker(&state->mutex);
+            state->done = true;
+            state->finished.wakeAll();
+        });
+    }
+    ~SideTask() { wait(); }
+    SideTask(const SideTask &) = delete;
+    SideTask &operator=(const SideTask &) = delete;
+
+    void wait()
+    {
+        if (m_waited)
+            return;
+        m_waited = true;
+        if (m_state->taken.testAndSetOrdered(0, 1)) {
+            m_state->work();
+            return;
+        }
+        QMutexLocker locker(&m_state->mutex);
+        while (!m_state->done)
+            m_state->finished.wait(&m_state->mutex);
+    }
+
+private:
+    struct State
+    {
+        std::function<void()> work;
+        QAtomicInt taken;
+        QMutex mutex;
+        QWaitCondition finished;
+        bool done = false;
+    };
+    std::shared_ptr<State> m_state;
+    bool m_waited = false;
+};
 
 } // namespace Junction

@@ -112,6 +112,8 @@ private slots:
     void junctionKeys();
     void largeSchemaDiagnosticsInOrder();
     void largeSchemaResolvesInOrder();
+    void largeSchemaLookups_data();
+    void largeSchemaLookups();
 };
 
 void TestResolver::foreignKeyColumn_data()
@@ -731,6 +733,86 @@ void TestResolver::largeSchemaResolvesInOrder()
              (QStringList{QStringLiteral("invalid-default models[2995].attributes[0].defaultValue"),
                           QStringLiteral("table-name-collision models[2500].name"),
                           QStringLiteral("table-name-collision models[2990].name")}));
+}
+
+// On a big schema the resolver builds its name and id lookups while it resolves (part of
+// them on another core); they must answer as buildIndexes() does after the fact: repeated
+// table names (the last table wins), a junction table named like a model's table, nameless
+// and repeated models, models without an id (not found by name), repeated association ids.
+void TestResolver::largeSchemaLookups_data()
+{
+    QTest::addColumn<bool>("withoutIds");
+    QTest::newRow("every model has an id") << false;
+    QTest::newRow("some models without an id") << true;
+}
+
+void TestResolver::largeSchemaLookups()
+{
+    QFETCH(bool, withoutIds);
+    Project project;
+    for (int m = 0; m < 2500; ++m) {
+        Entity e;
+        if (!withoutIds || m % 700 != 3)
+            e.id = EntityId(QStringLiteral("m%1").arg(m));
+        e.name = QStringLiteral("Model%1").arg(m);
+        if (m == 5 || m == 2400)
+            e.name.clear();
+        if (m == 10 || m == 2300)
+            e.name = QStringLiteral("Model2");
+        if (m % 500 == 7)
+            e.tableName = QStringLiteral("shared");
+        if (m == 1300)
+            e.tableName = QStringLiteral("Link4");
+        Attribute a;
+        a.id = AttributeId(QStringLiteral("a%1").arg(m));
+        a.name = QStringLiteral("title");
+        a.type = QStringLiteral("STRING");
+        e.attributes << a;
+        project.entities << e;
+    }
+    for (int i = 0; i < 40; ++i) {
+        Association a;
+        a.id = AssociationId(QStringLiteral("as%1").arg(i % 37));
+        a.type = AssociationType(i % 4);
+        a.source = QStringLiteral("Model%1").arg(100 + i * 50);
+        a.target = QStringLiteral("Model%1").arg(i * 50);
+        if (a.type == AssociationType::BelongsToMany) {
+            a.through.kind = Through::Kind::Table;
+            a.through.name = i == 7 ? QStringLiteral("shared") : QStringLiteral("Link%1").arg(i / 8);
+        }
+        project.associations << a;
+    }
+
+    const ResolvedSchema schema = resolve(project);
+    ResolvedSchema rebuilt = schema;
+    rebuilt.buildIndexes();
+    QVERIFY(schema.tables.size() > 2500 - 2);
+    // Positions, so that the two schemas' answers compare whatever their lists share.
+    auto at = [](const auto *found, const auto &list) {
+        return found ? qsizetype(found - list.constData()) : qsizetype(-1);
+    };
+    QStringList names{QString(), QStringLiteral("nope"), QStringLiteral("shared")};
+    for (const ResolvedTable &t : schema.tables)
+        names << t.name;
+    for (const QString &name : std::as_const(names)) {
+        QCOMPARE(schema.tableIndex(name), rebuilt.tableIndex(name));
+        QCOMPARE(at(schema.table(name), schema.tables), at(rebuilt.table(name), rebuilt.tables));
+    }
+    QStringList models{QString(), QStringLiteral("Model2"), QStringLiteral("Model3")};
+    for (const Entity &e : std::as_const(project.entities))
+        models << e.name;
+    for (const QString &name : std::as_const(models))
+        QCOMPARE(at(schema.tableForEntity(name), schema.tables),
+                 at(rebuilt.tableForEntity(name), rebuilt.tables));
+    QCOMPARE(schema.tableForEntity(QStringLiteral("Model3")) == nullptr, withoutIds);
+    QCOMPARE(schema.tableIndex(QStringLiteral("Link4")), rebuilt.tableIndex(QStringLiteral("Link4")));
+    QVERIFY(schema.table(QStringLiteral("Link4"))->isCreatedJunction());
+    for (int i = 0; i < 40; ++i) {
+        const AssociationId id(QStringLiteral("as%1").arg(i));
+        QCOMPARE(at(schema.association(id), schema.associations),
+                 at(rebuilt.association(id), rebuilt.associations));
+    }
+    QCOMPARE(schema.association(AssociationId(QStringLiteral("as3")))->id.toString(), QStringLiteral("as3"));
 }
 
 QTEST_GUILESS_MAIN(TestResolver)
