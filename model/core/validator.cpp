@@ -47,26 +47,35 @@ bool isAscii(const QString &name)
     return true;
 }
 
-// Whether a name is ASCII and, if it is, a hash of its length and characters with A-Z
-// folded to a-z: two ASCII names with different hashes differ even ignoring case.
+// What one pass over a name tells the checks of its column or table: whether it is ASCII
+// and, if it is, a hash of its length and characters with A-Z folded to a-z (two ASCII names
+// with different hashes differ even ignoring case), whether it holds a NUL, and whether it is
+// made of letters and underscores only (anything else is no reserved word). Each column name
+// was scanned three times, one character at a time, on 200,000 columns.
 struct NameKey
 {
     bool ascii = false;
+    bool nul = false;
+    bool letters = false;
     quint64 folded = 0;
 };
 
 NameKey nameKey(const QString &name)
 {
     quint64 h = 14695981039346656037ULL ^ quint64(name.size());
+    bool nul = false;
+    bool letters = true;
     for (const QChar c : name) {
         char16_t u = c.unicode();
         if (u >= 0x80)
             return {};
+        nul = nul || u == 0;
         if (u >= u'A' && u <= u'Z')
             u += 32;
+        letters = letters && ((u >= u'a' && u <= u'z') || u == u'_');
         h = (h ^ u) * 1099511628211ULL;
     }
-    return {true, h};
+    return {true, nul, letters, h};
 }
 
 enum class AsciiMatch { Different, Equal, EqualIgnoringCase };
@@ -165,6 +174,7 @@ public:
         : m_project(project)
         , m_schema(schema)
         , m_dialects(dialects)
+        , m_mysql(dialects.contains(Dialect::Kind::MySql))
     {}
 
     Diagnostics run()
@@ -295,7 +305,7 @@ private:
 
     void checkTable(const ResolvedTable &t)
     {
-        checkIdentifier(t.name, QStringLiteral("table"),
+        checkIdentifier(t.name, nameKey(t.name), QStringLiteral("table"),
                         [&] { return tablePath(t, QStringLiteral("name")); },
                         t.entity.isNull() ? QStringLiteral("through")
                                           : QStringLiteral("tableName"),
@@ -345,7 +355,7 @@ private:
                     break;
                 }
             }
-            checkIdentifier(c.name, QStringLiteral("column"),
+            checkIdentifier(c.name, keys[i], QStringLiteral("column"),
                             [&] { return columnPath(t, c, QStringLiteral("name")); },
                             QStringLiteral("field"), [&] { return columnIds(t, c); });
             if (c.autoIncrement) {
@@ -388,7 +398,7 @@ private:
                 }
             }
         }
-        if (m_dialects.contains(Dialect::Kind::MySql))
+        if (m_mysql)
             checkMysqlKeys(t);
     }
 
@@ -444,7 +454,7 @@ private:
             error(QStringLiteral("invalid-default"),
                   QStringLiteral("%1 is NOT NULL but defaults to null.").arg(where(t, c)),
                   columnPath(t, c, QStringLiteral("defaultValue")), columnIds(t, c));
-        if (m_dialects.contains(Dialect::Kind::MySql) && c.type.isLargeObject()
+        if (m_mysql && c.type.isLargeObject()
             && (d.kind == DefaultValue::Kind::String || d.kind == DefaultValue::Kind::Number
                 || d.kind == DefaultValue::Kind::Boolean))
             warning(QStringLiteral("mysql-default-dropped"),
@@ -511,9 +521,9 @@ private:
     // The dialects that reserve `name`. Most names hold a digit or another character no
     // reserved word has and need no lookup; the others are mostly id, createdAt and
     // updatedAt in every table, so the answers for a few dozen names are kept.
-    QStringList reservedInDialects(const QString &name)
+    QStringList reservedInDialects(const QString &name, const NameKey &key)
     {
-        if (!Dialect::mayBeReserved(name))
+        if (!key.letters || !Dialect::mayBeReserved(name))
             return {};
         for (const auto &[known, dialects] : std::as_const(m_reservedCache)) {
             if (known.size() == name.size() && known == name)
@@ -532,14 +542,13 @@ private:
 
     // path and ids are callables: they are only built when there is something to report.
     template<typename PathFn, typename IdsFn>
-    void checkIdentifier(const QString &name, const QString &what, PathFn pathFn,
-                         const QString &fixOption, IdsFn idsFn)
+    void checkIdentifier(const QString &name, const NameKey &key, const QString &what,
+                         PathFn pathFn, const QString &fixOption, IdsFn idsFn)
     {
-        const QStringList reservedIn = reservedInDialects(name);
-        bool fitsAll = !name.isEmpty() && name.size() <= 21 && !name.endsWith(QLatin1Char(' '))
-                       && reservedIn.isEmpty();
-        for (const QChar c : name)
-            fitsAll = fitsAll && c.unicode() < 0x80 && c.unicode() != 0;
+        const QStringList reservedIn = reservedInDialects(name, key);
+        const bool fitsAll = !name.isEmpty() && name.size() <= 21
+                             && name.back() != QLatin1Char(' ') && reservedIn.isEmpty()
+                             && key.ascii && !key.nul;
         if (fitsAll)
             return; // short ASCII: nothing below can apply
         const QString path = pathFn();
@@ -643,6 +652,7 @@ private:
     const Project &m_project;
     const ResolvedSchema &m_schema;
     const QList<Dialect::Kind> &m_dialects;
+    const bool m_mysql; // asked for every column
     QList<std::pair<QString, QStringList>> m_reservedCache;
     Diagnostics m_out;
 };
