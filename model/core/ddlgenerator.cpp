@@ -23,6 +23,13 @@ namespace Junction {
 
 namespace {
 
+// UTF-16 literals are copied as they are; a QLatin1String is converted on every append.
+template<qsizetype N>
+void append(QString &out, const char16_t (&text)[N])
+{
+    out.append(reinterpret_cast<const QChar *>(text), N - 1);
+}
+
 bool isStatementOfNewTable(const QString &statement)
 {
     return statement.startsWith(QLatin1String("CREATE TABLE"))
@@ -51,7 +58,7 @@ void DdlGenerator::appendQuotedList(QString &out, const QStringList &identifiers
 {
     for (qsizetype i = 0; i < identifiers.size(); ++i) {
         if (i > 0)
-            out += QLatin1String(", ");
+            append(out, u", ");
         appendQuoted(out, identifiers.at(i));
     }
 }
@@ -64,23 +71,23 @@ void DdlGenerator::appendColumnDefinition(QString &out, const ResolvedTable &tab
     appendQuoted(out, column.name);
     out += QLatin1Char(' ');
     if (inlinePrimaryKey) {
-        out += QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT");
+        append(out, u"INTEGER PRIMARY KEY AUTOINCREMENT");
         return;
     }
     if (column.autoIncrement && kind == Dialect::Kind::Postgres) {
         if (column.type.kind == DataType::Kind::BigInt)
-            out += QLatin1String("BIGSERIAL");
+            append(out, u"BIGSERIAL");
         else if (column.type.kind == DataType::Kind::SmallInt)
-            out += QLatin1String("SMALLSERIAL");
+            append(out, u"SMALLSERIAL");
         else
-            out += QLatin1String("SERIAL");
+            append(out, u"SERIAL");
     } else {
         out += m_dialect.columnType(column.type, table.name, column.name);
     }
     if (!column.allowNull)
-        out += QLatin1String(" NOT NULL");
+        append(out, u" NOT NULL");
     if (column.autoIncrement && kind == Dialect::Kind::MySql)
-        out += QLatin1String(" AUTO_INCREMENT");
+        append(out, u" AUTO_INCREMENT");
     if (column.defaultValue.isSet() && !column.defaultValue.isClientSide()) {
         const bool mysqlCannotDefault = kind == Dialect::Kind::MySql
                                         && column.type.isLargeObject()
@@ -88,23 +95,23 @@ void DdlGenerator::appendColumnDefinition(QString &out, const ResolvedTable &tab
                                         && column.defaultValue.kind != DefaultValue::Kind::Null;
         const QString literal = m_dialect.defaultLiteral(column.defaultValue, column.type);
         if (!literal.isEmpty() && !mysqlCannotDefault) {
-            out += QLatin1String(" DEFAULT ");
+            append(out, u" DEFAULT ");
             out += literal;
         }
     }
     if (column.type.kind == DataType::Kind::Enum && kind == Dialect::Kind::Sqlite) {
-        out += QLatin1String(" CHECK (");
+        append(out, u" CHECK (");
         appendQuoted(out, column.name);
-        out += QLatin1String(" IN (");
+        append(out, u" IN (");
         for (qsizetype i = 0; i < column.type.enumValues.size(); ++i) {
             if (i > 0)
-                out += QLatin1String(", ");
+                append(out, u", ");
             out += m_dialect.quoteString(column.type.enumValues.at(i));
         }
-        out += QLatin1String("))");
+        append(out, u"))");
     }
     if (kind == Dialect::Kind::MySql && !column.comment.isEmpty()) {
-        out += QLatin1String(" COMMENT ");
+        append(out, u" COMMENT ");
         out += m_dialect.quoteString(column.comment);
     }
 }
@@ -119,28 +126,28 @@ QString DdlGenerator::columnDefinition(const ResolvedTable &table, const Resolve
 
 void DdlGenerator::appendReferences(QString &out, const ResolvedForeignKey &fk) const
 {
-    out += QLatin1String("REFERENCES ");
+    append(out, u"REFERENCES ");
     appendQuoted(out, fk.referencedTable);
-    out += QLatin1String(" (");
+    append(out, u" (");
     appendQuotedList(out, fk.referencedColumns);
     out += QLatin1Char(')');
     if (!fk.onDelete.isEmpty()) {
-        out += QLatin1String(" ON DELETE ");
+        append(out, u" ON DELETE ");
         out += fk.onDelete;
     }
     if (!fk.onUpdate.isEmpty()) {
-        out += QLatin1String(" ON UPDATE ");
+        append(out, u" ON UPDATE ");
         out += fk.onUpdate;
     }
 }
 
 void DdlGenerator::appendForeignKeyClause(QString &out, const ResolvedForeignKey &fk) const
 {
-    out += QLatin1String("CONSTRAINT ");
+    append(out, u"CONSTRAINT ");
     appendQuoted(out, m_dialect.generatedName(fk.name));
-    out += QLatin1String(" FOREIGN KEY (");
+    append(out, u" FOREIGN KEY (");
     appendQuotedList(out, fk.columns);
-    out += QLatin1String(") ");
+    append(out, u") ");
     appendReferences(out, fk);
 }
 
@@ -162,10 +169,10 @@ QStringList DdlGenerator::createTable(const ResolvedTable &table) const
                 continue;
             QString type = QStringLiteral("CREATE TYPE ");
             appendQuoted(type, m_dialect.enumTypeName(table.name, c.name));
-            type += QLatin1String(" AS ENUM (");
+            append(type, u" AS ENUM (");
             for (qsizetype i = 0; i < c.type.enumValues.size(); ++i) {
                 if (i > 0)
-                    type += QLatin1String(", ");
+                    append(type, u", ");
                 type += m_dialect.quoteString(c.type.enumValues.at(i));
             }
             type += QLatin1Char(')');
@@ -176,12 +183,15 @@ QStringList DdlGenerator::createTable(const ResolvedTable &table) const
     const bool inlineKey = inlineAutoIncrementKey(table);
     QString create;
     create.reserve(64 + table.columns.size() * 56 + table.foreignKeys.size() * 160);
-    create += QLatin1String("CREATE TABLE ");
+    append(create, u"CREATE TABLE ");
     appendQuoted(create, table.name);
-    create += QLatin1String(" (");
+    append(create, u" (");
     bool first = true;
     auto nextLine = [&] {
-        create += first ? QLatin1String("\n  ") : QLatin1String(",\n  ");
+        if (first)
+            append(create, u"\n  ");
+        else
+            append(create, u",\n  ");
         first = false;
     };
     for (const ResolvedColumn &c : table.columns) {
@@ -191,19 +201,19 @@ QStringList DdlGenerator::createTable(const ResolvedTable &table) const
     if (!table.primaryKey.isEmpty() && !inlineKey) {
         nextLine();
         if (kind != Dialect::Kind::MySql) {
-            create += QLatin1String("CONSTRAINT ");
+            append(create, u"CONSTRAINT ");
             appendQuoted(create, m_dialect.generatedName(table.name + QLatin1String("_pkey")));
             create += QLatin1Char(' ');
         }
-        create += QLatin1String("PRIMARY KEY (");
+        append(create, u"PRIMARY KEY (");
         appendQuotedList(create, table.primaryKey);
         create += QLatin1Char(')');
     }
     for (const ResolvedUnique &u : table.uniques) {
         nextLine();
-        create += QLatin1String("CONSTRAINT ");
+        append(create, u"CONSTRAINT ");
         appendQuoted(create, m_dialect.generatedName(u.name));
-        create += QLatin1String(" UNIQUE (");
+        append(create, u" UNIQUE (");
         appendQuotedList(create, u.columns);
         create += QLatin1Char(')');
     }
@@ -211,11 +221,11 @@ QStringList DdlGenerator::createTable(const ResolvedTable &table) const
         nextLine();
         appendForeignKeyClause(create, fk);
     }
-    create += QLatin1String("\n)");
+    append(create, u"\n)");
     if (kind == Dialect::Kind::MySql) {
-        create += QLatin1String(" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
+        append(create, u" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
         if (!table.comment.isEmpty()) {
-            create += QLatin1String(" COMMENT=");
+            append(create, u" COMMENT=");
             create += m_dialect.quoteString(table.comment);
         }
     }
@@ -243,9 +253,9 @@ QStringList DdlGenerator::createTable(const ResolvedTable &table) const
         QString create = index.unique ? QStringLiteral("CREATE UNIQUE INDEX ")
                                       : QStringLiteral("CREATE INDEX ");
         appendQuoted(create, m_dialect.generatedName(index.name));
-        create += QLatin1String(" ON ");
+        append(create, u" ON ");
         appendQuoted(create, table.name);
-        create += QLatin1String(" (");
+        append(create, u" (");
         appendQuotedList(create, index.columns);
         create += QLatin1Char(')');
         statements << create;
@@ -374,11 +384,11 @@ QStringList DdlGenerator::associationPreview(const ResolvedSchema &schema,
                                     : alter + QStringLiteral(" ADD CONSTRAINT ");
             appendQuoted(unique, m_dialect.generatedName(u.name));
             if (sqlite) {
-                unique += QLatin1String(" ON ");
+                append(unique, u" ON ");
                 appendQuoted(unique, holder->name);
-                unique += QLatin1String(" (");
+                append(unique, u" (");
             } else {
-                unique += QLatin1String(" UNIQUE (");
+                append(unique, u" UNIQUE (");
             }
             appendQuoted(unique, name);
             unique += QLatin1Char(')');
@@ -411,7 +421,7 @@ QString DdlGenerator::script(const QStringList &statements)
                  && statements.at(i - 1).startsWith(QLatin1String("DROP"))))
             out += QLatin1Char('\n');
         out += statements.at(i);
-        out += QLatin1String(";\n");
+        append(out, u";\n");
     }
     return out;
 }
