@@ -13,6 +13,7 @@
 #include "outlinemodel.h"
 #include "outlinepanel.h"
 #include "projectwriter.h"
+#include "schemagenerator.h"
 #include "tableitem.h"
 
 #include <QAbstractItemModelTester>
@@ -21,6 +22,7 @@
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
 
@@ -89,6 +91,7 @@ private slots:
     void initTestCase() { Junction::Testing::useFreshTestSettings(); }
     void showsModelsAssociationsAndJunctions();
     void followsEditsWithoutReset();
+    void followsResolvesByWhatChanged();
     void filterIsRecursive();
     void outlineSelectsOnCanvas();
     void canvasSelectsInOutline();
@@ -210,6 +213,105 @@ void tst_Outline::followsEditsWithoutReset()
         model.flushChanges();
     }
     QCOMPARE(dump(&model), end);
+    QCOMPARE(resets.size(), 0);
+}
+
+void tst_Outline::followsResolvesByWhatChanged()
+{
+    // The outline in the window follows each structural edit's resolve (its delta) and
+    // shows what a freshly built one does, having touched only the rows the edit concerns.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("generated.junction.json"));
+    QVERIFY(Document(Bench::generateProject(300, 450)).saveAs(path));
+    const auto window = Junction::Testing::openWindow(path);
+    QVERIFY(window);
+    Document *document = window->document();
+    OutlineModel *model = window->outlinePanel()->model();
+    QTRY_VERIFY(!model->isFilling() && !model->hasPendingChanges());
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester proxyTester(window->outlinePanel()->proxy(),
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy changedRows(model, &QAbstractItemModel::dataChanged);
+    QSignalSpy inserted(model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy resets(model, &QAbstractItemModel::modelReset);
+    const auto settle = [&] {
+        changedRows.clear();
+        inserted.clear();
+        removed.clear();
+        return Junction::Testing::waitUntilSettled(window.get())
+               && QTest::qWaitFor([&] { return !model->hasPendingChanges(); });
+    };
+    // The rows under the groups that the last edit reported as changed (the groups' own rows
+    // show their counts).
+    const auto changedIds = [&] {
+        QStringList ids;
+        for (const QList<QVariant> &signal : std::as_const(changedRows)) {
+            const auto index = signal.at(0).value<QModelIndex>();
+            if (index.parent().isValid())
+                ids << index.data(OutlineModel::IdRole).toString();
+        }
+        ids.sort();
+        return ids;
+    };
+    const QModelIndex modelsGroup = model->index(0, 0);
+    const int models = model->rowCount(modelsGroup);
+
+    // A model added at the end: one row comes, no other row is compared as changed.
+    Entity added;
+    added.name = QStringLiteral("Comment");
+    QVERIFY(document->push(Commands::addEntity(*document, added, QPointF(0, 0))));
+    QVERIFY(settle());
+    QCOMPARE(dump(model), freshDump(document));
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.first().at(0).value<QModelIndex>(), modelsGroup);
+    QCOMPARE(inserted.first().at(1).toInt(), models);
+    QCOMPARE(changedIds(), QStringList());
+    QCOMPARE(model->index(models, 0, modelsGroup).data().toString(), QStringLiteral("Comment"));
+    QCOMPARE(modelsGroup.siblingAtColumn(1).data().toString(), QString::number(models + 1));
+
+    // A model renamed: its row and the rows of the associations that name it.
+    const Entity renamed = document->project().entities.at(150);
+    QStringList naming;
+    for (const Association &association : document->project().associations) {
+        if (association.source == renamed.name || association.target == renamed.name)
+            naming << association.id.toString();
+    }
+    QVERIFY2(!naming.isEmpty(), "the generator links neighbours");
+    QVERIFY(document->push(Commands::renameEntity(*document, renamed.id, QStringLiteral("Person"))));
+    QVERIFY(settle());
+    QCOMPARE(dump(model), freshDump(document));
+    QVERIFY(changedIds().contains(renamed.id.toString()));
+    for (const QString &id : std::as_const(naming))
+        QVERIFY2(model->indexForId(id).data().toString().contains(QLatin1String("Person")),
+                 qPrintable(model->indexForId(id).data().toString()));
+    for (const QSignalSpy *spy : {&inserted, &removed}) {
+        for (const QList<QVariant> &signal : *spy)
+            QVERIFY(signal.at(0).value<QModelIndex>().row() == 2); // only junction tables
+    }
+
+    // A model from the middle deleted with its associations, then undone: rows go and come
+    // back in their places.
+    const EntityId deleted = document->project().entities.at(100).id;
+    const int associations = int(document->project().associations.size());
+    QVERIFY(document->push(Commands::removeEntities(*document, {deleted})));
+    QVERIFY(settle());
+    QCOMPARE(dump(model), freshDump(document));
+    QVERIFY(!model->indexForId(deleted.toString()).isValid());
+    QVERIFY(model->rowCount(model->index(1, 0)) < associations);
+    document->undoStack()->undo();
+    QVERIFY(settle());
+    QCOMPARE(dump(model), freshDump(document));
+    QCOMPARE(model->indexForId(deleted.toString()).row(), 100);
+    QCOMPARE(model->rowCount(model->index(1, 0)), associations);
+
+    // And the rest undone, one at a time.
+    while (document->undoStack()->canUndo()) {
+        document->undoStack()->undo();
+        QVERIFY(settle());
+        QCOMPARE(dump(model), freshDump(document));
+    }
+    QCOMPARE(model->rowCount(modelsGroup), models);
     QCOMPARE(resets.size(), 0);
 }
 
@@ -350,6 +452,18 @@ void tst_Outline::screenshotFiltered()
     OutlinePanel *outline = window.outlinePanel();
     QTest::keyClicks(outline->filterEdit(), QStringLiteral("order"));
     QVERIFY(outline->proxy()->rowCount() > 0);
+    // The names column fits the rows shown (on a turn of the event loop after they came).
+    QTreeView *tree = outline->tree();
+    int widest = 0;
+    for (int group = 0; group < outline->proxy()->rowCount(); ++group) {
+        const QModelIndex parent = outline->proxy()->index(group, 0);
+        for (int row = 0; row < outline->proxy()->rowCount(parent); ++row) {
+            const QString name = outline->proxy()->index(row, 0, parent).data().toString();
+            widest = std::max(widest, tree->fontMetrics().horizontalAdvance(name));
+        }
+    }
+    QTRY_VERIFY2(tree->columnWidth(OutlineModel::NameColumn) >= 2 * tree->indentation() + widest,
+                 qPrintable(QString::number(tree->columnWidth(OutlineModel::NameColumn))));
     outline->resize(320, 420);
     const QString path = QStringLiteral(JUNCTION_SCREENSHOT_DIR "/outline-filtered.png");
     QVERIFY(outline->grab().save(path));

@@ -12,6 +12,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <functional>
 
 namespace Junction {
 
@@ -271,46 +272,51 @@ void OutlineModel::flushChanges()
     const std::optional<ResolvedDelta> delta = std::exchange(m_delta, std::nullopt);
     if (!m_document || changes.changes.toInt() == 0)
         return;
-    // Typing in one model's field must not rebuild 10,000 models: when no model came or went
-    // and `define` (every derived table name) stayed, only the models the edit names are
-    // looked at again. Associations and junction tables depend on any model (a rename
-    // renames their FK columns): the resolve's delta names those that changed; without one,
-    // they are all compared.
-    const Changes everyModel
-        = Change::Everything | Change::EntitiesAdded | Change::EntitiesRemoved | Change::Define;
-    // A delta is taken from the resolve announced before: rows compared since against another
-    // one (a flush without a delta while edits were being resolved) need the whole comparison.
-    const bool inPlace = delta && !delta->everything && !delta->structure && !m_offBase
-                         && (changes.changes & everyModel).toInt() == 0;
+    // A burst of edits on a 10,000-model schema must not rebuild 40,000 rows: each group's
+    // rows are matched by id (cheap), and only rows that came, and those the edits or the
+    // resolve's delta name, are built and compared. Without a delta (or after replacing the
+    // project, or a `define` edit, which renames every derived table) every row is compared.
+    // A delta is taken from the resolve announced before: rows compared since against
+    // another one (a flush without a delta while edits were being resolved) need the whole
+    // comparison too.
+    const Changes everyRow = Change::Everything | Change::Define;
+    const bool all = !delta || delta->everything || m_offBase
+                     || (changes.changes & everyRow).toInt() != 0;
     m_offBase = !delta && !m_document->isResolveSettled();
-    QList<EntityId> entities = changes.entities;
-    if (inPlace) {
-        for (const EntityId &id : delta->models) {
-            if (!entities.contains(id))
-                entities.append(id); // its table's name may have changed
-        }
+    if (all) {
+        syncRows(ModelsGroup, nullptr);
+        syncRows(AssociationsGroup, nullptr);
+        syncRows(JunctionsGroup, nullptr);
+        emit synced();
+        return;
     }
-    if ((changes.changes & everyModel).toInt() != 0) {
-        syncGroup(ModelsGroup, groupSpec(ModelsGroup));
-    } else if (!entities.isEmpty()) {
-        const ResolvedSchema &schema = m_document->resolved();
-        Node *models = m_root->children[ModelsGroup].get();
-        for (const EntityId &id : std::as_const(entities)) {
-            const Entity *entity = m_document->entity(id);
-            const int row = m_document->entityIndex(id);
-            if (!entity || row < 0 || row >= int(models->children.size())
-                || models->children[size_t(row)]->id != id.toString()) {
-                syncGroup(ModelsGroup, groupSpec(ModelsGroup)); // out of step: compare all
-                break;
-            }
-            Spec spec = entitySpec(*entity, schema);
-            update(models->children[size_t(row)].get(), spec);
-        }
+    QSet<QString> models;
+    for (const EntityId &id : changes.entities)
+        models.insert(id.toString());
+    for (const EntityId &id : delta->models)
+        models.insert(id.toString()); // its table's name may have changed
+    syncRows(ModelsGroup, &models);
+
+    // An association's row reads its source and target (the edit names it when a rename
+    // rewrote them) and its resolve (the delta names it when that changed).
+    QSet<QString> associations;
+    for (const AssociationId &id : changes.associations)
+        associations.insert(id.toString());
+    for (const AssociationId &id : delta->associations)
+        associations.insert(id.toString());
+    syncRows(AssociationsGroup, &associations);
+
+    // A junction table's row reads its belongsToMany's models, too.
+    const ResolvedSchema &schema = m_document->resolved();
+    QSet<QString> junctions;
+    for (const QString &name : delta->junctions)
+        junctions.insert(junctionId(name));
+    for (const QString &id : std::as_const(associations)) {
+        const ResolvedAssociation *association = schema.association(AssociationId(id));
+        if (association && !association->throughTable.isEmpty())
+            junctions.insert(junctionId(association->throughTable));
     }
-    if (!inPlace || !updateInPlace(*delta, changes)) {
-        syncGroup(AssociationsGroup, groupSpec(AssociationsGroup));
-        syncGroup(JunctionsGroup, groupSpec(JunctionsGroup));
-    }
+    syncRows(JunctionsGroup, &junctions);
     emit synced();
 }
 
@@ -329,35 +335,44 @@ void OutlineModel::resolvedChanged(const ResolvedDelta &delta)
     debounceTimeout();
 }
 
-bool OutlineModel::updateInPlace(const ResolvedDelta &delta, const ChangeSet &changes)
+void OutlineModel::syncRows(Group group, const QSet<QString> *compare)
 {
     const Project &project = m_document->project();
     const ResolvedSchema &schema = m_document->resolved();
-    QSet<AssociationId> associations = delta.associations;
-    for (const AssociationId &id : changes.associations)
-        associations.insert(id); // its source or target may read otherwise
-    Node *group = m_root->children[AssociationsGroup].get();
-    for (const AssociationId &id : std::as_const(associations)) {
-        const int row = m_document->associationIndex(id);
-        if (row < 0 || row >= int(group->children.size())
-            || group->children[size_t(row)]->id != id.toString()) {
-            return false; // out of step: compare all
+    Node *node = m_root->children[size_t(group)].get();
+    QStringList ids;
+    std::function<Spec(int)> specAt;
+    std::vector<const ResolvedTable *> junctionTables;
+    switch (group) {
+    case ModelsGroup:
+        ids.reserve(project.entities.size());
+        for (const Entity &entity : project.entities)
+            ids.append(entity.id.toString());
+        specAt = [&](int i) { return entitySpec(project.entities.at(i), schema); };
+        break;
+    case AssociationsGroup:
+        ids.reserve(project.associations.size());
+        for (const Association &association : project.associations)
+            ids.append(association.id.toString());
+        specAt = [&](int i) { return associationSpec(project.associations.at(i), schema); };
+        break;
+    default:
+        for (const ResolvedTable &table : schema.tables) {
+            if (table.isCreatedJunction()) {
+                ids.append(junctionId(table.name));
+                junctionTables.push_back(&table);
+            }
         }
-        Spec spec = associationSpec(project.associations.at(row), schema);
-        update(group->children[size_t(row)].get(), spec);
+        specAt = [&](int i) { return junctionSpec(*junctionTables[size_t(i)], schema); };
+        break;
     }
-    group = m_root->children[JunctionsGroup].get();
-    for (const QString &name : delta.junctions) {
-        const ResolvedTable *table = schema.table(name);
-        const QString id = junctionId(name);
-        const auto node = std::find_if(group->children.cbegin(), group->children.cend(),
-                                       [&id](const auto &child) { return child->id == id; });
-        if (!table || node == group->children.cend())
-            return false;
-        Spec spec = junctionSpec(*table, schema);
-        update(node->get(), spec);
+    syncChildren(node, ids, specAt, compare);
+    // The group's row shows the count.
+    const QString count = QString::number(node->children.size());
+    if (node->detail != count) {
+        node->detail = count;
+        emit dataChanged(indexOf(node, NameColumn), indexOf(node, DetailColumn));
     }
-    return true;
 }
 
 std::vector<OutlineModel::Spec> OutlineModel::specs() const
@@ -473,11 +488,6 @@ OutlineModel::Spec OutlineModel::groupSpec(Group group) const
     return spec;
 }
 
-void OutlineModel::syncGroup(Group group, Spec spec)
-{
-    update(m_root->children[size_t(group)].get(), spec);
-}
-
 std::unique_ptr<OutlineModel::Node> OutlineModel::makeNode(Spec &spec, Node *parent)
 {
     auto node = std::make_unique<Node>();
@@ -499,49 +509,70 @@ std::unique_ptr<OutlineModel::Node> OutlineModel::makeNode(Spec &spec, Node *par
 // index() and parent() read them while a view reacts to the notification.
 void OutlineModel::sync(Node *parent, std::vector<Spec> &wanted)
 {
+    QStringList ids;
+    ids.reserve(qsizetype(wanted.size()));
+    for (const Spec &spec : wanted)
+        ids.append(spec.id);
+    syncChildren(
+        parent, ids, [&wanted](int i) { return std::move(wanted[size_t(i)]); }, nullptr);
+}
+
+// sync() by ids: the spec of the i-th wanted node is made only for a node that comes and
+// for a kept one that `compare` names (every one when null).
+void OutlineModel::syncChildren(Node *parent, const QStringList &ids,
+                                const std::function<Spec(int)> &specAt,
+                                const QSet<QString> *compare)
+{
     const QModelIndex parentIndex = parent == m_root.get() ? QModelIndex() : indexOf(parent);
     auto &children = parent->children;
+    const int wantedCount = int(ids.size());
 
-    // Most edits keep every node of a level where it was: compare in place, no bookkeeping.
-    bool sameIds = children.size() == wanted.size();
-    for (size_t i = 0; sameIds && i < children.size(); ++i)
-        sameIds = children[i]->id == wanted[i].id;
-    if (sameIds) {
-        for (size_t i = 0; i < children.size(); ++i)
-            update(children[i].get(), wanted[i]);
-        return;
-    }
-
-    QSet<QString> wantedIds;
-    wantedIds.reserve(qsizetype(wanted.size()));
-    for (const Spec &spec : wanted)
-        wantedIds.insert(spec.id);
-    for (int last = int(children.size()) - 1; last >= 0;) {
-        if (wantedIds.contains(children[last]->id)) {
-            --last;
-            continue;
+    // Only the window between the longest common start and end can differ: an edit adds or
+    // removes a few rows among thousands, and hashing all their ids (below) costs more than
+    // the rest of the edit at XL.
+    const int common = std::min(int(children.size()), wantedCount);
+    int first = 0;
+    while (first < common && children[size_t(first)]->id == ids.at(first))
+        ++first;
+    int tail = 0;
+    while (tail < common - first
+           && children[children.size() - 1 - size_t(tail)]->id == ids.at(wantedCount - 1 - tail))
+        ++tail;
+    const int wantedEnd = wantedCount - tail; // the window is [first, wantedEnd) of ids
+    QSet<int> made; // rows of nodes made here: they show their spec already
+    if (first < wantedEnd || int(children.size()) - tail > first) {
+        QSet<QString> wantedIds;
+        wantedIds.reserve(wantedEnd - first);
+        for (int i = first; i < wantedEnd; ++i)
+            wantedIds.insert(ids.at(i));
+        for (int last = int(children.size()) - tail - 1; last >= first;) {
+            if (wantedIds.contains(children[size_t(last)]->id)) {
+                --last;
+                continue;
+            }
+            int from = last;
+            while (from > first && !wantedIds.contains(children[size_t(from) - 1]->id))
+                --from;
+            beginRemoveRows(parentIndex, from, last);
+            children.erase(children.begin() + from, children.begin() + last + 1);
+            parent->renumber();
+            endRemoveRows();
+            last = from - 1;
         }
-        int first = last;
-        while (first > 0 && !wantedIds.contains(children[first - 1]->id))
-            --first;
-        beginRemoveRows(parentIndex, first, last);
-        children.erase(children.begin() + first, children.begin() + last + 1);
-        parent->renumber();
-        endRemoveRows();
-        last = first - 1;
-    }
 
-    QSet<QString> present;
-    present.reserve(qsizetype(children.size()));
-    for (const auto &child : children)
-        present.insert(child->id);
-    for (int i = 0; i < int(wanted.size()); ++i) {
-        Spec &spec = wanted[size_t(i)];
-        if (i >= int(children.size()) || children[size_t(i)]->id != spec.id) {
+        const int childrenEnd = int(children.size()) - tail;
+        QSet<QString> present;
+        present.reserve(childrenEnd - first);
+        for (int i = first; i < childrenEnd; ++i)
+            present.insert(children[size_t(i)]->id);
+        for (int i = first; i < wantedEnd; ++i) {
+            const QString &id = ids.at(i);
+            if (i < int(children.size()) - tail && children[size_t(i)]->id == id)
+                continue;
             int from = -1;
-            if (present.contains(spec.id)) {
-                for (int j = i + 1; j < int(children.size()); ++j) {
-                    if (children[size_t(j)]->id == spec.id) {
+            if (present.contains(id)) {
+                for (int j = i + 1; j < int(children.size()) - tail; ++j) {
+                    if (children[size_t(j)]->id == id) {
                         from = j;
                         break;
                     }
@@ -554,29 +585,50 @@ void OutlineModel::sync(Node *parent, std::vector<Spec> &wanted)
                 children.insert(children.begin() + i, std::move(node));
                 parent->renumber();
                 endMoveRows();
-            } else {
-                // A run of new nodes goes in with one notification.
-                int end = i + 1;
-                while (end < int(wanted.size()) && !present.contains(wanted[size_t(end)].id))
-                    ++end;
-                beginInsertRows(parentIndex, i, end - 1);
-                for (int k = i; k < end; ++k) {
-                    children.insert(children.begin() + k, makeNode(wanted[size_t(k)], parent));
-                    present.insert(children[size_t(k)]->id);
-                }
-                parent->renumber();
-                endInsertRows();
-                i = end - 1;
                 continue;
             }
+            // A run of new nodes goes in with one notification.
+            int end = i + 1;
+            while (end < wantedEnd && !present.contains(ids.at(end)))
+                ++end;
+            std::vector<std::unique_ptr<Node>> nodes;
+            nodes.reserve(size_t(end - i));
+            for (int k = i; k < end; ++k) {
+                Spec spec = specAt(k);
+                nodes.push_back(makeNode(spec, parent));
+                made.insert(k);
+            }
+            beginInsertRows(parentIndex, i, end - 1);
+            children.insert(children.begin() + i, std::make_move_iterator(nodes.begin()),
+                            std::make_move_iterator(nodes.end()));
+            parent->renumber();
+            endInsertRows();
+            i = end - 1;
         }
-        update(children[size_t(i)].get(), spec);
+        // Nodes sharing an id with an earlier one (a broken file) can be left over at the
+        // window's end.
+        const int extra = int(children.size()) - wantedCount;
+        if (extra > 0) {
+            beginRemoveRows(parentIndex, wantedEnd, wantedEnd + extra - 1);
+            children.erase(children.begin() + wantedEnd, children.begin() + wantedEnd + extra);
+            parent->renumber();
+            endRemoveRows();
+        }
     }
-    // Nodes sharing an id with an earlier one (a broken file) can be left over.
-    if (children.size() > wanted.size()) {
-        beginRemoveRows(parentIndex, int(wanted.size()), int(children.size()) - 1);
-        children.erase(children.begin() + qsizetype(wanted.size()), children.end());
-        endRemoveRows();
+
+    // What the kept (and new) nodes show: those `compare` names.
+    if (compare && compare->isEmpty())
+        return;
+    qsizetype found = 0;
+    for (int i = 0; i < wantedCount; ++i) {
+        if (compare && !compare->contains(ids.at(i)))
+            continue;
+        if (!made.contains(i)) {
+            Spec spec = specAt(i);
+            update(children[size_t(i)].get(), spec);
+        }
+        if (compare && ++found == compare->size())
+            break;
     }
 }
 

@@ -11,6 +11,7 @@
 #include <QSet>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -103,18 +104,19 @@ private:
     void debounceTimeout();
     void documentChanged(const ChangeSet &changes);
     void resolvedChanged(const ResolvedDelta &delta);
-    // The associations and junction tables the delta (and the edits) name, compared one by
-    // one; false when the tree is out of step with them (then compare the groups).
-    bool updateInPlace(const ResolvedDelta &delta, const ChangeSet &changes);
     enum Group { ModelsGroup, AssociationsGroup, JunctionsGroup, GroupCount };
+    // Brings a group's rows to the document by id; builds and compares only the rows that
+    // come and those `compare` names (all when null).
+    void syncRows(Group group, const QSet<QString> *compare);
     std::vector<Spec> specs() const;
     Spec groupHeader(Group group) const;
     Spec groupSpec(Group group) const;
     Spec entitySpec(const Entity &entity, const ResolvedSchema &schema) const;
     Spec associationSpec(const Association &association, const ResolvedSchema &schema) const;
     Spec junctionSpec(const ResolvedTable &table, const ResolvedSchema &schema) const;
-    void syncGroup(Group group, Spec spec);
     void sync(Node *parent, std::vector<Spec> &wanted);
+    void syncChildren(Node *parent, const QStringList &ids, const std::function<Spec(int)> &specAt,
+                      const QSet<QString> *compare);
     void update(Node *node, Spec &spec);
     std::unique_ptr<Node> makeNode(Spec &spec, Node *parent);
     QModelIndex indexOf(const Node *node, int column = 0) const;

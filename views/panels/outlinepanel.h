@@ -4,6 +4,7 @@
 #include "document.h"
 
 #include <QPointer>
+#include <QTimer>
 #include <QWidget>
 
 class QGraphicsItem;
@@ -61,6 +62,7 @@ private:
     QPointer<DiagramScene> m_scene;
     QPointer<QGraphicsView> m_view;
     QMetaObject::Connection m_sceneConnection;
+    QTimer m_fitNames; // fits the names column to the rows
     bool m_syncing = false; // one side is following the other: do not echo back
 };
 
