@@ -40,6 +40,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <functional>
 
 using namespace Junction;
@@ -359,6 +360,7 @@ public:
         ++m_depth;
         QElapsedTimer t;
         t.start();
+        const double cpuBefore = threadCpuMs();
         const int type = event->type();
         const char *className = receiver->metaObject()->className();
         const QString name = receiver->objectName();
@@ -366,12 +368,21 @@ public:
         --m_depth;
         const double ms = t.nsecsElapsed() / 1e6;
         if (ms > 30)
-            std::fprintf(stderr, "    event %3d to %s %s: %.1f ms\n", type, className,
-                         qPrintable(name), ms);
+            std::fprintf(stderr, "    event %3d to %s %s: %.1f ms (%.1f ms on the CPU)\n", type,
+                         className, qPrintable(name), ms, threadCpuMs() - cpuBefore);
         return result;
     }
 
 private:
+    // This thread's CPU time: on a loaded machine a long event can be one that waited for
+    // a core rather than one that worked.
+    static double threadCpuMs()
+    {
+        timespec now{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+        return now.tv_sec * 1e3 + now.tv_nsec / 1e6;
+    }
+
     bool m_print = qEnvironmentVariableIsSet("JUNCTION_BENCH_GAPS");
     int m_depth = 0;
 };
