@@ -96,6 +96,8 @@ QString Resolver::describeAssociation(int index) const
 ResolvedSchema Resolver::run()
 {
     defineModels();
+    // Before the side task below: on a big schema it takes both cores itself.
+    prepareAssociations();
     ResolvedSchema schema;
     // The schema's indexes of association ids and of the models' table and model names
     // depend on nothing the associations change: on a big schema another core builds them
@@ -109,7 +111,6 @@ ResolvedSchema Resolver::run()
         indexModels(schema, work, models);
         pairAssociations();
     });
-    m_associations.resize(m_project.associations.size());
     for (int i = 0; i < m_project.associations.size(); ++i)
         associate(i);
     indexes.wait();
@@ -165,6 +166,7 @@ void Resolver::defineModels()
     // for them): belongsTo's on its source, hasOne's and hasMany's on the target, two on a
     // model used as `through`.
     QList<int> foreignKeys(models, 0);
+    m_junctionModel = QList<bool>(models, false);
     for (const Association &a : m_project.associations) {
         const bool onSource = a.type == AssociationType::BelongsTo;
         const QString &holder = a.type == AssociationType::BelongsToMany ? a.through.name
@@ -173,6 +175,8 @@ void Resolver::defineModels()
         const int model = m_modelByName.value(holder, -1);
         if (model >= 0)
             foreignKeys[model] += a.type == AssociationType::BelongsToMany ? 2 : 1;
+        if (model >= 0 && a.type == AssociationType::BelongsToMany)
+            m_junctionModel[model] = true;
     }
 
     // Junction tables are appended later; reserving for them avoids copying every model.
@@ -357,18 +361,150 @@ void Resolver::checkNamingCollision(int index, const WorkModel &source, const QS
           associationPath(index, QStringLiteral("as")), {assocId(index)});
 }
 
-void Resolver::associate(int index)
+// Aliases: hasMany/belongsToMany take the string as the plural. `singular` and `plural` give
+// the target's names.
+template<typename Singular, typename Plural>
+static void setAliasForms(const Association &a, Singular singular, Plural plural,
+                          ResolvedAssociation &out)
 {
-    const Association &a = m_project.associations.at(index);
-    ResolvedAssociation &out = m_associations[index];
+    const bool single = a.type == AssociationType::BelongsTo || a.type == AssociationType::HasOne;
+    if (single) {
+        out.singular = a.as.isSet() ? a.as.plural : singular();
+        out.plural = out.singular;
+        out.as = out.singular;
+    } else if (a.as.isObject) {
+        out.singular = a.as.singular;
+        out.plural = a.as.plural;
+        out.as = out.plural;
+    } else if (a.as.isSet()) {
+        out.plural = a.as.plural;
+        out.singular = Inflection::singularize(a.as.plural);
+        out.as = out.plural;
+    } else {
+        out.plural = plural();
+        out.singular = singular();
+        out.as = out.plural;
+    }
+}
+
+static void setIdentity(const Association &a, ResolvedAssociation &out)
+{
     out.id = a.id;
     out.type = a.type;
     out.source = a.source;
     out.target = a.target;
     out.isAliased = a.as.isSet();
+}
 
-    const int source = m_modelByName.value(a.source, -1);
-    const int target = m_modelByName.value(a.target, -1);
+// Only reads the project and the defined models (their lazily kept names are read, not kept),
+// and each association writes its own entries: the halves may run on two threads.
+void Resolver::prepareAssociations()
+{
+    const int count = int(m_project.associations.size());
+    m_prepared.resize(size_t(count));
+    m_associations.resize(count);
+    PreparedAssociation *prepared = m_prepared.data();
+    ResolvedAssociation *resolved = m_associations.data();
+    inTwoHalves(count, 2000, [&](int from, int to, int) {
+        for (int i = from; i < to; ++i)
+            prepare(i, prepared[i], resolved[i]);
+    });
+}
+
+void Resolver::prepare(int index, PreparedAssociation &p, ResolvedAssociation &out) const
+{
+    const Association &a = m_project.associations.at(index);
+    p.source = m_modelByName.value(a.source, -1);
+    p.target = m_modelByName.value(a.target, -1);
+    // The conditions of checkModels()'s reports, in its order.
+    const bool single = a.type == AssociationType::BelongsTo || a.type == AssociationType::HasOne;
+    p.ready = p.source >= 0 && p.target >= 0 && !(single && a.as.isObject)
+              && (a.type == AssociationType::BelongsToMany
+                  || (a.through.kind == Through::Kind::None && !a.otherKey.isSet));
+    if (!p.ready)
+        return;
+    setIdentity(a, out);
+    const WorkModel &src = m_models.at(p.source);
+    const WorkModel &tgt = m_models.at(p.target);
+    out.sourceTable = src.tableName;
+    out.targetTable = tgt.tableName;
+    QString targetSingular; // read once: the inflection is a lookup
+    auto singular = [&]() -> const QString & {
+        if (targetSingular.isNull())
+            targetSingular = tgt.singularUncached();
+        return targetSingular;
+    };
+    setAliasForms(a, singular, [&] { return tgt.pluralUncached(); }, out);
+    if (a.type == AssociationType::BelongsToMany) {
+        p.throughModel = m_modelByName.value(a.through.name, -1);
+        // Built here on the chance that this association creates it (the first to get that
+        // far with this `through`): most do, and their serial turn then only takes it.
+        if (p.throughModel < 0 && a.through.kind == Through::Kind::Table
+            && !a.through.name.isEmpty())
+            p.junction = std::make_unique<WorkModel>(createJunction(index, p.source));
+    }
+
+    if (m_junctionModel.at(p.source) || m_junctionModel.at(p.target))
+        return;
+    // The keys are named after these primary keys; without them the association stops first.
+    const bool many = a.type == AssociationType::BelongsToMany;
+    const bool sourceKey = a.type != AssociationType::BelongsTo;
+    const bool targetKey = a.type == AssociationType::BelongsTo || many;
+    if ((sourceKey && src.primaryKeyIndex() < 0) || (targetKey && tgt.primaryKeyIndex() < 0))
+        return;
+    const bool sourceNamed = a.type == AssociationType::HasMany || many;
+    const QString sourceSingular = !sourceNamed           ? QString()
+                                   : p.source == p.target ? singular()
+                                                          : src.singularUncached();
+    if (many ? !a.foreignKey.isSet : a.foreignKey.name.isEmpty())
+        p.foreignKey = defaultForeignKey(index, p.source, p.target, out, sourceSingular);
+    if (many && !a.otherKey.isSet)
+        p.otherKey = defaultOtherKey(p.source, p.target, out, singular());
+    p.keysReady = true;
+}
+
+QString Resolver::defaultForeignKey(int index, int source, int target,
+                                    const ResolvedAssociation &out,
+                                    const QString &sourceSingular) const
+{
+    const Association &a = m_project.associations.at(index);
+    const WorkModel &src = m_models.at(source);
+    const WorkModel &tgt = m_models.at(target);
+    switch (a.type) {
+    case AssociationType::BelongsTo:
+        return camelizeIf(underscoredIf(out.singular, src.underscored) + QLatin1Char('_')
+                              + tgt.columns.at(tgt.primaryKeyIndex()).attribute,
+                          !src.underscored);
+    case AssociationType::HasOne:
+        return camelizeIf(underscoredIf(Inflection::singularize(a.as.isSet() ? a.as.plural
+                                                                              : src.name),
+                                        tgt.underscored)
+                              + QLatin1Char('_') + src.columns.at(src.primaryKeyIndex()).attribute,
+                          !src.underscored);
+    case AssociationType::HasMany:
+    case AssociationType::BelongsToMany:
+        break;
+    }
+    return camelizeIf(underscoredIf(sourceSingular, src.underscored) + QLatin1Char('_')
+                          + src.columns.at(src.primaryKeyIndex()).attribute,
+                      !src.underscored);
+}
+
+QString Resolver::defaultOtherKey(int source, int target, const ResolvedAssociation &out,
+                                  const QString &targetSingular) const
+{
+    const WorkModel &tgt = m_models.at(target);
+    const QString otherBase = source == target ? Inflection::singularize(out.plural)
+                                               : targetSingular;
+    return camelizeIf(underscoredIf(otherBase, tgt.underscored) + QLatin1Char('_')
+                          + tgt.columns.at(tgt.primaryKeyIndex()).attribute,
+                      !tgt.underscored);
+}
+
+bool Resolver::checkModels(int index, ResolvedAssociation &out, int source, int target)
+{
+    const Association &a = m_project.associations.at(index);
+    setIdentity(a, out);
     bool ok = true;
     for (const auto &[name, found, key] : {std::tuple{a.source, source, QStringLiteral("source")},
                                            std::tuple{a.target, target, QStringLiteral("target")}}) {
@@ -384,7 +520,7 @@ void Resolver::associate(int index)
         ok = false;
     }
     if (!ok)
-        return;
+        return false;
     out.sourceTable = m_models.at(source).tableName;
     out.targetTable = m_models.at(target).tableName;
 
@@ -395,7 +531,7 @@ void Resolver::associate(int index)
                              "to hasMany and belongsToMany (Sequelize v4 crashes on it).")
                   .arg(describeAssociation(index), associationTypeName(a.type)),
               associationPath(index, QStringLiteral("as")), {assocId(index)});
-        return;
+        return false;
     }
     if (a.type != AssociationType::BelongsToMany && a.through.kind != Through::Kind::None) {
         if (a.type == AssociationType::HasMany)
@@ -408,7 +544,7 @@ void Resolver::associate(int index)
                   QStringLiteral("%1: `through` only applies to belongsToMany.")
                       .arg(describeAssociation(index)),
                   associationPath(index, QStringLiteral("through")), {assocId(index)});
-        return;
+        return false;
     }
     if (a.type != AssociationType::BelongsToMany && a.otherKey.isSet)
         warning(QStringLiteral("ignored-option"),
@@ -416,25 +552,21 @@ void Resolver::associate(int index)
                     .arg(describeAssociation(index)),
                 associationPath(index, QStringLiteral("otherKey")), {assocId(index)});
 
-    // Aliases: hasMany/belongsToMany take the string as the plural.
     const WorkModel &t = m_models.at(target);
-    if (single) {
-        out.singular = a.as.isSet() ? a.as.plural : t.singular();
-        out.plural = out.singular;
-        out.as = out.singular;
-    } else if (a.as.isObject) {
-        out.singular = a.as.singular;
-        out.plural = a.as.plural;
-        out.as = out.plural;
-    } else if (a.as.isSet()) {
-        out.plural = a.as.plural;
-        out.singular = Inflection::singularize(a.as.plural);
-        out.as = out.plural;
-    } else {
-        out.plural = t.plural();
-        out.singular = t.singular();
-        out.as = out.plural;
-    }
+    setAliasForms(a, [&]() -> const QString & { return t.singular(); },
+                  [&]() -> const QString & { return t.plural(); }, out);
+    return true;
+}
+
+void Resolver::associate(int index)
+{
+    const Association &a = m_project.associations.at(index);
+    ResolvedAssociation &out = m_associations[index];
+    const PreparedAssociation &prepared = m_prepared[size_t(index)];
+    const int source = prepared.source;
+    const int target = prepared.target;
+    if (!prepared.ready && !checkModels(index, out, source, target))
+        return;
     if (!checkAlias(index, m_models[source], out.as))
         return;
 

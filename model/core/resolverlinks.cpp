@@ -218,7 +218,6 @@ void Resolver::belongsTo(int index, int source, int target, ResolvedAssociation 
     const int pk = tgt.primaryKeyIndex();
     if (pk < 0)
         return;
-    const QString pkName = tgt.columns.at(pk).attribute;
     const int keyIndex = referencedKeyIndex(index, tgt, a.targetKey, QStringLiteral("targetKey"),
                                             a.sourceKey.isEmpty() ? QString() : QStringLiteral("sourceKey"));
     if (keyIndex < 0)
@@ -227,11 +226,10 @@ void Resolver::belongsTo(int index, int source, int target, ResolvedAssociation 
     const KeyInfo key = tgt.key(keyIndex);
 
     NewAttribute fk = newForeignKey(a.foreignKey, key.type, index);
-    setName(fk, !a.foreignKey.name.isEmpty()
-                    ? a.foreignKey.name
-                    : camelizeIf(underscoredIf(out.singular, src.underscored) + QLatin1Char('_')
-                                     + pkName,
-                                 !src.underscored));
+    const PreparedAssociation &prepared = m_prepared[size_t(index)];
+    setName(fk, !a.foreignKey.name.isEmpty() ? a.foreignKey.name
+                : prepared.keysReady         ? prepared.foreignKey
+                                             : defaultForeignKey(index, source, target, out, {}));
     const int merged = placeForeignKey(index, src, std::move(fk), target, key.column, kNoAction);
     recordForeignKey(out, src, merged, key.column);
 }
@@ -257,12 +255,10 @@ void Resolver::hasOne(int index, int source, int target, ResolvedAssociation &ou
                 {assocId(index)});
     const KeyInfo key = src.key(pk);
     NewAttribute fk = newForeignKey(a.foreignKey, key.type, index);
-    const QString base = Inflection::singularize(a.as.isSet() ? a.as.plural : src.name);
-    setName(fk, !a.foreignKey.name.isEmpty()
-                    ? a.foreignKey.name
-                    : camelizeIf(underscoredIf(base, tgt.underscored) + QLatin1Char('_')
-                                     + key.attribute,
-                                 !src.underscored));
+    const PreparedAssociation &prepared = m_prepared[size_t(index)];
+    setName(fk, !a.foreignKey.name.isEmpty() ? a.foreignKey.name
+                : prepared.keysReady         ? prepared.foreignKey
+                                             : defaultForeignKey(index, source, target, out, {}));
 
     // v4 merges first, then reads allowNull and writes its actions over what was there.
     const int before = tgt.indexOf(fk.column.attribute);
@@ -300,11 +296,11 @@ void Resolver::hasMany(int index, int source, int target, ResolvedAssociation &o
         return;
     const KeyInfo key = src.key(keyIndex);
     NewAttribute fk = newForeignKey(a.foreignKey, key.type, index);
-    setName(fk, !a.foreignKey.name.isEmpty()
-                    ? a.foreignKey.name
-                    : camelizeIf(underscoredIf(src.singular(), src.underscored) + QLatin1Char('_')
-                                     + src.columns.at(pk).attribute,
-                                 !src.underscored));
+    const PreparedAssociation &prepared = m_prepared[size_t(index)];
+    setName(fk, !a.foreignKey.name.isEmpty() ? a.foreignKey.name
+                : prepared.keysReady
+                    ? prepared.foreignKey
+                    : defaultForeignKey(index, source, target, out, src.singular()));
     const int merged = placeForeignKey(index, tgt, std::move(fk), source, key.column, kCascade);
     recordForeignKey(out, tgt, merged, key.column);
 }
@@ -312,7 +308,9 @@ void Resolver::hasMany(int index, int source, int target, ResolvedAssociation &o
 int Resolver::junctionModel(int index, int source)
 {
     const Association &a = m_project.associations.at(index);
-    const int model = m_modelByName.value(a.through.name, -1);
+    PreparedAssociation &prepared = m_prepared[size_t(index)];
+    const int model = prepared.ready ? prepared.throughModel
+                                     : m_modelByName.value(a.through.name, -1);
     if (model >= 0)
         return model; // Sequelize uses a defined model of that name, string or not
     if (a.through.kind == Through::Kind::Model) {
@@ -325,6 +323,22 @@ int Resolver::junctionModel(int index, int source)
     if (const int existing = m_junctionByTable.value(a.through.name, -1); existing >= 0)
         return existing;
 
+    const int created = int(m_models.size());
+    m_junctionByTable.insert(a.through.name, created);
+    if (prepared.junction) {
+        m_models << std::move(*prepared.junction);
+        prepared.junction.reset();
+    } else {
+        m_models << createJunction(index, source);
+    }
+    return created;
+}
+
+// The table `through: "X"` creates when there is no model X: defined with the source's
+// options, as Sequelize does.
+WorkModel Resolver::createJunction(int index, int source) const
+{
+    const Association &a = m_project.associations.at(index);
     const WorkModel &src = m_models.at(source);
     WorkModel j;
     j.name = a.through.name;
@@ -344,10 +358,7 @@ int Resolver::junctionModel(int index, int source)
         for (const QString &camel : {QStringLiteral("createdAt"), QStringLiteral("updatedAt")})
             j.append(timestamp(underscoredIf(camel, j.underscored), false));
     }
-    const int created = int(m_models.size());
-    m_junctionByTable.insert(j.tableName, created);
-    m_models << std::move(j);
-    return created;
+    return j;
 }
 
 void Resolver::belongsToMany(int index, int source, int target, ResolvedAssociation &out)
@@ -406,16 +417,14 @@ void Resolver::belongsToMany(int index, int source, int target, ResolvedAssociat
     use.through = a.through;
     use.foreignKeyGiven = a.foreignKey.isSet;
     use.otherKeyGiven = a.otherKey.isSet;
-    use.foreignKey = a.foreignKey.isSet
-                         ? a.foreignKey.name
-                         : camelizeIf(underscoredIf(src.singular(), src.underscored)
-                                          + QLatin1Char('_') + sourceKey.attribute,
-                                      !src.underscored);
-    const QString otherBase = self ? Inflection::singularize(out.plural) : tgt.singular();
-    use.otherKey = a.otherKey.isSet ? a.otherKey.name
-                                    : camelizeIf(underscoredIf(otherBase, tgt.underscored)
-                                                     + QLatin1Char('_') + targetKey.attribute,
-                                                 !tgt.underscored);
+    const PreparedAssociation &prepared = m_prepared[size_t(index)];
+    use.foreignKey = a.foreignKey.isSet ? a.foreignKey.name
+                     : prepared.keysReady
+                         ? prepared.foreignKey
+                         : defaultForeignKey(index, source, target, out, src.singular());
+    use.otherKey = a.otherKey.isSet      ? a.otherKey.name
+                   : prepared.keysReady ? prepared.otherKey
+                                        : defaultOtherKey(source, target, out, tgt.singular());
 
     const int junction = junctionModel(index, source);
     if (junction < 0)

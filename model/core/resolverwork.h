@@ -10,6 +10,8 @@
 #include <QHash>
 
 #include <algorithm>
+#include <memory>
+#include <vector>
 
 namespace Junction::ResolverDetail {
 
@@ -152,6 +154,15 @@ struct WorkModel
     }
     mutable QString m_singular;
     mutable QString m_plural;
+    // The same without keeping them: for threads that share the model.
+    QString singularUncached() const
+    {
+        return m_singular.isNull() ? Inflection::singularize(name) : m_singular;
+    }
+    QString pluralUncached() const
+    {
+        return m_plural.isNull() ? Inflection::pluralize(name) : m_plural;
+    }
 
     // Two bits per attribute name ever added (from its length and three of its letters): a
     // name whose bits are not all set is not there, found without reading the columns. Most
@@ -291,6 +302,28 @@ struct JunctionUse
     bool otherKeyGiven = false;
 };
 
+// What an association resolves to that needs only the project and the defined models, worked
+// out for every association before any of them changes a model (on a big schema in two
+// halves): the models it names, its alias forms and tables, and the default names of its keys.
+struct PreparedAssociation
+{
+    int source = -1; // model indexes, -1: unknown
+    int target = -1;
+    // None of associate()'s checks before the alias reports anything: ResolvedAssociation has
+    // its names, tables and alias forms. Otherwise associate() does all of it, reporting.
+    bool ready = false;
+    // foreignKey and otherKey are the default key names (what an unset option gives). Not when
+    // a model whose primary key they are named after is some belongsToMany's junction: joining
+    // it replaces its primary key while associating.
+    bool keysReady = false;
+    QString foreignKey;
+    QString otherKey; // belongsToMany
+    // belongsToMany: the model named by `through` (-1: none), and the junction table it would
+    // create (`through` names no model), taken by the first association to need that table.
+    int throughModel = -1;
+    std::unique_ptr<WorkModel> junction;
+};
+
 class Resolver
 {
 public:
@@ -304,12 +337,24 @@ private:
     void defineModels();
     // foreignKeys: how many foreign key columns associations may add (room is made for them).
     WorkModel defineModel(int entityIndex, int foreignKeys);
+    // The pure part of every association (PreparedAssociation), then associate() in order.
+    void prepareAssociations();
+    void prepare(int index, PreparedAssociation &prepared, ResolvedAssociation &out) const;
+    // associate()'s checks before the alias, reporting; false: the association stops there.
+    bool checkModels(int index, ResolvedAssociation &out, int source, int target);
     void associate(int index);
+    // The default name of the foreign key (otherKey: of belongsToMany's other key), as each
+    // association type's rule gives it; the key models' primary keys exist.
+    QString defaultForeignKey(int index, int source, int target, const ResolvedAssociation &out,
+                              const QString &sourceSingular) const;
+    QString defaultOtherKey(int source, int target, const ResolvedAssociation &out,
+                            const QString &targetSingular) const;
     void belongsTo(int index, int source, int target, ResolvedAssociation &out);
     void hasOne(int index, int source, int target, ResolvedAssociation &out);
     void hasMany(int index, int source, int target, ResolvedAssociation &out);
     void belongsToMany(int index, int source, int target, ResolvedAssociation &out);
     int junctionModel(int index, int source);
+    WorkModel createJunction(int index, int source) const;
     void buildTables(ResolvedSchema &schema);
     // The schema's name and id indexes of what defineModels settled (models are tables
     // 0..models-1); the created junction tables are added after the associations.
@@ -374,6 +419,8 @@ private:
     QHash<QString, int> m_modelByName;
     QHash<QString, int> m_junctionByTable; // created junction tables
     QList<ResolvedAssociation> m_associations;
+    std::vector<PreparedAssociation> m_prepared;
+    QList<bool> m_junctionModel; // per model: some belongsToMany names it as `through`
     QList<JunctionUse> m_junctionUses;
     QList<quint64> m_modelPairs;              // per association: source << 32 | target, or ~0
     QMultiHash<quint64, int> m_belongsToByPair; // every belongsTo between two models

@@ -2,6 +2,7 @@
 // One row per rule of the association spec: the column, type, nullability and FK rules that
 // Sequelize v4.44.4 produces (sequelize-v4-reference.md §2-§4, checked examples), and the
 // exact diagnostics for what Sequelize rejects or Junction refuses.
+#include "describe.h"
 #include "projectreader.h"
 #include "resolvedschema.h"
 #include "validator.h"
@@ -87,6 +88,81 @@ QStringList errorCodes(const Diagnostics &diagnostics, Diagnostic::Severity seve
 
 #define M(name) "{ \"name\": \"" name "\", \"attributes\": [] }"
 
+
+// Blocks of associations over their own three models, with diagnostics of every stage, a
+// created junction shared by a pair and a model used as `through` (whose keys change while
+// associating). 200 blocks are prepared in two halves; each must resolve exactly as the
+// one block does on its own, and the diagnostics come in association order.
+QByteArray associationBlocks(int blocks)
+{
+    QByteArray models;
+    QByteArray associations;
+    for (int b = 0; b < blocks; ++b) {
+        const QByteArray t = "blk" + QByteArray::number(b) + "x";
+        for (const char *m : {"A", "B", "J"})
+            models += (models.isEmpty() ? "" : ", ") + QByteArray("{\"name\": \"") + m + t
+                      + "\", \"attributes\": []}";
+        const QByteArray list[] = {
+            R"({"type":"belongsTo","source":"A#","target":"B#"})",
+            R"({"type":"hasMany","source":"B#","target":"A#","as":"Items"})",
+            R"({"type":"hasOne","source":"B#","target":"A#","onDelete":" cascade "})",
+            R"({"type":"belongsToMany","source":"A#","target":"B#","through":"AB#"})",
+            R"({"type":"belongsToMany","source":"B#","target":"A#","through":"AB#"})",
+            R"({"type":"belongsToMany","source":"A#","target":"B#","as":"Js","through":{"model":"J#"}})",
+            R"({"type":"belongsTo","source":"J#","target":"A#","as":"Owner"})",
+            R"({"type":"hasMany","source":"A#","target":"Nope#"})",
+            R"({"type":"belongsTo","source":"A#","target":"B#","as":{"singular":"X","plural":"Xs"}})",
+            R"({"type":"hasMany","source":"A#","target":"B#","as":"Ys","through":"X#"})",
+            R"({"type":"hasOne","source":"B#","target":"J#","otherKey":"k"})",
+            R"({"type":"belongsTo","source":"B#","target":"A#","as":"Items"})",
+            R"({"type":"hasMany","source":"J#","target":"B#","as":"Bees"})", // J's new key
+        };
+        for (QByteArray a : list)
+            associations += (associations.isEmpty() ? "" : ", ") + a.replace("#", t);
+    }
+    return projectJson(models, associations);
+}
+
+constexpr int blockSize = 13;
+
+// What block `b` resolved to, its own names written as in block 0.
+QStringList blockFacts(const ResolvedSchema &schema, int b)
+{
+    const QString token = QStringLiteral("blk%1x").arg(b);
+    QStringList facts;
+    auto add = [&](QString fact) { facts << fact.replace(token, QStringLiteral("blk0x")); };
+    for (int k = 0; k < blockSize; ++k) {
+        const ResolvedAssociation &a = schema.associations.at(b * blockSize + k);
+        add(QStringList{a.source, a.target, a.sourceTable, a.targetTable, a.as, a.singular,
+                        a.plural, a.foreignKey, a.foreignKeyColumn, a.foreignKeyTable,
+                        a.referencedKey, a.otherKey, a.otherKeyColumn, a.throughTable,
+                        a.throughModel, a.onDelete, a.onUpdate,
+                        a.constraints ? QStringLiteral("c") : QString(),
+                        a.valid ? QStringLiteral("valid") : QString()}
+                .join(QLatin1Char('|')));
+    }
+    QList<const ResolvedTable *> tables;
+    for (const char *model : {"A", "B", "J"})
+        tables << schema.tableForEntity(QLatin1String(model) + token);
+    tables << schema.table(QStringLiteral("AB") + token);
+    for (const ResolvedTable *t : std::as_const(tables)) {
+        if (!t) {
+            add(QStringLiteral("a table is missing"));
+            continue;
+        }
+        for (const ResolvedColumn &c : t->columns)
+            add(columnFact(schema, t->name, c.name));
+    }
+    for (const Diagnostic &d : schema.diagnostics) {
+        const int index = d.path.mid(13).section(QLatin1Char(']'), 0, 0).toInt();
+        if (index / blockSize == b)
+            add(QStringLiteral("%1 %2 %3 %4").arg(d.code, d.message, d.ids.join(QLatin1Char(',')))
+                    .arg(QStringLiteral("associations[%1]").arg(index % blockSize)
+                         + d.path.mid(d.path.indexOf(QLatin1Char(']')) + 1)));
+    }
+    return facts;
+}
+
 } // namespace
 
 class TestResolver : public QObject
@@ -114,6 +190,7 @@ private slots:
     void largeSchemaResolvesInOrder();
     void largeSchemaLookups_data();
     void largeSchemaLookups();
+    void manyAssociationsResolveAsFew();
 };
 
 void TestResolver::foreignKeyColumn_data()
@@ -813,6 +890,34 @@ void TestResolver::largeSchemaLookups()
                  at(rebuilt.association(id), rebuilt.associations));
     }
     QCOMPARE(schema.association(AssociationId(QStringLiteral("as3")))->id.toString(), QStringLiteral("as3"));
+}
+
+void TestResolver::manyAssociationsResolveAsFew()
+{
+    const ResolvedSchema one = resolve(load(associationBlocks(1)));
+    const QStringList expected = blockFacts(one, 0);
+    QCOMPARE(expected.filter(QStringLiteral("unknown-model")).size(), 1);
+    QCOMPARE(expected.filter(QStringLiteral("duplicate-alias")).size(), 1);
+    // Named after J's primary key once J is a junction (its first key), not its old id; no
+    // constraint to a composite key.
+    QVERIFY(expected.contains(QStringLiteral("Jblk0x|Bblk0x|Jblk0xes|Bblk0xes|Bees|Bee|Bees|"
+                                             "Jblk0xAblk0xId|Jblk0xAblk0xId|Bblk0xes|Ablk0xId|"
+                                             "|||||||valid")));
+    QVERIFY2(expected.filter(QStringLiteral("|valid")).size() >= 7, qPrintable(expected.join(u'\n')));
+
+    const int blocks = 200; // 2,600 associations: prepared in two halves
+    const ResolvedSchema many = resolve(load(associationBlocks(blocks)));
+    QCOMPARE(many.associations.size(), blocks * blockSize);
+    QCOMPARE(many.diagnostics.size(), one.diagnostics.size() * blocks);
+    int lastIndex = -1;
+    for (const Diagnostic &d : many.diagnostics) {
+        const int index = d.path.mid(13).section(QLatin1Char(']'), 0, 0).toInt();
+        QVERIFY2(d.path.startsWith(QLatin1String("associations[")) && index >= lastIndex,
+                 qPrintable(d.path));
+        lastIndex = index;
+    }
+    for (int b = 0; b < blocks; ++b)
+        QCOMPARE(blockFacts(many, b), expected);
 }
 
 QTEST_GUILESS_MAIN(TestResolver)
