@@ -13,7 +13,8 @@
 // its associations and that undone; for each, the longest event-loop gap from the turn its
 // resolve lands in (the views catching up) until settled. Exit 1 when a keystroke or a
 // structural edit blocks the UI thread, or the event loop stalls while typing or when a
-// structural resolve lands, for more than 100 ms. JUNCTION_BENCH_GAPS=1 prints every event
+// structural resolve lands, for more than 100 ms. Then Select All (L and XL) and, at L, every
+// model deleted at once and undone. JUNCTION_BENCH_GAPS=1 prints every event
 // over 30 ms with its receiver.
 #include "associationitem.h"
 #include "commands/entitycommands.h"
@@ -30,6 +31,7 @@
 #include "schemagenerator.h"
 #include "tableitem.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QLineEdit>
@@ -208,6 +210,9 @@ struct Figures
     // Structural edits: a model added (its box shown at once) and that undone; a model
     // deleted with its associations and that undone.
     Structural add, undoAdd, remove, undoRemove;
+    // Select All (the action), the longest gap in the 500 ms after it; then (at L) every
+    // model deleted at once, as Delete does once its confirmation is accepted, and undone.
+    Structural selectAll, removeAll, undoRemoveAll;
 };
 
 Figures measure(const Bench::SchemaSize &size, int keys)
@@ -284,7 +289,10 @@ Figures measure(const Bench::SchemaSize &size, int keys)
     Document *document = window.document();
     bool landed = false;
     QObject::connect(document, &Document::resolvedChanged, &window, [&landed] { landed = true; });
-    const auto structural = [&](const std::function<void()> &change) {
+    const auto structural = [&](const std::function<void()> &change,
+                                std::function<bool()> done = {}) {
+        if (!done)
+            done = [&] { return typist.settled(edit->text()); };
         Structural e;
         Spinner spinner;
         spinner.landed = &landed;
@@ -295,7 +303,7 @@ Figures measure(const Bench::SchemaSize &size, int keys)
         QApplication::processEvents();
         e.block = t.nsecsElapsed() / 1e6;
         spinner.start();
-        while (!(landed && document->isResolveSettled() && typist.settled(edit->text()))
+        while (!(landed && document->isResolveSettled() && done())
                && t.elapsed() < 60000)
             QApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
         spinner.stop();
@@ -323,6 +331,37 @@ Figures measure(const Bench::SchemaSize &size, int keys)
         qFatal("the removed model still has a box");
     f.undoRemove = structural([&] { document->undoStack()->undo(); });
 
+    {
+        QAction *selectAll = window.findChild<QAction *>(QStringLiteral("selectAllAction"));
+        Spinner spinner;
+        QElapsedTimer t;
+        t.start();
+        selectAll->trigger();
+        QApplication::processEvents();
+        f.selectAll.block = t.nsecsElapsed() / 1e6;
+        spinner.start();
+        while (t.elapsed() < 500)
+            QApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+        spinner.stop();
+        f.selectAll.gap = spinner.longestGap;
+        if (window.scene()->selectedItems().size() < size.models)
+            qFatal("Select All left models unselected");
+    }
+    if (size.models <= Bench::sizeL.models) {
+        QList<EntityId> all;
+        for (const Entity &entity : document->project().entities)
+            all << entity.id;
+        const auto ddlSettled = [&] {
+            return window.diagnosticsPanel()->isUpToDate() && window.ddlPanel()->isUpToDate()
+                   && !window.outlinePanel()->model()->hasPendingChanges();
+        };
+        f.removeAll = structural(
+            [&] { document->push(Commands::removeEntities(*document, all)); }, ddlSettled);
+        if (!window.scene()->tableItems().isEmpty())
+            qFatal("deleting every model left boxes");
+        f.undoRemoveAll = structural([&] { document->undoStack()->undo(); }, ddlSettled);
+    }
+
     const auto printStructural = [](const char *what, const Structural &e) {
         std::printf("    %-28s UI blocked %6.1f ms | longest gap %6.1f ms, from the resolve "
                     "landing %6.1f ms | settled %6.1f ms\n",
@@ -340,6 +379,12 @@ Figures measure(const Bench::SchemaSize &size, int keys)
     printStructural("undo it:", f.undoAdd);
     printStructural("delete a model (+ assocs):", f.remove);
     printStructural("undo it:", f.undoRemove);
+    std::printf("    %-28s UI blocked %6.1f ms | longest gap %6.1f ms in the 500 ms after\n",
+                "Select All:", f.selectAll.block, f.selectAll.gap);
+    if (size.models <= Bench::sizeL.models) {
+        printStructural("delete all selected models:", f.removeAll);
+        printStructural("undo it:", f.undoRemoveAll);
+    }
     std::fflush(stdout);
     return f;
 }
@@ -419,6 +464,12 @@ int main(int argc, char *argv[])
         check(name, "undoing the add blocks the UI", f.undoAdd.block, 100);
         check(name, "deleting a model blocks the UI", f.remove.block, 100);
         check(name, "undoing the delete blocks the UI", f.undoRemove.block, 100);
+        check(name, "Select All blocks the UI", std::max(f.selectAll.block, f.selectAll.gap),
+              100);
+        if (f.removeAll.block > 0) {
+            check(name, "deleting all models blocks", f.removeAll.block, 100);
+            check(name, "undoing that blocks the UI", f.undoRemoveAll.block, 100);
+        }
         const double landing = std::max({f.add.landingGap, f.undoAdd.landingGap,
                                          f.remove.landingGap, f.undoRemove.landingGap});
         check(name, "structural resolve lands: gap", landing, 100);

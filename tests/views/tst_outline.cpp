@@ -17,6 +17,8 @@
 #include "tableitem.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
+#include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -92,6 +94,7 @@ private slots:
     void showsModelsAssociationsAndJunctions();
     void followsEditsWithoutReset();
     void followsResolvesByWhatChanged();
+    void selectAllAndDeleteAll();
     void filterIsRecursive();
     void outlineSelectsOnCanvas();
     void canvasSelectsInOutline();
@@ -313,6 +316,69 @@ void tst_Outline::followsResolvesByWhatChanged()
     }
     QCOMPARE(model->rowCount(modelsGroup), models);
     QCOMPARE(resets.size(), 0);
+}
+
+void tst_Outline::selectAllAndDeleteAll()
+{
+    // Select All on a generated schema selects every row of the three groups in the outline
+    // as runs (one range per group, not one per row: thousands of ranges took QItemSelectionModel
+    // seconds), enables what needs three models; deleting every model empties both.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("generated.junction.json"));
+    QVERIFY(Document(Bench::generateProject(300, 450)).saveAs(path));
+    const auto window = Junction::Testing::openWindow(path);
+    QVERIFY(window);
+    Document *document = window->document();
+    DiagramScene *scene = window->scene();
+    OutlinePanel *outline = window->outlinePanel();
+    OutlineModel *model = outline->model();
+    QTRY_VERIFY(!model->isFilling() && !model->hasPendingChanges());
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto action = [&](const char *name) {
+        return window->findChild<QAction *>(QLatin1String(name));
+    };
+    QVERIFY(!action("deleteAction")->isEnabled());
+
+    action("selectAllAction")->trigger();
+    const int models = int(document->project().entities.size());
+    const int associations = int(document->project().associations.size());
+    const int junctions = model->rowCount(model->index(2, 0));
+    QVERIFY(junctions > 0);
+    QCOMPARE(scene->selectedItems().size(), models + associations + junctions);
+    QStringList expected;
+    for (int group = 0; group < 3; ++group) {
+        const QModelIndex parent = model->index(group, 0);
+        for (int row = 0; row < model->rowCount(parent); ++row)
+            expected << model->index(row, 0, parent).data(OutlineModel::IdRole).toString();
+    }
+    QStringList selected = outline->selectedIds();
+    selected.sort();
+    expected.sort();
+    QCOMPARE(selected, expected);
+    QCOMPARE(outline->tree()->selectionModel()->selection().size(), 3);
+    for (const char *name : {"deleteAction", "alignTopAction", "distributeHorizontallyAction"})
+        QVERIFY2(action(name)->isEnabled(), name);
+    QVERIFY(!scene->tableItem(document->project().entities.first().id)
+                 ->childItems()
+                 .size()); // no add-attribute tab on one of many
+
+    QList<EntityId> all;
+    for (const Entity &entity : document->project().entities)
+        all << entity.id;
+    QVERIFY(document->push(Commands::removeEntities(*document, all)));
+    QVERIFY(scene->selectedItems().isEmpty());
+    QVERIFY(Junction::Testing::waitUntilSettled(window.get()));
+    QTRY_VERIFY(!model->hasPendingChanges());
+    QCOMPARE(outline->selectedIds(), QStringList());
+    for (int group = 0; group < 3; ++group)
+        QCOMPARE(model->rowCount(model->index(group, 0)), 0);
+    QVERIFY(!action("deleteAction")->isEnabled());
+
+    document->undoStack()->undo();
+    QVERIFY(Junction::Testing::waitUntilSettled(window.get()));
+    QTRY_VERIFY(!model->hasPendingChanges());
+    QCOMPARE(dump(model), freshDump(document));
+    QCOMPARE(scene->tableItems().size(), models + junctions);
 }
 
 void tst_Outline::filterIsRecursive()

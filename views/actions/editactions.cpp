@@ -155,8 +155,11 @@ void EditActions::addArrangeTo(QMenu *menu) const
 void EditActions::updateEnabled()
 {
     const Document *document = m_scene->document();
-    const qsizetype models = document ? selectedEntityIds(*m_scene, *document).size() : 0;
-    const qsizetype edges = document ? selectedAssociationIds(*m_scene, *document).size() : 0;
+    // Counted no further than the actions ask (distribute wants three).
+    const SelectionCount count = document ? countSelected(*m_scene, *document, 3)
+                                          : SelectionCount();
+    const qsizetype models = count.models;
+    const qsizetype edges = count.associations;
     m_delete->setEnabled(models + edges > 0);
     for (QAction *action : {m_cut, m_copy, m_duplicate, m_addAttribute, m_rename})
         action->setEnabled(models > 0);

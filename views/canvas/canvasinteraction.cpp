@@ -68,9 +68,10 @@ void CanvasInteraction::updateAddAttributeHandle()
     };
     const Document *document = m_scene->document();
     EntityId wanted;
-    if (document) {
+    // Only for a lone model (asked first: after Select All there are 25,000 items).
+    if (document && m_scene->selectedItems().size() == 1) {
         const QList<EntityId> models = selectedEntityIds(*m_scene, *document);
-        if (models.size() == 1 && m_scene->selectedItems().size() == 1)
+        if (models.size() == 1)
             wanted = models.constFirst();
     }
     // The old owner's box may be gone (and its tab with it): look it up, never keep it.

@@ -32,6 +32,26 @@ QList<EntityId> selectedEntityIds(const QGraphicsScene &scene, const Document &d
     return ids;
 }
 
+SelectionCount countSelected(const QGraphicsScene &scene, const Document &document,
+                             qsizetype limit)
+{
+    SelectionCount count;
+    const QList<QGraphicsItem *> selected = scene.selectedItems();
+    for (QGraphicsItem *item : selected) {
+        if (count.models >= limit && count.associations >= limit)
+            break;
+        if (const auto table = qgraphicsitem_cast<TableItem *>(item)) {
+            if (count.models < limit && !table->isDerived()
+                && document.entityIndex(table->entityId()) >= 0)
+                ++count.models;
+        } else if (const auto edge = qgraphicsitem_cast<AssociationItem *>(item)) {
+            if (count.associations < limit && document.associationIndex(edge->associationId()) >= 0)
+                ++count.associations;
+        }
+    }
+    return count;
+}
+
 QList<AssociationId> selectedAssociationIds(const QGraphicsScene &scene, const Document &document)
 {
     QList<std::pair<int, AssociationId>> found;

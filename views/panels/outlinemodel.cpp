@@ -67,14 +67,18 @@ OutlineModel::OutlineModel(QObject *parent)
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(debounceMsec);
     connect(&m_debounce, &QTimer::timeout, this, &OutlineModel::debounceTimeout);
-    // Whatever adds, removes or replaces rows makes the id index stale.
+    // The id index holds the groups' rows (nodes keep their address while they live):
+    // rows coming or going there make it stale, an attribute's row does not.
     const auto forgetNodes = [this] { m_nodeById.clear(); };
+    const auto forgetNodesUnder = [this](const QModelIndex &parent) {
+        if (!parent.isValid() || !parent.parent().isValid())
+            m_nodeById.clear();
+    };
     connect(this, &QAbstractItemModel::modelAboutToBeReset, this, forgetNodes);
     connect(this, &QAbstractItemModel::modelReset, this, forgetNodes);
-    connect(this, &QAbstractItemModel::rowsAboutToBeRemoved, this, forgetNodes);
-    connect(this, &QAbstractItemModel::rowsRemoved, this, forgetNodes);
-    connect(this, &QAbstractItemModel::rowsInserted, this, forgetNodes);
-    connect(this, &QAbstractItemModel::rowsMoved, this, forgetNodes);
+    connect(this, &QAbstractItemModel::rowsAboutToBeRemoved, this, forgetNodesUnder);
+    connect(this, &QAbstractItemModel::rowsRemoved, this, forgetNodesUnder);
+    connect(this, &QAbstractItemModel::rowsInserted, this, forgetNodesUnder);
     connect(this, &QAbstractItemModel::layoutChanged, this, forgetNodes);
     m_fillTimer.setSingleShot(true);
     m_fillTimer.setInterval(0);
@@ -667,20 +671,30 @@ const OutlineModel::Node *OutlineModel::find(const Node *node, const QString &id
     return nullptr;
 }
 
-void OutlineModel::indexNodes(const Node *node) const
+void OutlineModel::indexNodes() const
 {
-    for (const auto &child : node->children) {
-        if (child->kind != Kind::Group && !m_nodeById.contains(child->id))
-            m_nodeById.insert(child->id, child.get()); // find()'s answer: the first in order
-        indexNodes(child.get());
+    qsizetype count = 0;
+    for (const auto &group : m_root->children)
+        count += qsizetype(group->children.size());
+    m_nodeById.reserve(count);
+    for (const auto &group : m_root->children) {
+        for (const auto &child : group->children) {
+            if (!m_nodeById.contains(child->id))
+                m_nodeById.insert(child->id, child.get()); // find()'s answer: the first in order
+        }
     }
 }
 
 QModelIndex OutlineModel::indexForId(const QString &id, int column) const
 {
+    // Models, associations and junction tables (what the canvas selects, thousands at once
+    // after Select All) through the index of the groups' rows; indexing every attribute
+    // too (145,000 nodes at XL, again after each edit) cost ~100 ms per selection change.
     if (m_nodeById.isEmpty())
-        indexNodes(m_root.get());
-    return indexOf(m_nodeById.value(id), column);
+        indexNodes();
+    if (const Node *node = m_nodeById.value(id))
+        return indexOf(node, column);
+    return indexOf(find(m_root.get(), id), column); // attributes and junction columns
 }
 
 QModelIndex OutlineModel::index(int row, int column, const QModelIndex &parent) const

@@ -122,14 +122,14 @@ private:
     QModelIndex indexOf(const Node *node, int column = 0) const;
     Node *nodeOf(const QModelIndex &index) const;
     const Node *find(const Node *node, const QString &id) const;
-    void indexNodes(const Node *node) const;
+    void indexNodes() const;
 
     QPointer<Document> m_document;
     QMetaObject::Connection m_changedConnection;
     QMetaObject::Connection m_resolvedConnection;
     std::unique_ptr<Node> m_root;
-    // Every node but the groups by id, made when first asked after the rows changed: a
-    // canvas selection of thousands of items looks each of them up.
+    // The groups' rows by id, made when first asked after they changed: a canvas selection
+    // of thousands of items looks each of them up.
     mutable QHash<QString, const Node *> m_nodeById;
     QSet<QString> m_differences;
     QString m_differencesDatabase;
