@@ -100,8 +100,8 @@ QString tableKey(const ResolvedTable &table)
 // one came or went, or the ones in both are in another order. Both lists' keys are hashed
 // once (on the resolve worker: ~15,000 associations at XL take a few ms).
 template<typename T, typename Key, typename Same, typename Changed>
-bool matchByKey(const QList<T> &before, const QList<T> &after, Key key, Same same,
-                Changed changed)
+bool matchByKey(bool *reordered, const QList<T> &before, const QList<T> &after, Key key,
+                Same same, Changed changed)
 {
     bool structure = before.size() != after.size();
     QHash<QString, qsizetype> was;
@@ -126,8 +126,10 @@ bool matchByKey(const QList<T> &before, const QList<T> &after, Key key, Same sam
         }
         matched[j] = true;
         // Kept ones in another order than before.
-        if (j < lastMatched)
+        if (j < lastMatched) {
             structure = true;
+            *reordered = true;
+        }
         lastMatched = j;
         if (!same(before.at(j), now))
             changed(now);
@@ -150,7 +152,8 @@ ResolvedDelta ResolvedDelta::between(const ResolvedSchema &before, const Resolve
     delta.diagnostics = !sameList(before.diagnostics, after.diagnostics, sameDiagnostic);
     delta.cycle = delta.diagnostics && cycleIds(before) != cycleIds(after);
 
-    const bool tablesMoved = matchByKey(before.tables, after.tables, tableKey, sameTable,
+    delta.reordered = false;
+    const bool tablesMoved = matchByKey(&delta.reordered, before.tables, after.tables, tableKey, sameTable,
                                         [&delta](const ResolvedTable &table) {
                                             if (table.isCreatedJunction())
                                                 delta.junctions.insert(table.name);
@@ -158,7 +161,7 @@ ResolvedDelta ResolvedDelta::between(const ResolvedSchema &before, const Resolve
                                                 delta.models.insert(table.entity);
                                         });
     const bool associationsMoved = matchByKey(
-        before.associations, after.associations,
+        &delta.reordered, before.associations, after.associations,
         [](const ResolvedAssociation &association) { return association.id.toString(); },
         sameAssociation,
         [&delta](const ResolvedAssociation &association) {

@@ -26,6 +26,9 @@ struct ResolvedDelta
     QSet<AssociationId> associations;
     // A table or association came or went, or the order of either changed.
     bool structure = true;
+    // Tables or associations in both are in another order (the canvas lays the lanes of
+    // the edges between two boxes, and places junction tables, in those orders).
+    bool reordered = true;
     // The resolver's diagnostics differ (the cycle, unresolved associations...).
     bool diagnostics = true;
     // The "cycle" diagnostics name other associations (a view colours the cycle's path).

@@ -204,8 +204,13 @@ void AssociationItem::updateGeometry()
         labelAnchor = m_path.pointAtPercent(0.5) + QPointF(8, -8);
     } else {
         // Lanes are offset across a direction that does not depend on which end is the
-        // source, so A→B and B→A edges share one set of lanes.
-        const bool forward = std::less<const TableItem *>()(m_source, m_target);
+        // source, so A→B and B→A edges share one set of lanes; nor on where the boxes lie
+        // in memory, so every build of the scene (at once, in slices, item by item) draws
+        // them alike: models by id, then junction tables by name.
+        const bool forward = m_source->isDerived() != m_target->isDerived()
+            ? !m_source->isDerived()
+            : m_source->isDerived() ? m_source->tableName() < m_target->tableName()
+                                    : m_source->entityId() < m_target->entityId();
         const QPointF along = unit(forward ? b.center() - a.center() : a.center() - b.center());
         const QPointF across(-along.y(), along.x());
         const qreal offset = (m_lane - (m_laneCount - 1) / 2.0) * laneSpacing;
