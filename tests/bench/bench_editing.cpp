@@ -11,12 +11,15 @@
 // of keys 60 ms apart (a fast typist) settled after the last. Then structural edits: a model
 // is added (as a double click on the canvas does) and the add undone, a model deleted with
 // its associations and that undone; for each, the longest event-loop gap from the turn its
-// resolve lands in (the views catching up) until settled. Exit 1 when a keystroke or a
+// resolve lands in (the views catching up) until settled; then the edits that bring or take
+// edges and junction tables: an association added, a belongsTo and a belongsToMany (with
+// its junction table) removed, each undone. Exit 1 when a keystroke or a
 // structural edit blocks the UI thread, or the event loop stalls while typing or when a
 // structural resolve lands, for more than 100 ms. Then Select All (L and XL) and, at L, every
 // model deleted at once and undone. JUNCTION_BENCH_GAPS=1 prints every event
 // over 30 ms with its receiver.
 #include "associationitem.h"
+#include "commands/associationcommands.h"
 #include "commands/entitycommands.h"
 #include "ddlpanel.h"
 #include "diagnosticspanel.h"
@@ -213,6 +216,9 @@ struct Figures
     // Select All (the action), the longest gap in the 500 ms after it; then (at L) every
     // model deleted at once, as Delete does once its confirmation is accepted, and undone.
     Structural selectAll, removeAll, undoRemoveAll;
+    // Edges and junction tables that come or go, each undone.
+    Structural addAssociation, undoAddAssociation, removeBelongsTo, undoRemoveBelongsTo,
+        removeMany, undoRemoveMany;
 };
 
 Figures measure(const Bench::SchemaSize &size, int keys)
@@ -331,6 +337,42 @@ Figures measure(const Bench::SchemaSize &size, int keys)
         qFatal("the removed model still has a box");
     f.undoRemove = structural([&] { document->undoStack()->undo(); });
 
+    // An association between two models one row apart (the generator puts 100 in a row).
+    const Project &project = document->project();
+    Association added;
+    added.type = AssociationType::HasMany;
+    added.id = AssociationId(QStringLiteral("as-bench-added"));
+    added.source = project.entities.at(size.models / 2 + 3).name;
+    added.target = project.entities.at(size.models / 2 + 103).name;
+    added.as.plural = QStringLiteral("BenchItems");
+    f.addAssociation = structural(
+        [&] { document->push(Commands::addAssociation(*document, added)); });
+    if (!window.scene()->associationItem(added.id))
+        qFatal("the added association has no edge");
+    f.undoAddAssociation = structural([&] { document->undoStack()->undo(); });
+    if (window.scene()->associationItem(added.id))
+        qFatal("the undone association still has an edge");
+    // The generator cycles belongsTo, hasMany, hasOne, belongsToMany.
+    const int half = (size.associations / 2) & ~3;
+    const Association belongsTo = project.associations.at(half);
+    const Association many = project.associations.at(half + 3);
+    if (belongsTo.type != AssociationType::BelongsTo
+        || many.type != AssociationType::BelongsToMany)
+        qFatal("unexpected generated associations");
+    f.removeBelongsTo = structural(
+        [&] { document->push(Commands::removeAssociations(*document, {belongsTo.id})); });
+    if (window.scene()->associationItem(belongsTo.id))
+        qFatal("the removed belongsTo still has an edge");
+    f.undoRemoveBelongsTo = structural([&] { document->undoStack()->undo(); });
+    f.removeMany = structural(
+        [&] { document->push(Commands::removeAssociations(*document, {many.id})); });
+    if (window.scene()->associationItem(many.id)
+        || window.scene()->junctionItem(many.through.name))
+        qFatal("the removed belongsToMany still has an edge or its junction table");
+    f.undoRemoveMany = structural([&] { document->undoStack()->undo(); });
+    if (!window.scene()->junctionItem(many.through.name))
+        qFatal("the belongsToMany put back has no junction table");
+
     {
         QAction *selectAll = window.findChild<QAction *>(QStringLiteral("selectAllAction"));
         Spinner spinner;
@@ -385,6 +427,12 @@ Figures measure(const Bench::SchemaSize &size, int keys)
         printStructural("delete all selected models:", f.removeAll);
         printStructural("undo it:", f.undoRemoveAll);
     }
+    printStructural("add an association:", f.addAssociation);
+    printStructural("undo it:", f.undoAddAssociation);
+    printStructural("remove a belongsTo:", f.removeBelongsTo);
+    printStructural("undo it:", f.undoRemoveBelongsTo);
+    printStructural("remove a belongsToMany:", f.removeMany);
+    printStructural("undo it:", f.undoRemoveMany);
     std::fflush(stdout);
     return f;
 }
@@ -470,8 +518,18 @@ int main(int argc, char *argv[])
             check(name, "deleting all models blocks", f.removeAll.block, 100);
             check(name, "undoing that blocks the UI", f.undoRemoveAll.block, 100);
         }
-        const double landing = std::max({f.add.landingGap, f.undoAdd.landingGap,
-                                         f.remove.landingGap, f.undoRemove.landingGap});
+        check(name, "adding an association blocks", f.addAssociation.block, 100);
+        check(name, "undoing it blocks", f.undoAddAssociation.block, 100);
+        check(name, "removing a belongsTo blocks", f.removeBelongsTo.block, 100);
+        check(name, "undoing it blocks", f.undoRemoveBelongsTo.block, 100);
+        check(name, "removing a belongsToMany blocks", f.removeMany.block, 100);
+        check(name, "undoing it blocks", f.undoRemoveMany.block, 100);
+        const double landing = std::max(
+            {f.add.landingGap, f.undoAdd.landingGap, f.remove.landingGap,
+             f.undoRemove.landingGap, f.addAssociation.landingGap,
+             f.undoAddAssociation.landingGap, f.removeBelongsTo.landingGap,
+             f.undoRemoveBelongsTo.landingGap, f.removeMany.landingGap,
+             f.undoRemoveMany.landingGap});
         check(name, "structural resolve lands: gap", landing, 100);
     };
     const Figures l = measure(Bench::sizeL, keys);

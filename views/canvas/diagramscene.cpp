@@ -43,6 +43,7 @@ constexpr qreal junctionGap = 56; // between the joined models and their junctio
 
 DiagramScene::DiagramScene(QObject *parent)
     : QGraphicsScene(parent)
+    , m_updater(this)
 {
     // The BSP index chooses its depth from the item count: 15 levels at 30,000 items, where
     // a long edge lands in thousands of leaves (seconds to index, tens of ms to move one).
@@ -76,6 +77,7 @@ void DiagramScene::setDocument(Document *document, Build build)
         discardItems(); // hidden now, deleted a slice at a time
     clearItems();
     m_mergedInto.clear();
+    m_updater.reset();
     m_document = document;
     if (m_document) {
         m_changedConnection
@@ -229,11 +231,11 @@ void DiagramScene::documentChanged(const ChangeSet &changes)
                                   | Change::EntitiesRemoved | Change::AssociationsAdded
                                   | Change::AssociationsRemoved;
     if ((changes.changes & itemsComeOrGo).toInt() != 0) {
-        // A model added (with no associations yet) or removed (with no edges) is shown, or
-        // taken away, at once without resolving the whole schema (~150 ms and 10,000 boxes
-        // compared at XL); the worker's resolve follows as after typing. Anything else is
-        // compared in full.
-        if (!showModelsComeOrGo(changes)) {
+        // Models and associations that come or go are shown at once from a resolve of their
+        // neighbourhood, without resolving the whole schema (~150 ms) and comparing 25,000
+        // items (SceneUpdater); the worker's resolve follows as after typing. Anything else
+        // (a project replaced, the merged sides) is compared in full.
+        if (!m_updater.showAtOnce(changes)) {
             syncSchema();
             m_offBase = true;
         }
@@ -266,97 +268,6 @@ void DiagramScene::documentChanged(const ChangeSet &changes)
     emit diagramChanged();
 }
 
-bool DiagramScene::showModelsComeOrGo(const ChangeSet &changes)
-{
-    // Exact only when the model's table depends on nothing but itself and `define`: no
-    // association names it (FK columns, junctions, edges) and no table has its name. The
-    // items left as they were are then still right, and the worker's delta (which names
-    // the model) brings the rest, as after typing.
-    const Changes handled = Change::EntitiesAdded | Change::EntitiesRemoved
-                            | Change::ModelPositions;
-    if ((changes.changes & ~handled).toInt() != 0)
-        return false;
-    const Project &project = m_document->project();
-    QList<EntityId> gone;
-    struct Come
-    {
-        EntityId id;
-        ResolvedSchema schema;
-    };
-    std::vector<Come> come;
-    for (const EntityId &id : changes.entities) {
-        const Entity *entity = m_document->entity(id);
-        TableItem *item = m_tables.value(id);
-        if (!entity && item) {
-            // Nothing may hold on to the box: no edge ends at it, no junction sits by it,
-            // no (unresolved) association names the model.
-            if (!item->edges().isEmpty())
-                return false;
-            for (const JunctionPlace &place : std::as_const(m_junctionPlaces)) {
-                if (place.first == item || place.second == item)
-                    return false;
-            }
-            const QString name = item->content().title;
-            for (const Association &a : project.associations) {
-                if (a.source == name || a.target == name || a.through.name == name)
-                    return false;
-            }
-            gone.append(id);
-        } else if (entity && !item) {
-            for (const Association &a : project.associations) {
-                if (a.source == entity->name || a.target == entity->name
-                    || a.through.name == entity->name)
-                    return false;
-            }
-            Project one;
-            one.define = project.define;
-            one.hasDefine = project.hasDefine;
-            one.entities = {*entity};
-            ResolvedSchema schema = resolve(one);
-            const ResolvedTable *table = schema.tableForEntity(entity->name);
-            if (!table || table->entity != id || schema.tables.size() != 1
-                || m_document->lastResolved().table(table->name))
-                return false;
-            come.push_back({id, std::move(schema)});
-        } else if (entity || item) {
-            return false;
-        }
-    }
-    QList<TableItem *> goneItems;
-    for (const EntityId &id : std::as_const(gone))
-        goneItems.append(m_tables.take(id));
-    if (deleteQuietly(this, goneItems))
-        emit selectionChanged();
-    QList<EntityId> placed;
-    for (const Come &c : come) {
-        const ResolvedTable &table = c.schema.tables.first();
-        TableItem *item = newTableItem(table);
-        m_tables.insert(c.id, item);
-        showTable(item, table, c.schema, false);
-        placed.append(c.id);
-    }
-    placeModels(placed);
-    // Junction tables are placed clear of every box: one that came or went may move them.
-    // Each takes the first free place on its path, so a box that only came, away from
-    // every junction (and the margin freePlace() keeps), leaves all of them where they are
-    // (placing 3,750 junctions again is ~40 ms at XL).
-    bool junctionsMove = !gone.isEmpty();
-    for (const EntityId &id : std::as_const(placed)) {
-        const QRectF box = m_tables.value(id)->sceneBoundingRect();
-        for (const TableItem *junction : std::as_const(m_junctions)) {
-            if (box.intersects(junction->sceneBoundingRect().adjusted(-12, -12, 12, 12))) {
-                junctionsMove = true;
-                break;
-            }
-        }
-    }
-    if (junctionsMove)
-        placeJunctions();
-    growSceneRect();
-    m_modelsCameOrWent = true;
-    return true;
-}
-
 void DiagramScene::startBuilder()
 {
     m_builder->start();
@@ -375,142 +286,14 @@ void DiagramScene::resolvedChanged(const ResolvedDelta &delta)
     // The delta is taken from the resolve announced before; items built since from another
     // one (an add synced at once, a build) need the whole comparison.
     bool geometry = true;
-    if (m_offBase || !applyDelta(delta, &geometry))
+    if (m_offBase || !m_updater.applyDelta(delta, &geometry))
         syncSchema();
     m_offBase = false;
-    m_modelsCameOrWent = false;
     // The overview and the minimap draw geometry only: boxes of the same size (and so edges
     // on the same route) change nothing there.
     if (!geometry)
         return;
     emit diagramChanged();
-}
-
-TableItem *DiagramScene::itemForTable(const ResolvedSchema &schema,
-                                      const QString &tableName) const
-{
-    const ResolvedTable *table = schema.table(tableName);
-    if (!table)
-        return nullptr;
-    return table->isCreatedJunction() ? m_junctions.value(table->name)
-                                      : m_tables.value(table->entity);
-}
-
-bool DiagramScene::applyDelta(const ResolvedDelta &delta, bool *geometryChanged)
-{
-    // What the delta cannot say in place: items that come or go (but for models that
-    // showModelsComeOrGo() already added or removed, whose boxes are there or gone), the
-    // cycle's path (it colours tables and edges anywhere), and merged sides (an edge shows
-    // two associations).
-    // Other diagnostics are not drawn on the canvas.
-    if (delta.everything || delta.cycle
-        || (m_mergeSides && !delta.associations.isEmpty())) {
-        return false;
-    }
-    // Tables that shifted are named (the delta compares by position); associations that
-    // came, went or moved change lanes and junctions: those are compared in full.
-    if (delta.structure && (!m_modelsCameOrWent || !delta.associations.isEmpty()))
-        return false;
-    const ResolvedSchema &schema = m_document->resolved(); // current: it was just announced
-    QSet<QString> cycleAssociations;
-    QSet<QString> cycleTables;
-    for (const Diagnostic &diagnostic : schema.diagnostics) {
-        if (diagnostic.code != QLatin1String("cycle"))
-            continue;
-        for (const QString &id : diagnostic.ids) {
-            cycleAssociations.insert(id);
-            if (const ResolvedAssociation *a = schema.association(AssociationId(id))) {
-                cycleTables.insert(a->sourceTable);
-                cycleTables.insert(a->targetTable);
-            }
-        }
-    }
-
-    // First check that every item is there, so nothing is half updated when falling back.
-    struct TableUpdate
-    {
-        TableItem *item;
-        const ResolvedTable *table;
-    };
-    QList<TableUpdate> tables;
-    for (const EntityId &id : delta.models) {
-        const Entity *entity = m_document->entity(id);
-        const ResolvedTable *table = entity ? schema.tableForEntity(entity->name) : nullptr;
-        TableItem *item = m_tables.value(id);
-        if (!entity && delta.structure) {
-            if (item)
-                return false;
-            continue; // a model gone, and its box
-        }
-        if (!table || table->entity != id || !item)
-            return false;
-        tables.append({item, table});
-    }
-    for (const QString &name : delta.junctions) {
-        const ResolvedTable *table = schema.table(name);
-        TableItem *item = m_junctions.value(name);
-        if (!table || !item)
-            return false;
-        tables.append({item, table});
-    }
-    struct EdgeUpdate
-    {
-        AssociationItem *item;
-        const ResolvedAssociation *association;
-    };
-    QList<EdgeUpdate> edges;
-    for (const AssociationId &id : delta.associations) {
-        const ResolvedAssociation *association = schema.association(id);
-        AssociationItem *item = m_associations.value(id);
-        if (!association || !item)
-            return false; // unresolved before or now: it gains or loses its edge
-        TableItem *source = itemForTable(schema, association->sourceTable);
-        TableItem *target = itemForTable(schema,
-                                         association->type == AssociationType::BelongsToMany
-                                             ? association->throughTable
-                                             : association->targetTable);
-        if (source != item->sourceItem() || target != item->targetItem())
-            return false; // other ends: other lanes too
-        edges.append({item, association});
-    }
-
-    bool resized = false;
-    for (const TableUpdate &update : std::as_const(tables)) {
-        const QSizeF before = update.item->size();
-        update.item->setTableName(update.table->name);
-        update.item->setContent(TableItem::contentOf(*update.table, schema,
-                                                     cycleTables.contains(update.table->name)));
-        const auto differs = m_syncDifferences.constFind(update.table->name);
-        update.item->setSyncDifference(differs != m_syncDifferences.cend(),
-                                       differs != m_syncDifferences.cend() ? *differs
-                                                                           : QSet<QString>());
-        resized = resized || update.item->size() != before;
-    }
-    for (const EdgeUpdate &update : std::as_const(edges)) {
-        const bool inCycle = cycleAssociations.contains(update.association->id.toString());
-        if (update.item->setContent(AssociationItem::contentOf(*update.association, inCycle)))
-            update.item->updateGeometry();
-    }
-    // Junction tables sit next to their models and clear of every box: a box that grew may
-    // move them. Otherwise only the updated items can reach past the scene rect (asking all
-    // 25,000 at XL costs ~10 ms).
-    if (resized) {
-        placeJunctions();
-        growSceneRect();
-    } else {
-        QRectF bounds;
-        for (const TableUpdate &update : std::as_const(tables))
-            bounds |= update.item->sceneBoundingRect();
-        for (const EdgeUpdate &update : std::as_const(edges))
-            bounds |= update.item->sceneBoundingRect();
-        if (!m_grownRect.contains(bounds)) {
-            m_grownRect |= bounds;
-            setSceneRect(m_grownRect);
-        }
-    }
-    m_syncedGeneration = m_document->schemaGeneration();
-    *geometryChanged = resized;
-    return true;
 }
 
 void DiagramScene::clearItems()
@@ -596,7 +379,7 @@ void DiagramScene::syncSchema()
 {
     const ResolvedSchema &schema = m_document->resolved();
     m_syncedGeneration = m_document->schemaGeneration();
-    m_modelsCameOrWent = false;
+    m_updater.reset();
     QSet<QString> cycleAssociations;
     QSet<QString> cycleTables;
     findCycle(schema, &cycleAssociations, &cycleTables);
@@ -767,22 +550,24 @@ void DiagramScene::placeJunctions()
         placeJunction(place, occupied);
 }
 
+QPointF DiagramScene::junctionWanted(const JunctionPlace &place) const
+{
+    const QRectF a = place.first->sceneBoundingRect();
+    const QRectF b = place.second->sceneBoundingRect();
+    const QSizeF size = place.junction->size();
+    const bool sameRow = a.top() < b.bottom() && b.top() < a.bottom();
+    if (sameRow) {
+        return QPointF((a.center().x() + b.center().x()) / 2 - size.width() / 2,
+                       qMax(a.bottom(), b.bottom()) + junctionGap);
+    }
+    return QPointF(qMax(a.right(), b.right()) + junctionGap,
+                   (a.center().y() + b.center().y()) / 2 - size.height() / 2);
+}
+
 void DiagramScene::placeJunction(const JunctionPlace &place, Occupancy &occupied)
 {
     TableItem *junction = place.junction;
-    const QRectF a = place.first->sceneBoundingRect();
-    const QRectF b = place.second->sceneBoundingRect();
-    const QSizeF size = junction->size();
-    const bool sameRow = a.top() < b.bottom() && b.top() < a.bottom();
-    QPointF wanted;
-    if (sameRow) {
-        wanted = QPointF((a.center().x() + b.center().x()) / 2 - size.width() / 2,
-                         qMax(a.bottom(), b.bottom()) + junctionGap);
-    } else {
-        wanted = QPointF(qMax(a.right(), b.right()) + junctionGap,
-                         (a.center().y() + b.center().y()) / 2 - size.height() / 2);
-    }
-    const QPointF position = occupied.freePlace(wanted, size);
+    const QPointF position = occupied.freePlace(junctionWanted(place), junction->size());
     junction->setPos(position);
     occupied.insert(junction->sceneBoundingRect());
 }

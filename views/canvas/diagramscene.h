@@ -5,6 +5,7 @@
 #include "change.h"
 #include "document.h"
 #include "ids.h"
+#include "sceneupdater.h"
 
 #include <QGraphicsScene>
 #include <QHash>
@@ -88,19 +89,14 @@ protected:
 
 private:
     friend class SceneBuilder;
+    friend class SceneUpdater;
 
     void documentChanged(const ChangeSet &changes);
     void resolvedChanged(const ResolvedDelta &delta);
     void startBuilder();
-    // The delta's tables and edges updated in place; false when it needs syncSchema() (items
-    // came or went, edges changed ends, the cycle or merged sides may differ).
-    // *geometryChanged: whether a box changed its size (else boxes and routes stay).
-    bool applyDelta(const ResolvedDelta &delta, bool *geometryChanged);
-    TableItem *itemForTable(const ResolvedSchema &schema, const QString &tableName) const;
     void clearItems();
     void discardItems();
     void syncSchema();
-    bool showModelsComeOrGo(const ChangeSet &changes);
     static void findCycle(const ResolvedSchema &schema, QSet<QString> *associations,
                           QSet<QString> *tables);
     TableItem *newTableItem(const ResolvedTable &table);
@@ -115,6 +111,7 @@ private:
     relationshipPartners(const ResolvedSchema &schema, const QSet<QString> &inCycle);
     void placeJunctions();
     struct JunctionPlace;
+    QPointF junctionWanted(const JunctionPlace &place) const;
     void placeJunction(const JunctionPlace &place, Occupancy &occupied);
     void growSceneRect();
 
@@ -127,9 +124,8 @@ private:
     quint64 m_syncedGeneration = 0; // the Document::schemaGeneration() the items show
     // The items show a resolve other than the one last announced (synced at once since).
     bool m_offBase = false;
-    // showModelsComeOrGo() added or removed boxes since the last resolve was shown: the
-    // next delta's structure is theirs (checked there).
-    bool m_modelsCameOrWent = false;
+    // Edits shown item by item, from a resolve's delta or at once (SceneUpdater).
+    SceneUpdater m_updater;
 
     QHash<EntityId, TableItem *> m_tables;
     QHash<QString, TableItem *> m_junctions; // created junction tables by table name

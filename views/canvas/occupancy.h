@@ -40,8 +40,6 @@ public:
     // margin) covers no other; after a bounded search it overlaps rather than wander off.
     QPointF freePlace(QPointF wanted, QSizeF size) const
     {
-        constexpr qreal step = 24;
-        constexpr int attempts = 80;
         for (int i = 0; i < attempts; ++i) {
             for (const QPointF candidate :
                  {wanted + QPointF(0, i * step), wanted + QPointF(i * step, 0)}) {
@@ -52,6 +50,11 @@ public:
         }
         return QPointF(qRound(wanted.x()), qRound(wanted.y()));
     }
+
+    static constexpr qreal step = 24;
+    static constexpr int attempts = 80;
+    // How far right of or below `wanted` freePlace() may look.
+    static constexpr qreal searchReach = step * attempts;
 
 private:
     static constexpr qreal cellSize = 256;

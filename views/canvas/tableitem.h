@@ -83,6 +83,7 @@ public:
 
     // The edges that end here, re-routed when the box moves or resizes.
     void addEdge(AssociationItem *edge) { m_edges.append(edge); }
+    void removeEdge(AssociationItem *edge) { m_edges.removeOne(edge); }
     void clearEdges() { m_edges.clear(); }
     const QList<AssociationItem *> &edges() const { return m_edges; }
 

@@ -1,0 +1,565 @@
+// SPDX-License-Identifier: MIT
+#include "sceneupdater.h"
+
+#include "associationitem.h"
+#include "diagramscene.h"
+#include "document.h"
+#include "occupancy.h"
+#include "resolvedschema.h"
+#include "tableitem.h"
+
+#include <QSignalBlocker>
+
+#include <algorithm>
+#include <limits>
+
+namespace Junction {
+
+namespace {
+
+constexpr qreal junctionMargin = 12; // Occupancy::freePlace() keeps this clear around a box
+
+bool namesModel(const Association &a, const QString &name)
+{
+    return a.source == name || a.target == name
+           || (a.through.kind == Through::Kind::Model && a.through.name == name);
+}
+
+} // namespace
+
+SceneUpdater::SceneUpdater(DiagramScene *scene)
+    : m_scene(scene)
+{}
+
+void SceneUpdater::addModelsOf(const QString &name, QSet<EntityId> *ids) const
+{
+    for (const Entity &entity : m_scene->m_document->project().entities) {
+        if (entity.name == name)
+            ids->insert(entity.id);
+    }
+}
+
+bool SceneUpdater::showAtOnce(const ChangeSet &changes)
+{
+    DiagramScene &scene = *m_scene;
+    const Document &document = *scene.m_document;
+    const Changes handled = Change::EntitiesAdded | Change::EntitiesRemoved
+                            | Change::AssociationsAdded | Change::AssociationsRemoved
+                            | Change::ModelPositions;
+    if ((changes.changes & ~handled).toInt() != 0)
+        return false;
+    const Project &project = document.project();
+    const ResolvedSchema &last = document.lastResolved();
+
+    // What the edit names, and the models whose tables it may change (`touched`): the ends
+    // of the associations that came or went, the neighbours of the models that went.
+    Named named;
+    QSet<EntityId> touched;
+    QHash<QString, EntityId> modelIds; // by name, for the ends of associations
+    modelIds.reserve(project.entities.size());
+    for (const Entity &entity : project.entities)
+        modelIds.insert(entity.name, entity.id);
+    auto touchModel = [&](const QString &name) {
+        const auto it = modelIds.constFind(name);
+        if (it != modelIds.cend())
+            touched.insert(*it);
+    };
+    auto touchJunction = [&](const TableItem *junction) {
+        named.junctions.insert(junction->tableName());
+        for (const DiagramScene::JunctionPlace &place : std::as_const(scene.m_junctionPlaces)) {
+            if (place.junction == junction) {
+                touched.insert(place.first->entityId());
+                touched.insert(place.second->entityId());
+            }
+        }
+    };
+    auto touchEnd = [&](const TableItem *end) {
+        if (end->isDerived())
+            touchJunction(end);
+        else
+            touched.insert(end->entityId());
+    };
+    for (const EntityId &id : changes.entities) {
+        named.models.insert(id);
+        if (document.entity(id)) {
+            touched.insert(id);
+            continue;
+        }
+        const TableItem *item = scene.m_tables.value(id);
+        if (!item)
+            continue;
+        // An association left naming a model that went is unresolved now: the diagnostics
+        // and what the whole resolve makes of it are for the worker.
+        for (const Association &a : project.associations) {
+            if (namesModel(a, item->content().title))
+                return false;
+        }
+        for (const AssociationItem *edge : item->edges()) {
+            named.associations.insert(edge->associationId());
+            touchEnd(edge->sourceItem());
+            touchEnd(edge->targetItem());
+        }
+        for (const DiagramScene::JunctionPlace &place : std::as_const(scene.m_junctionPlaces)) {
+            if (place.first == item || place.second == item)
+                touchJunction(place.junction);
+        }
+    }
+    for (const AssociationId &id : changes.associations) {
+        named.associations.insert(id);
+        if (const Association *a = document.association(id)) {
+            touchModel(a->source);
+            touchModel(a->target);
+            if (a->through.kind == Through::Kind::Model)
+                touchModel(a->through.name);
+            continue;
+        }
+        // Gone: its ends as last resolved and as drawn.
+        if (const ResolvedAssociation *a = last.association(id)) {
+            for (const QString &tableName : {a->sourceTable, a->targetTable, a->throughTable}) {
+                const ResolvedTable *table = tableName.isEmpty() ? nullptr : last.table(tableName);
+                if (!table)
+                    continue;
+                if (table->isCreatedJunction())
+                    named.junctions.insert(table->name);
+                else
+                    touched.insert(table->entity);
+            }
+        }
+        if (const AssociationItem *edge = scene.m_associations.value(id)) {
+            touchEnd(edge->sourceItem());
+            touchEnd(edge->targetItem());
+        }
+    }
+    for (auto it = touched.begin(); it != touched.end();) {
+        if (document.entity(*it))
+            ++it;
+        else
+            it = touched.erase(it); // went in this edit: named already
+    }
+    // Which edge shows an association depends on its partner there: compared in full.
+    if (scene.m_mergeSides && !named.associations.isEmpty())
+        return false;
+
+    // The neighbourhood: the touched models, every association that names one of them and
+    // the models at its other ends. A touched model's table is then what the whole resolve
+    // gives: its FK columns and junction tables come from those associations only.
+    QSet<QString> names;
+    for (const EntityId &id : std::as_const(touched))
+        names.insert(document.entity(id)->name);
+    QSet<QString> members = names;
+    Project part;
+    part.define = project.define;
+    part.hasDefine = project.hasDefine;
+    for (const Association &a : project.associations) {
+        if (names.contains(a.source) || names.contains(a.target)
+            || (a.through.kind == Through::Kind::Model && names.contains(a.through.name))) {
+            part.associations.append(a);
+            members.insert(a.source);
+            members.insert(a.target);
+            if (a.through.kind == Through::Kind::Model)
+                members.insert(a.through.name);
+        }
+    }
+    for (const Entity &entity : project.entities) {
+        if (members.contains(entity.name))
+            part.entities.append(entity);
+    }
+    const ResolvedSchema schema = resolve(part);
+    for (const AssociationId &id : std::as_const(named.associations)) {
+        const ResolvedAssociation *a = schema.association(id);
+        if (!a || a->throughTable.isEmpty())
+            continue;
+        if (const ResolvedTable *table = schema.table(a->throughTable);
+            table && table->isCreatedJunction()) {
+            named.junctions.insert(table->name);
+        }
+    }
+    named.models.unite(touched);
+
+    bool geometry = false;
+    if (!update(schema, named, false, &geometry))
+        return false;
+    m_provisional.unite(named);
+    return true;
+}
+
+bool SceneUpdater::applyDelta(const ResolvedDelta &delta, bool *geometryChanged)
+{
+    DiagramScene &scene = *m_scene;
+    // The cycle's path colours tables and edges anywhere; merged sides: see the class.
+    // Reordered tables or associations change junction places and lanes anywhere.
+    if (delta.everything || delta.cycle || delta.reordered
+        || (scene.m_mergeSides
+            && !(delta.associations.isEmpty() && m_provisional.associations.isEmpty()))) {
+        return false;
+    }
+    Named named = m_provisional;
+    named.models.unite(delta.models);
+    named.junctions.unite(delta.junctions);
+    named.associations.unite(delta.associations);
+    m_provisional = {};
+    return update(scene.m_document->resolved(), named, true, geometryChanged);
+}
+
+TableItem *SceneUpdater::itemForTable(const ResolvedSchema &schema,
+                                      const QString &tableName) const
+{
+    const ResolvedTable *table = schema.table(tableName);
+    if (!table)
+        return nullptr;
+    return table->isCreatedJunction() ? m_scene->m_junctions.value(table->name)
+                                      : m_scene->m_tables.value(table->entity);
+}
+
+void SceneUpdater::deleteEdge(AssociationItem *edge)
+{
+    m_scene->m_associations.remove(edge->associationId());
+    for (TableItem *end : {edge->sourceItem(), edge->targetItem()}) {
+        if (end) {
+            end->removeEdge(edge);
+            m_relane.insert(end);
+        }
+    }
+    m_deadEdges.append(edge);
+}
+
+bool SceneUpdater::update(const ResolvedSchema &schema, const Named &named, bool exact,
+                          bool *geometryChanged)
+{
+    DiagramScene &scene = *m_scene;
+    const Document &document = *scene.m_document;
+    // The cycle's colour: from the whole resolve; a neighbourhood's resolve does not know
+    // it, the items keep theirs (a change of the cycle is compared in full anyway).
+    QSet<QString> cycleAssociations;
+    QSet<QString> cycleTables;
+    if (exact) {
+        for (const Diagnostic &diagnostic : schema.diagnostics) {
+            if (diagnostic.code != QLatin1String("cycle"))
+                continue;
+            for (const QString &id : diagnostic.ids) {
+                cycleAssociations.insert(id);
+                if (const ResolvedAssociation *a = schema.association(AssociationId(id))) {
+                    cycleTables.insert(a->sourceTable);
+                    cycleTables.insert(a->targetTable);
+                }
+            }
+        }
+    }
+
+    // Boxes: updated, made or gone.
+    struct Resized
+    {
+        TableItem *item;
+        QRectF before;
+    };
+    QList<Resized> resized;
+    QList<TableItem *> gone;
+    QList<EntityId> newModels;
+    QList<TableItem *> newJunctions;
+    QRectF bounds;
+    auto show = [&](TableItem *item, const ResolvedTable &table, bool isNew) {
+        const bool inCycle = exact ? cycleTables.contains(table.name) : item->content().inCycle;
+        const QRectF before = item->sceneBoundingRect();
+        item->setTableName(table.name);
+        item->setContent(TableItem::contentOf(table, schema, inCycle));
+        const auto differs = scene.m_syncDifferences.constFind(table.name);
+        item->setSyncDifference(differs != scene.m_syncDifferences.cend(),
+                                differs != scene.m_syncDifferences.cend() ? *differs
+                                                                          : QSet<QString>());
+        if (!isNew && item->sceneBoundingRect() != before)
+            resized.append({item, before});
+    };
+    for (const EntityId &id : named.models) {
+        const Entity *entity = document.entity(id);
+        const ResolvedTable *table = entity ? schema.tableForEntity(entity->name) : nullptr;
+        if (table && table->entity != id)
+            table = nullptr;
+        TableItem *item = scene.m_tables.value(id);
+        if (!table) {
+            if (item)
+                gone.append(scene.m_tables.take(id));
+            continue;
+        }
+        const bool isNew = !item;
+        if (isNew) {
+            item = scene.newTableItem(*table);
+            scene.m_tables.insert(id, item);
+            newModels.append(id);
+        }
+        show(item, *table, isNew);
+    }
+    for (const QString &name : named.junctions) {
+        const ResolvedTable *table = schema.table(name);
+        if (table && !table->isCreatedJunction())
+            table = nullptr;
+        TableItem *item = scene.m_junctions.value(name);
+        if (!table) {
+            if (item)
+                gone.append(scene.m_junctions.take(name));
+            continue;
+        }
+        const bool isNew = !item;
+        if (isNew) {
+            item = scene.newTableItem(*table);
+            scene.m_junctions.insert(name, item);
+            newJunctions.append(item);
+        }
+        show(item, *table, isNew);
+    }
+    scene.placeModels(newModels);
+    for (const EntityId &id : std::as_const(newModels))
+        bounds |= scene.m_tables.value(id)->sceneBoundingRect();
+
+    // A box that goes takes its edges and the junction places it is part of.
+    const QSet<TableItem *> goneSet(gone.cbegin(), gone.cend());
+    for (TableItem *item : std::as_const(gone)) {
+        const QList<AssociationItem *> edges = item->edges();
+        for (AssociationItem *edge : edges)
+            deleteEdge(edge);
+    }
+    const QList<DiagramScene::JunctionPlace> placesBefore = scene.m_junctionPlaces;
+    scene.m_junctionPlaces.removeIf([&goneSet](const DiagramScene::JunctionPlace &place) {
+        return goneSet.contains(place.junction) || goneSet.contains(place.first)
+               || goneSet.contains(place.second);
+    });
+
+    // Edges: updated, made, moved to other ends or gone.
+    QList<AssociationItem *> edges;
+    for (const AssociationId &id : named.associations) {
+        const ResolvedAssociation *a = schema.association(id);
+        AssociationItem *item = scene.m_associations.value(id);
+        TableItem *source = a ? itemForTable(schema, a->sourceTable) : nullptr;
+        // A belongsToMany is drawn to its junction table.
+        TableItem *target = !a ? nullptr
+                               : itemForTable(schema, a->type == AssociationType::BelongsToMany
+                                                          ? a->throughTable
+                                                          : a->targetTable);
+        if (!source || !target) {
+            if (item)
+                deleteEdge(item); // unresolved: the diagnostics say why
+            continue;
+        }
+        if (item && (item->sourceItem() != source || item->targetItem() != target)) {
+            for (TableItem *end : {item->sourceItem(), item->targetItem()}) {
+                end->removeEdge(item);
+                m_relane.insert(end);
+            }
+            item->setEnds(source, target, 0, 1);
+            source->addEdge(item);
+            if (target != source)
+                target->addEdge(item);
+            m_relane.insert(source);
+            m_relane.insert(target);
+        } else if (!item) {
+            item = new AssociationItem(id);
+            scene.addItem(item);
+            scene.m_associations.insert(id, item);
+            item->setEnds(source, target, 0, 1);
+            source->addEdge(item);
+            if (target != source)
+                target->addEdge(item);
+            m_relane.insert(source);
+            m_relane.insert(target);
+        }
+        const bool inCycle = exact ? cycleAssociations.contains(id.toString())
+                                   : item->content().inCycle;
+        item->setContent(AssociationItem::contentOf(*a, inCycle));
+        edges.append(item);
+    }
+    for (TableItem *item : std::as_const(gone))
+        m_relane.remove(item);
+
+    // Junction tables follow the models they join, in schema order, each at the first free
+    // place on its path (DiagramScene::placeJunctions()). The whole resolve gives the order.
+    if (exact && (!newJunctions.isEmpty() || !gone.isEmpty() || !named.junctions.isEmpty())) {
+        scene.m_junctionPlaces.clear();
+        for (const ResolvedTable &table : schema.tables) {
+            if (!table.isCreatedJunction())
+                continue;
+            const ResolvedAssociation *association = schema.association(table.junctionOf);
+            TableItem *a = association ? itemForTable(schema, association->sourceTable) : nullptr;
+            TableItem *b = association ? itemForTable(schema, association->targetTable) : nullptr;
+            if (a && b)
+                scene.m_junctionPlaces.append({scene.m_junctions.value(table.name), a, b});
+        }
+    } else {
+        for (TableItem *junction : std::as_const(newJunctions)) {
+            const ResolvedTable *table = schema.table(junction->tableName());
+            const ResolvedAssociation *association = schema.association(table->junctionOf);
+            TableItem *a = association ? itemForTable(schema, association->sourceTable) : nullptr;
+            TableItem *b = association ? itemForTable(schema, association->targetTable) : nullptr;
+            if (a && b)
+                scene.m_junctionPlaces.append({junction, a, b});
+        }
+    }
+    // The places before must still come first, in their order, and nothing may have freed
+    // room or moved a junction's models; then every junction stays where it is, and only
+    // the new ones at the end are placed. (Placing all 3,750 at XL is ~40 ms.)
+    bool placeAll = !gone.isEmpty();
+    qsizetype keptCount = 0;
+    {
+        QList<DiagramScene::JunctionPlace> kept = placesBefore;
+        kept.removeIf([&goneSet](const DiagramScene::JunctionPlace &place) {
+            return goneSet.contains(place.junction);
+        });
+        const auto &now = scene.m_junctionPlaces;
+        keptCount = kept.size();
+        placeAll = placeAll || kept.size() > now.size();
+        for (qsizetype i = 0; !placeAll && i < kept.size(); ++i) {
+            placeAll = kept.at(i).junction != now.at(i).junction
+                       || kept.at(i).first != now.at(i).first
+                       || kept.at(i).second != now.at(i).second;
+        }
+    }
+    QList<QRectF> grown; // boxes that now cover more (and cover what they did)
+    for (const Resized &r : std::as_const(resized)) {
+        const QRectF after = r.item->sceneBoundingRect();
+        if (!after.contains(r.before) || r.item->isDerived())
+            placeAll = true; // room freed, or a junction's size
+        grown.append(after);
+    }
+    for (const EntityId &id : std::as_const(newModels))
+        grown.append(scene.m_tables.value(id)->sceneBoundingRect());
+    if (!placeAll && !grown.isEmpty()) {
+        QSet<const TableItem *> changed;
+        for (const Resized &r : std::as_const(resized))
+            changed.insert(r.item);
+        for (const DiagramScene::JunctionPlace &place : std::as_const(scene.m_junctionPlaces)) {
+            if (changed.contains(place.first) || changed.contains(place.second)) {
+                placeAll = true; // its models moved the place it wants
+                break;
+            }
+            const QRectF around = place.junction->sceneBoundingRect().adjusted(
+                -junctionMargin, -junctionMargin, junctionMargin, junctionMargin);
+            if (std::any_of(grown.cbegin(), grown.cend(),
+                            [&around](const QRectF &box) { return box.intersects(around); })) {
+                placeAll = true;
+                break;
+            }
+        }
+    }
+    if (placeAll) {
+        scene.placeJunctions();
+    } else {
+        for (qsizetype i = keptCount; i < scene.m_junctionPlaces.size(); ++i)
+            placeNewJunction(scene.m_junctionPlaces.at(i).junction);
+    }
+    for (TableItem *junction : std::as_const(newJunctions))
+        bounds |= junction->sceneBoundingRect();
+
+    // Lanes for the pairs of boxes whose edges changed; routes where anything changed.
+    relane(schema);
+    for (AssociationItem *edge : std::as_const(edges))
+        edge->updateGeometry();
+
+    // Gone items, with the scene's signals held: one selection change, not one per item.
+    bool deselected = false;
+    {
+        const QSignalBlocker quiet(&scene);
+        for (AssociationItem *edge : std::as_const(m_deadEdges)) {
+            deselected = deselected || edge->isSelected();
+            delete edge;
+        }
+        for (TableItem *item : std::as_const(gone)) {
+            deselected = deselected || item->isSelected();
+            delete item;
+        }
+    }
+    const bool structural = !m_deadEdges.isEmpty() || !gone.isEmpty() || !newModels.isEmpty()
+                            || !newJunctions.isEmpty() || !edges.isEmpty();
+    m_deadEdges.clear();
+
+    if (placeAll) {
+        scene.growSceneRect();
+    } else {
+        for (const Resized &r : std::as_const(resized))
+            bounds |= r.item->sceneBoundingRect();
+        for (const AssociationItem *edge : std::as_const(edges))
+            bounds |= edge->sceneBoundingRect();
+        if (!scene.m_grownRect.contains(bounds)) {
+            scene.m_grownRect |= bounds;
+            scene.setSceneRect(scene.m_grownRect);
+        }
+    }
+    if (exact)
+        scene.m_syncedGeneration = document.schemaGeneration();
+    if (deselected)
+        emit scene.selectionChanged();
+    *geometryChanged = structural || !resized.isEmpty() || placeAll;
+    return true;
+}
+
+void SceneUpdater::relane(const ResolvedSchema &schema)
+{
+    // As syncSchema() lays them: the edges between one pair of boxes (either way) in the
+    // order of the schema's associations, each its lane.
+    using Pair = std::pair<TableItem *, TableItem *>;
+    auto pairOf = [](const AssociationItem *edge) {
+        const auto key = std::minmax(edge->sourceItem(), edge->targetItem(),
+                                     std::less<TableItem *>());
+        return Pair(key.first, key.second);
+    };
+    auto orderOf = [&schema](const AssociationItem *edge) {
+        const ResolvedAssociation *a = schema.association(edge->associationId());
+        return a ? qsizetype(a - schema.associations.constData())
+                 : std::numeric_limits<qsizetype>::max();
+    };
+    QSet<Pair> done;
+    for (TableItem *box : std::as_const(m_relane)) {
+        for (const AssociationItem *edge : box->edges()) {
+            const Pair pair = pairOf(edge);
+            if (done.contains(pair))
+                continue;
+            done.insert(pair);
+            QList<std::pair<qsizetype, AssociationItem *>> lanes;
+            for (AssociationItem *other : box->edges()) {
+                if (pairOf(other) == pair)
+                    lanes.append({orderOf(other), other});
+            }
+            std::stable_sort(lanes.begin(), lanes.end(), [](const auto &x, const auto &y) {
+                return x.first < y.first;
+            });
+            for (int lane = 0; lane < lanes.size(); ++lane) {
+                AssociationItem *item = lanes.at(lane).second;
+                item->setEnds(item->sourceItem(), item->targetItem(), lane, int(lanes.size()));
+                item->updateGeometry();
+            }
+        }
+    }
+    m_relane.clear();
+}
+
+void SceneUpdater::placeNewJunction(TableItem *junction)
+{
+    // The last in order: the boxes around its path are all it has to keep clear of, so only
+    // those go into the occupancy (not all 13,750 at XL).
+    DiagramScene &scene = *m_scene;
+    const auto place = std::find_if(scene.m_junctionPlaces.cbegin(),
+                                    scene.m_junctionPlaces.cend(),
+                                    [junction](const DiagramScene::JunctionPlace &p) {
+                                        return p.junction == junction;
+                                    });
+    if (place == scene.m_junctionPlaces.cend())
+        return;
+    const QPointF wanted = scene.junctionWanted(*place);
+    const QSizeF size = junction->size();
+    const qreal reach = Occupancy::searchReach + junctionMargin;
+    const QRectF region = QRectF(wanted, size).adjusted(-junctionMargin, -junctionMargin, reach,
+                                                        reach);
+    // Junctions placed after this one in order are not in its way (they came later).
+    bool after = false;
+    Occupancy occupied;
+    for (const TableItem *table : std::as_const(scene.m_tables)) {
+        if (table->sceneBoundingRect().intersects(region))
+            occupied.insert(table->sceneBoundingRect());
+    }
+    for (const DiagramScene::JunctionPlace &p : std::as_const(scene.m_junctionPlaces)) {
+        if (p.junction == junction)
+            after = true;
+        if (!after && p.junction->sceneBoundingRect().intersects(region))
+            occupied.insert(p.junction->sceneBoundingRect());
+    }
+    scene.placeJunction(*place, occupied);
+}
+
+} // namespace Junction
