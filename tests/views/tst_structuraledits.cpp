@@ -224,11 +224,14 @@ void tst_StructuralEdits::shownItemByItem()
     QVERIFY(shows(true));
     compareWithFullBuild(startItems, touched);
     if (edit == Edit::AddBelongsToMany) {
-        const AssociationItem *edge
+        AssociationItem *edge
             = scene->associationItem(AssociationId(QStringLiteral("as-test-added")));
-        m_window->view()->centerOn(edge);
+        m_window->view()->resetZoom();
+        m_window->view()->centerOn(scene->junctionItem(QStringLiteral("TestLink")));
+        edge->setSelected(true);
         QVERIFY(m_window->grab().save(QStringLiteral(JUNCTION_SCREENSHOT_DIR)
                                       + QStringLiteral("/structuraledit-added.png")));
+        scene->clearSelection();
     }
 
     // Undone: at once again, and once settled the scene there was, item by item.

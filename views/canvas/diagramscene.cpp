@@ -567,7 +567,15 @@ QPointF DiagramScene::junctionWanted(const JunctionPlace &place) const
 void DiagramScene::placeJunction(const JunctionPlace &place, Occupancy &occupied)
 {
     TableItem *junction = place.junction;
-    const QPointF position = occupied.freePlace(junctionWanted(place), junction->size());
+    const QPointF wanted = junctionWanted(place);
+    qreal searched = 0;
+    const QPointF position = occupied.freePlace(wanted, junction->size(), &searched);
+    // Candidates lie on whole pixels near these: a pixel more of margin covers the rounding.
+    const QRectF first(wanted, junction->size());
+    const qreal margin = Occupancy::margin + 1;
+    junction->setPlaceSearched((first | first.translated(searched, 0)
+                                | first.translated(0, searched))
+                                   .adjusted(-margin, -margin, margin, margin));
     junction->setPos(position);
     occupied.insert(junction->sceneBoundingRect());
 }

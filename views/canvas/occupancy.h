@@ -38,19 +38,26 @@ public:
 
     // `wanted`, or the nearest place below or right of it where a box of `size` (with a
     // margin) covers no other; after a bounded search it overlaps rather than wander off.
-    QPointF freePlace(QPointF wanted, QSizeF size) const
+    // *searched: how far down and right candidates were tried.
+    QPointF freePlace(QPointF wanted, QSizeF size, qreal *searched = nullptr) const
     {
         for (int i = 0; i < attempts; ++i) {
             for (const QPointF candidate :
                  {wanted + QPointF(0, i * step), wanted + QPointF(i * step, 0)}) {
                 const QPointF rounded(qRound(candidate.x()), qRound(candidate.y()));
-                if (isFree(QRectF(rounded, size).adjusted(-12, -12, 12, 12)))
+                if (isFree(QRectF(rounded, size).adjusted(-margin, -margin, margin, margin))) {
+                    if (searched)
+                        *searched = i * step;
                     return rounded;
+                }
             }
         }
+        if (searched)
+            *searched = (attempts - 1) * step;
         return QPointF(qRound(wanted.x()), qRound(wanted.y()));
     }
 
+    static constexpr qreal margin = 12;
     static constexpr qreal step = 24;
     static constexpr int attempts = 80;
     // How far right of or below `wanted` freePlace() may look.

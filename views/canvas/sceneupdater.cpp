@@ -17,8 +17,6 @@ namespace Junction {
 
 namespace {
 
-constexpr qreal junctionMargin = 12; // Occupancy::freePlace() keeps this clear around a box
-
 bool namesModel(const Association &a, const QString &name)
 {
     return a.source == name || a.target == name
@@ -30,14 +28,6 @@ bool namesModel(const Association &a, const QString &name)
 SceneUpdater::SceneUpdater(DiagramScene *scene)
     : m_scene(scene)
 {}
-
-void SceneUpdater::addModelsOf(const QString &name, QSet<EntityId> *ids) const
-{
-    for (const Entity &entity : m_scene->m_document->project().entities) {
-        if (entity.name == name)
-            ids->insert(entity.id);
-    }
-}
 
 bool SceneUpdater::showAtOnce(const ChangeSet &changes)
 {
@@ -55,14 +45,20 @@ bool SceneUpdater::showAtOnce(const ChangeSet &changes)
     // of the associations that came or went, the neighbours of the models that went.
     Named named;
     QSet<EntityId> touched;
-    QHash<QString, EntityId> modelIds; // by name, for the ends of associations
-    modelIds.reserve(project.entities.size());
-    for (const Entity &entity : project.entities)
-        modelIds.insert(entity.name, entity.id);
+    // A model by name: through the last resolve's index, else (a model that came or was
+    // renamed since) by looking.
     auto touchModel = [&](const QString &name) {
-        const auto it = modelIds.constFind(name);
-        if (it != modelIds.cend())
-            touched.insert(*it);
+        if (const ResolvedTable *table = last.tableForEntity(name)) {
+            const Entity *entity = document.entity(table->entity);
+            if (entity && entity->name == name) {
+                touched.insert(entity->id);
+                return;
+            }
+        }
+        for (const Entity &entity : project.entities) {
+            if (entity.name == name)
+                touched.insert(entity.id);
+        }
     };
     auto touchJunction = [&](const TableItem *junction) {
         named.junctions.insert(junction->tableName());
@@ -325,8 +321,10 @@ bool SceneUpdater::update(const ResolvedSchema &schema, const Named &named, bool
 
     // Edges: updated, made, moved to other ends or gone.
     QList<AssociationItem *> edges;
+    bool manyChanged = false; // a belongsToMany named: its junction may join other models
     for (const AssociationId &id : named.associations) {
         const ResolvedAssociation *a = schema.association(id);
+        manyChanged = manyChanged || (a && a->type == AssociationType::BelongsToMany);
         AssociationItem *item = scene.m_associations.value(id);
         TableItem *source = a ? itemForTable(schema, a->sourceTable) : nullptr;
         // A belongsToMany is drawn to its junction table.
@@ -370,12 +368,19 @@ bool SceneUpdater::update(const ResolvedSchema &schema, const Named &named, bool
         m_relane.remove(item);
 
     // Junction tables follow the models they join, in schema order, each at the first free
-    // place on its path (DiagramScene::placeJunctions()). The whole resolve gives the order.
-    if (exact && (!newJunctions.isEmpty() || !gone.isEmpty() || !named.junctions.isEmpty())) {
+    // place on its path (DiagramScene::placeJunctions()). The whole resolve gives the order
+    // when junctions came or went or a belongsToMany changed; a neighbourhood's resolve
+    // knows only the new ones, placed last until the whole resolve comes.
+    const bool junctionWent = std::any_of(gone.cbegin(), gone.cend(),
+                                          [](const TableItem *t) { return t->isDerived(); });
+    if (exact && (!newJunctions.isEmpty() || junctionWent || manyChanged)) {
         scene.m_junctionPlaces.clear();
-        for (const ResolvedTable &table : schema.tables) {
-            if (!table.isCreatedJunction())
-                continue;
+        // Created junction tables come after the models' tables.
+        qsizetype first = schema.tables.size();
+        while (first > 0 && schema.tables.at(first - 1).isCreatedJunction())
+            --first;
+        for (qsizetype i = first; i < schema.tables.size(); ++i) {
+            const ResolvedTable &table = schema.tables.at(i);
             const ResolvedAssociation *association = schema.association(table.junctionOf);
             TableItem *a = association ? itemForTable(schema, association->sourceTable) : nullptr;
             TableItem *b = association ? itemForTable(schema, association->targetTable) : nullptr;
@@ -392,10 +397,12 @@ bool SceneUpdater::update(const ResolvedSchema &schema, const Named &named, bool
                 scene.m_junctionPlaces.append({junction, a, b});
         }
     }
-    // The places before must still come first, in their order, and nothing may have freed
-    // room or moved a junction's models; then every junction stays where it is, and only
-    // the new ones at the end are placed. (Placing all 3,750 at XL is ~40 ms.)
-    bool placeAll = !gone.isEmpty();
+    // The places there were must still come first, in their order. Then, in order, a
+    // junction is placed again only when it is new, its models changed, it resized, or a
+    // box that came, went, moved or resized (or a junction placed again before it) lies
+    // where its place was searched: the others would find the very place they have.
+    // (Placing all 3,750 at XL is ~40 ms, several times that on a busy machine.)
+    bool placeAll = false;
     qsizetype keptCount = 0;
     {
         QList<DiagramScene::JunctionPlace> kept = placesBefore;
@@ -404,51 +411,61 @@ bool SceneUpdater::update(const ResolvedSchema &schema, const Named &named, bool
         });
         const auto &now = scene.m_junctionPlaces;
         keptCount = kept.size();
-        placeAll = placeAll || kept.size() > now.size();
+        placeAll = kept.size() > now.size();
         for (qsizetype i = 0; !placeAll && i < kept.size(); ++i) {
             placeAll = kept.at(i).junction != now.at(i).junction
                        || kept.at(i).first != now.at(i).first
                        || kept.at(i).second != now.at(i).second;
         }
     }
-    QList<QRectF> grown; // boxes that now cover more (and cover what they did)
+    QList<QRectF> changed;
+    QSet<const TableItem *> changedBoxes;
+    for (const TableItem *item : std::as_const(gone))
+        changed.append(item->sceneBoundingRect());
     for (const Resized &r : std::as_const(resized)) {
-        const QRectF after = r.item->sceneBoundingRect();
-        if (!after.contains(r.before) || r.item->isDerived())
-            placeAll = true; // room freed, or a junction's size
-        grown.append(after);
+        changed.append(r.before);
+        changed.append(r.item->sceneBoundingRect());
+        changedBoxes.insert(r.item);
     }
-    for (const EntityId &id : std::as_const(newModels))
-        grown.append(scene.m_tables.value(id)->sceneBoundingRect());
-    if (!placeAll && !grown.isEmpty()) {
-        QSet<const TableItem *> changed;
-        for (const Resized &r : std::as_const(resized))
-            changed.insert(r.item);
-        for (const DiagramScene::JunctionPlace &place : std::as_const(scene.m_junctionPlaces)) {
-            if (changed.contains(place.first) || changed.contains(place.second)) {
-                placeAll = true; // its models moved the place it wants
-                break;
-            }
-            const QRectF around = place.junction->sceneBoundingRect().adjusted(
-                -junctionMargin, -junctionMargin, junctionMargin, junctionMargin);
-            if (std::any_of(grown.cbegin(), grown.cend(),
-                            [&around](const QRectF &box) { return box.intersects(around); })) {
-                placeAll = true;
-                break;
-            }
+    for (const EntityId &id : std::as_const(newModels)) {
+        changed.append(scene.m_tables.value(id)->sceneBoundingRect());
+        changedBoxes.insert(scene.m_tables.value(id));
+    }
+    constexpr int mostPlacedAgain = 8; // beyond that, all at once is cheaper
+    int placedAgain = 0;
+    for (qsizetype i = 0; !placeAll && i < scene.m_junctionPlaces.size(); ++i) {
+        const DiagramScene::JunctionPlace &place = scene.m_junctionPlaces.at(i);
+        const QRectF searched = place.junction->placeSearched();
+        const bool again = i >= keptCount || changedBoxes.contains(place.first)
+                           || changedBoxes.contains(place.second)
+                           || changedBoxes.contains(place.junction)
+                           || std::any_of(changed.cbegin(), changed.cend(),
+                                          [&searched](const QRectF &box) {
+                                              return box.intersects(searched);
+                                          });
+        if (!again)
+            continue;
+        if (++placedAgain > mostPlacedAgain) {
+            placeAll = true;
+            break;
+        }
+        const QRectF before = place.junction->sceneBoundingRect();
+        placeOne(i);
+        const QRectF after = place.junction->sceneBoundingRect();
+        if (i >= keptCount) {
+            changed.append(after);
+        } else if (after != before) {
+            changed.append(before);
+            changed.append(after);
         }
     }
-    if (placeAll) {
+    if (placeAll)
         scene.placeJunctions();
-    } else {
-        for (qsizetype i = keptCount; i < scene.m_junctionPlaces.size(); ++i)
-            placeNewJunction(scene.m_junctionPlaces.at(i).junction);
-    }
     for (TableItem *junction : std::as_const(newJunctions))
         bounds |= junction->sceneBoundingRect();
 
     // Lanes for the pairs of boxes whose edges changed; routes where anything changed.
-    relane(schema);
+    relane(schema, &bounds);
     for (AssociationItem *edge : std::as_const(edges))
         edge->updateGeometry();
 
@@ -472,6 +489,8 @@ bool SceneUpdater::update(const ResolvedSchema &schema, const Named &named, bool
     if (placeAll) {
         scene.growSceneRect();
     } else {
+        for (const QRectF &box : std::as_const(changed))
+            bounds |= box;
         for (const Resized &r : std::as_const(resized))
             bounds |= r.item->sceneBoundingRect();
         for (const AssociationItem *edge : std::as_const(edges))
@@ -489,15 +508,17 @@ bool SceneUpdater::update(const ResolvedSchema &schema, const Named &named, bool
     return true;
 }
 
-void SceneUpdater::relane(const ResolvedSchema &schema)
+void SceneUpdater::relane(const ResolvedSchema &schema, QRectF *bounds)
 {
     // As syncSchema() lays them: the edges between one pair of boxes (either way) in the
     // order of the schema's associations, each its lane.
     using Pair = std::pair<TableItem *, TableItem *>;
     auto pairOf = [](const AssociationItem *edge) {
-        const auto key = std::minmax(edge->sourceItem(), edge->targetItem(),
-                                     std::less<TableItem *>());
-        return Pair(key.first, key.second);
+        // Copies: std::minmax returns references to its arguments.
+        TableItem *source = edge->sourceItem();
+        TableItem *target = edge->targetItem();
+        return std::less<TableItem *>()(target, source) ? Pair(target, source)
+                                                         : Pair(source, target);
     };
     auto orderOf = [&schema](const AssociationItem *edge) {
         const ResolvedAssociation *a = schema.association(edge->associationId());
@@ -523,43 +544,37 @@ void SceneUpdater::relane(const ResolvedSchema &schema)
                 AssociationItem *item = lanes.at(lane).second;
                 item->setEnds(item->sourceItem(), item->targetItem(), lane, int(lanes.size()));
                 item->updateGeometry();
+                *bounds |= item->sceneBoundingRect();
             }
         }
     }
     m_relane.clear();
 }
 
-void SceneUpdater::placeNewJunction(TableItem *junction)
+void SceneUpdater::placeOne(qsizetype index)
 {
-    // The last in order: the boxes around its path are all it has to keep clear of, so only
-    // those go into the occupancy (not all 13,750 at XL).
+    // As DiagramScene::placeJunctions() would: clear of every model and of the junctions
+    // placed before it in order; only the boxes around its path go into the occupancy (not
+    // all 13,750 at XL).
     DiagramScene &scene = *m_scene;
-    const auto place = std::find_if(scene.m_junctionPlaces.cbegin(),
-                                    scene.m_junctionPlaces.cend(),
-                                    [junction](const DiagramScene::JunctionPlace &p) {
-                                        return p.junction == junction;
-                                    });
-    if (place == scene.m_junctionPlaces.cend())
-        return;
-    const QPointF wanted = scene.junctionWanted(*place);
-    const QSizeF size = junction->size();
-    const qreal reach = Occupancy::searchReach + junctionMargin;
-    const QRectF region = QRectF(wanted, size).adjusted(-junctionMargin, -junctionMargin, reach,
-                                                        reach);
-    // Junctions placed after this one in order are not in its way (they came later).
-    bool after = false;
+    const DiagramScene::JunctionPlace &place = scene.m_junctionPlaces.at(index);
+    const QPointF wanted = scene.junctionWanted(place);
+    const qreal reach = Occupancy::searchReach + Occupancy::margin + 1;
+    const QRectF region = QRectF(wanted, place.junction->size())
+                              .adjusted(-reach / Occupancy::attempts, -reach / Occupancy::attempts,
+                                        reach, reach);
     Occupancy occupied;
     for (const TableItem *table : std::as_const(scene.m_tables)) {
-        if (table->sceneBoundingRect().intersects(region))
-            occupied.insert(table->sceneBoundingRect());
+        const QRectF box = table->sceneBoundingRect();
+        if (box.intersects(region))
+            occupied.insert(box);
     }
-    for (const DiagramScene::JunctionPlace &p : std::as_const(scene.m_junctionPlaces)) {
-        if (p.junction == junction)
-            after = true;
-        if (!after && p.junction->sceneBoundingRect().intersects(region))
-            occupied.insert(p.junction->sceneBoundingRect());
+    for (qsizetype i = 0; i < index; ++i) {
+        const QRectF box = scene.m_junctionPlaces.at(i).junction->sceneBoundingRect();
+        if (box.intersects(region))
+            occupied.insert(box);
     }
-    scene.placeJunction(*place, occupied);
+    scene.placeJunction(place, occupied);
 }
 
 } // namespace Junction

@@ -6,6 +6,7 @@
 #include "resolveddelta.h"
 
 #include <QHash>
+#include <QRectF>
 #include <QSet>
 
 namespace Junction {
@@ -70,10 +71,10 @@ private:
                 bool *geometryChanged);
     TableItem *itemForTable(const ResolvedSchema &schema, const QString &tableName) const;
     void deleteEdge(AssociationItem *edge);
-    void relane(const ResolvedSchema &schema);
-    void placeNewJunction(TableItem *junction);
-    // The models an association names (ends, through model), by id.
-    void addModelsOf(const QString &name, QSet<EntityId> *ids) const;
+    // Lays the lanes of the pairs of m_relane's boxes again; *bounds grows by their edges.
+    void relane(const ResolvedSchema &schema, QRectF *bounds);
+    // Places the junction at this index of the scene's places again.
+    void placeOne(qsizetype index);
 
     DiagramScene *m_scene;
     // What showAtOnce() showed since the last resolve was applied.

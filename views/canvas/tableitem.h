@@ -67,6 +67,10 @@ public:
     // A model's table follows its renames: Browse Data, the sync markers and the outline
     // find the box by it.
     void setTableName(const QString &tableName) { m_tableName = tableName; }
+    // A junction table: the area its place was searched in (every candidate with its
+    // margin). Only a box that comes, goes or changes there can move it (SceneUpdater).
+    void setPlaceSearched(const QRectF &area) { m_placeSearched = area; }
+    QRectF placeSearched() const { return m_placeSearched; }
     bool isDerived() const { return m_entity.isNull(); }
 
     const Content &content() const { return m_content; }
@@ -124,6 +128,7 @@ private:
 
     EntityId m_entity;
     QString m_tableName;
+    QRectF m_placeSearched;
     Content m_content;
     QList<AssociationItem *> m_edges;
     bool m_differs = false;
