@@ -30,9 +30,9 @@ struct DefaultValue
 {
     enum class Kind { None, Null, String, Number, Boolean, Function, Sql };
     Kind kind = Kind::None;
+    bool boolean = false; // beside kind: no padding after each (one per attribute and column)
     QString text;       // String: the value; Function: NOW/UUIDV4; Sql: the expression
     double number = 0;  // Number
-    bool boolean = false;
 
     bool isSet() const { return kind != Kind::None; }
     // Client-side defaults (Sequelize's fn) produce no DDL DEFAULT.
