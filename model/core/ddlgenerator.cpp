@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ddlgenerator.h"
 
+#include "textappend.h"
+
 /*
  * CREATE TABLE layout (Junction's own text; the schema it creates is Sequelize's):
  *   one column per line: name, type, NOT NULL, auto-increment, DEFAULT, inline comment (MySQL);
@@ -23,12 +25,7 @@ namespace Junction {
 
 namespace {
 
-// UTF-16 literals are copied as they are; a QLatin1String is converted on every append.
-template<qsizetype N>
-void append(QString &out, const char16_t (&text)[N])
-{
-    out.append(reinterpret_cast<const QChar *>(text), N - 1);
-}
+using TextAppend::append;
 
 bool isStatementOfNewTable(const QString &statement)
 {
@@ -69,7 +66,7 @@ void DdlGenerator::appendColumnDefinition(QString &out, const ResolvedTable &tab
 {
     const Dialect::Kind kind = m_dialect.kind();
     appendQuoted(out, column.name);
-    out += QLatin1Char(' ');
+    append(out, u' ');
     if (inlinePrimaryKey) {
         append(out, u"INTEGER PRIMARY KEY AUTOINCREMENT");
         return;
@@ -82,7 +79,7 @@ void DdlGenerator::appendColumnDefinition(QString &out, const ResolvedTable &tab
         else
             append(out, u"SERIAL");
     } else {
-        out += m_dialect.columnType(column.type, table.name, column.name);
+        append(out, m_dialect.columnType(column.type, table.name, column.name));
     }
     if (!column.allowNull)
         append(out, u" NOT NULL");
@@ -96,7 +93,7 @@ void DdlGenerator::appendColumnDefinition(QString &out, const ResolvedTable &tab
         const QString literal = m_dialect.defaultLiteral(column.defaultValue, column.type);
         if (!literal.isEmpty() && !mysqlCannotDefault) {
             append(out, u" DEFAULT ");
-            out += literal;
+            append(out, literal);
         }
     }
     if (column.type.kind == DataType::Kind::Enum && kind == Dialect::Kind::Sqlite) {
@@ -106,13 +103,13 @@ void DdlGenerator::appendColumnDefinition(QString &out, const ResolvedTable &tab
         for (qsizetype i = 0; i < column.type.enumValues.size(); ++i) {
             if (i > 0)
                 append(out, u", ");
-            out += m_dialect.quoteString(column.type.enumValues.at(i));
+            append(out, m_dialect.quoteString(column.type.enumValues.at(i)));
         }
         append(out, u"))");
     }
     if (kind == Dialect::Kind::MySql && !column.comment.isEmpty()) {
         append(out, u" COMMENT ");
-        out += m_dialect.quoteString(column.comment);
+        append(out, m_dialect.quoteString(column.comment));
     }
 }
 
@@ -130,14 +127,14 @@ void DdlGenerator::appendReferences(QString &out, const ResolvedForeignKey &fk) 
     appendQuoted(out, fk.referencedTable);
     append(out, u" (");
     appendQuotedList(out, fk.referencedColumns);
-    out += QLatin1Char(')');
+    append(out, u')');
     if (!fk.onDelete.isEmpty()) {
         append(out, u" ON DELETE ");
-        out += fk.onDelete;
+        append(out, fk.onDelete);
     }
     if (!fk.onUpdate.isEmpty()) {
         append(out, u" ON UPDATE ");
-        out += fk.onUpdate;
+        append(out, fk.onUpdate);
     }
 }
 
@@ -173,9 +170,9 @@ QStringList DdlGenerator::createTable(const ResolvedTable &table) const
             for (qsizetype i = 0; i < c.type.enumValues.size(); ++i) {
                 if (i > 0)
                     append(type, u", ");
-                type += m_dialect.quoteString(c.type.enumValues.at(i));
+                append(type, m_dialect.quoteString(c.type.enumValues.at(i)));
             }
-            type += QLatin1Char(')');
+            append(type, u')');
             statements << type;
         }
     }
@@ -203,11 +200,11 @@ QStringList DdlGenerator::createTable(const ResolvedTable &table) const
         if (kind != Dialect::Kind::MySql) {
             append(create, u"CONSTRAINT ");
             appendQuoted(create, m_dialect.generatedName(table.name + QLatin1String("_pkey")));
-            create += QLatin1Char(' ');
+            append(create, u' ');
         }
         append(create, u"PRIMARY KEY (");
         appendQuotedList(create, table.primaryKey);
-        create += QLatin1Char(')');
+        append(create, u')');
     }
     for (const ResolvedUnique &u : table.uniques) {
         nextLine();
@@ -215,7 +212,7 @@ QStringList DdlGenerator::createTable(const ResolvedTable &table) const
         appendQuoted(create, m_dialect.generatedName(u.name));
         append(create, u" UNIQUE (");
         appendQuotedList(create, u.columns);
-        create += QLatin1Char(')');
+        append(create, u')');
     }
     for (const ResolvedForeignKey &fk : table.foreignKeys) {
         nextLine();
@@ -226,7 +223,7 @@ QStringList DdlGenerator::createTable(const ResolvedTable &table) const
         append(create, u" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
         if (!table.comment.isEmpty()) {
             append(create, u" COMMENT=");
-            create += m_dialect.quoteString(table.comment);
+            append(create, m_dialect.quoteString(table.comment));
         }
     }
     statements << create;
@@ -243,7 +240,7 @@ QStringList DdlGenerator::createTable(const ResolvedTable &table) const
                 continue;
             QString comment = QStringLiteral("COMMENT ON COLUMN ");
             appendQuoted(comment, table.name);
-            comment += QLatin1Char('.');
+            append(comment, u'.');
             appendQuoted(comment, c.name);
             comment += QLatin1String(" IS ") + m_dialect.quoteString(c.comment);
             statements << comment;
@@ -257,7 +254,7 @@ QStringList DdlGenerator::createTable(const ResolvedTable &table) const
         appendQuoted(create, table.name);
         append(create, u" (");
         appendQuotedList(create, index.columns);
-        create += QLatin1Char(')');
+        append(create, u')');
         statements << create;
     }
     return statements;
@@ -366,7 +363,7 @@ QStringList DdlGenerator::associationPreview(const ResolvedSchema &schema,
         if (sqlite) {
             // SQLite cannot add a constraint to an existing table, only a column with one.
             if (fk) {
-                add += QLatin1Char(' ');
+                append(add, u' ');
                 appendReferences(add, *fk);
             }
             statements << add;
@@ -391,13 +388,13 @@ QStringList DdlGenerator::associationPreview(const ResolvedSchema &schema,
                 append(unique, u" UNIQUE (");
             }
             appendQuoted(unique, name);
-            unique += QLatin1Char(')');
+            append(unique, u')');
             statements << unique;
         }
         if (m_dialect.kind() == Dialect::Kind::Postgres && !column->comment.isEmpty()) {
             QString comment = QStringLiteral("COMMENT ON COLUMN ");
             appendQuoted(comment, holder->name);
-            comment += QLatin1Char('.');
+            append(comment, u'.');
             appendQuoted(comment, name);
             comment += QLatin1String(" IS ") + m_dialect.quoteString(column->comment);
             statements << comment;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "dialect.h"
 
+#include "textappend.h"
+
 #include <QCryptographicHash>
 #include <algorithm>
 #include <string_view>
@@ -174,19 +176,20 @@ void Dialect::appendQuoted(QString &out, const QString &identifier) const
     qsizetype quotes = 0;
     for (qsizetype i = 0; i < n; ++i)
         quotes += from[i] == q ? 1 : 0;
+    if (quotes == 0) {
+        TextAppend::append(out, q);
+        TextAppend::append(out, from, n);
+        TextAppend::append(out, q);
+        return;
+    }
     const qsizetype at = out.size();
     out.resize(at + n + quotes + 2);
     char16_t *to = reinterpret_cast<char16_t *>(out.data()) + at;
     *to++ = q;
-    if (quotes == 0) {
-        std::copy(from, from + n, to);
-        to += n;
-    } else {
-        for (qsizetype i = 0; i < n; ++i) {
-            if (from[i] == q)
-                *to++ = q; // doubled
-            *to++ = from[i];
-        }
+    for (qsizetype i = 0; i < n; ++i) {
+        if (from[i] == q)
+            *to++ = q; // doubled
+        *to++ = from[i];
     }
     *to = q;
 }
