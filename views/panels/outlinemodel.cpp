@@ -697,6 +697,16 @@ QModelIndex OutlineModel::indexForId(const QString &id, int column) const
     return indexOf(find(m_root.get(), id), column); // attributes and junction columns
 }
 
+QString OutlineModel::canvasIdAt(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return {};
+    const Node *node = nodeOf(index);
+    if (node->kind == Kind::Attribute || node->kind == Kind::JunctionColumn)
+        node = node->parent;
+    return node->kind == Kind::Group ? QString() : node->id;
+}
+
 QModelIndex OutlineModel::index(int row, int column, const QModelIndex &parent) const
 {
     if (!hasIndex(row, column, parent))

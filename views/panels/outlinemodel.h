@@ -73,6 +73,9 @@ public:
 
     // The node with this element id (first match, groups excluded), or an invalid index.
     QModelIndex indexForId(const QString &id, int column = NameColumn) const;
+    // The id of what the canvas shows for a row: the row's own, or for an attribute or a
+    // junction table's column its table's (without going through data() and QVariant).
+    QString canvasIdAt(const QModelIndex &index) const;
 
 signals:
     // The tree caught up with the document (after flushChanges()).

@@ -12,6 +12,7 @@
 #include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QSet>
+#include <QSignalBlocker>
 #include <QSortFilterProxyModel>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -73,6 +74,9 @@ OutlinePanel::OutlinePanel(QWidget *parent)
     connect(m_tree->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &OutlinePanel::outlineSelectionChanged);
     connect(m_tree, &QTreeView::doubleClicked, this, &OutlinePanel::centreOn);
+    m_follow.setSingleShot(true);
+    m_follow.setInterval(0);
+    connect(&m_follow, &QTimer::timeout, this, &OutlinePanel::sceneSelectionChanged);
     // A model just added (and selected) has its row once the outline caught up.
     connect(m_model, &OutlineModel::synced, this, &OutlinePanel::sceneSelectionChanged);
     // New groups after a reset (another document) start open; while the model fills in
@@ -112,7 +116,7 @@ void OutlinePanel::setCanvas(DiagramScene *scene, QGraphicsView *view)
     m_view = view;
     if (m_scene) {
         m_sceneConnection = connect(m_scene, &QGraphicsScene::selectionChanged, this,
-                                    &OutlinePanel::sceneSelectionChanged);
+                                    &OutlinePanel::followScene);
     }
 }
 
@@ -158,14 +162,24 @@ void OutlinePanel::outlineSelectionChanged()
     QModelIndexList rows = m_tree->selectionModel()->selectedRows(OutlineModel::NameColumn);
     std::sort(rows.begin(), rows.end());
     QList<QGraphicsItem *> items;
+    QSet<QGraphicsItem *> seen;
     for (const QModelIndex &index : std::as_const(rows)) {
-        if (QGraphicsItem *item = itemFor(canvasIdOf(index)); item && !items.contains(item))
+        QGraphicsItem *item = itemFor(canvasIdOf(index));
+        if (item && !seen.contains(item)) {
+            seen.insert(item);
             items << item;
+        }
     }
     m_syncing = true;
-    m_scene->clearSelection();
-    for (QGraphicsItem *item : std::as_const(items))
-        item->setSelected(true);
+    {
+        // One selection change for the lot: each item's would have every listener (the
+        // inspector, the edit actions, the minimap) follow each of thousands of rows.
+        const QSignalBlocker quiet(m_scene);
+        m_scene->clearSelection();
+        for (QGraphicsItem *item : std::as_const(items))
+            item->setSelected(true);
+    }
+    emit m_scene->selectionChanged();
     m_syncing = false;
     if (m_view && !items.isEmpty())
         m_view->centerOn(items.first());
@@ -177,13 +191,27 @@ void OutlinePanel::outlineSelectionChanged()
     }
 }
 
-void OutlinePanel::sceneSelectionChanged()
+void OutlinePanel::followScene()
 {
     if (m_syncing || !m_scene)
         return;
+    if (m_scene->selectedItems().size() > followAtOnce)
+        m_follow.start();
+    else
+        sceneSelectionChanged();
+}
+
+void OutlinePanel::sceneSelectionChanged()
+{
+    m_follow.stop();
+    if (m_syncing || !m_scene)
+        return;
+    const QList<QGraphicsItem *> selected = m_scene->selectedItems();
     QSet<QString> wanted;
+    wanted.reserve(selected.size());
     QStringList order;
-    for (QGraphicsItem *item : m_scene->selectedItems()) {
+    order.reserve(selected.size());
+    for (QGraphicsItem *item : selected) {
         QString id;
         if (const auto table = qgraphicsitem_cast<TableItem *>(item)) {
             id = table->isDerived() ? OutlineModel::junctionId(table->tableName())
@@ -197,10 +225,11 @@ void OutlinePanel::sceneSelectionChanged()
         }
     }
     // The outline already shows this (an attribute row stands for its model's box): keep it.
+    const QModelIndexList rows = m_tree->selectionModel()->selectedRows(OutlineModel::NameColumn);
     QSet<QString> shown;
-    for (const QModelIndex &index :
-         m_tree->selectionModel()->selectedRows(OutlineModel::NameColumn))
-        shown.insert(canvasIdOf(index));
+    shown.reserve(rows.size());
+    for (const QModelIndex &index : rows)
+        shown.insert(m_model->canvasIdAt(m_proxy->mapToSource(index)));
     if (shown == wanted)
         return;
 
