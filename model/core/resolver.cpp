@@ -461,6 +461,8 @@ void Resolver::prepare(int index, PreparedAssociation &p, ResolvedAssociation &o
     if (many && !a.otherKey.isSet)
         p.otherKey = defaultOtherKey(p.source, p.target, out, singular());
     p.keysReady = true;
+    if (many)
+        prepareJunctionKeys(index, p);
 }
 
 QString Resolver::defaultForeignKey(int index, int source, int target,

@@ -302,6 +302,18 @@ struct JunctionUse
     bool otherKeyGiven = false;
 };
 
+// What joining a belongsToMany's keys to its junction gave: the two key attributes' indexes
+// and what the association reports of its foreign key, read before the other key was joined.
+struct JunctionKeys
+{
+    int foreignKey = -1;
+    QString foreignKeyColumn;
+    QString onDelete;
+    QString onUpdate;
+    bool references = false;
+    int otherKey = -1;
+};
+
 // What an association resolves to that needs only the project and the defined models, worked
 // out for every association before any of them changes a model (on a big schema in two
 // halves): the models it names, its alias forms and tables, and the default names of its keys.
@@ -322,6 +334,9 @@ struct PreparedAssociation
     // create (`through` names no model), taken by the first association to need that table.
     int throughModel = -1;
     std::unique_ptr<WorkModel> junction;
+    bool junctionTaken = false; // the association created its junction from `junction`
+    bool keysJoined = false;    // `junction` has the keys joined: junctionKeys
+    JunctionKeys junctionKeys;
 };
 
 class Resolver
@@ -355,6 +370,11 @@ private:
     void belongsToMany(int index, int source, int target, ResolvedAssociation &out);
     int junctionModel(int index, int source);
     WorkModel createJunction(int index, int source) const;
+    template<typename ParseKeyType>
+    JunctionKeys joinJunctionKeys(int index, WorkModel &junction, const JunctionUse &use,
+                                  const KeyInfo &sourceKey, const KeyInfo &targetKey,
+                                  ParseKeyType parseKeyType) const;
+    void prepareJunctionKeys(int index, PreparedAssociation &prepared) const;
     void buildTables(ResolvedSchema &schema);
     // The schema's name and id indexes of what defineModels settled (models are tables
     // 0..models-1); the created junction tables are added after the associations.
