@@ -9,6 +9,7 @@
 #include "associationpreview.h"
 #include "attributetable.h"
 #include "attributetablemodel.h"
+#include "commands/associationcommands.h"
 #include "commands/entitycommands.h"
 #include "ddlgenerator.h"
 #include "diagramscene.h"
@@ -34,6 +35,7 @@
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QSignalSpy>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeView>
@@ -66,6 +68,7 @@ private slots:
     void associationOptions();
     void belongsToManyOptions();
     void undoKeepsTheCursor();
+    void generatedRowsFollowTheirResolve();
     void screenshots();
 
 private:
@@ -679,6 +682,48 @@ void tst_Inspector::undoKeepsTheCursor()
     m_document->undoStack()->undo(); // the whole typed name: one step
     QCOMPARE(name->text(), QStringLiteral("User"));
     QCOMPARE(m_document->project().associations.first().source, QStringLiteral("User"));
+}
+
+void tst_Inspector::generatedRowsFollowTheirResolve()
+{
+    // The attribute table reloads on a resolve that changed its model's table or an
+    // association a generated row names, and not on one that changed neither.
+    Document *document = m_document;
+    AttributeTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setDocument(document);
+    model.setEntity(EntityId(QStringLiteral("m-picture")));
+    const auto noteOf = [&](const QString &column) {
+        for (int row = 0; row < model.rowCount(); ++row) {
+            if (model.index(row, AttributeTableModel::NameColumn).data().toString() == column)
+                return model.index(row, AttributeTableModel::OriginColumn).data().toString();
+        }
+        return QStringLiteral("(no row %1)").arg(column);
+    };
+    QCOMPARE(noteOf(QStringLiteral("uid")), QStringLiteral("User.Pictures"));
+    QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+
+    // An alias for User.hasMany(Picture): the uid column stays, its note follows.
+    Association aliased = *document->association(AssociationId(QStringLiteral("as-user-pictures")));
+    aliased.as.plural = QStringLiteral("Photos");
+    QVERIFY(document->push(
+        Commands::editAssociation(*document, aliased, Commands::AssociationField::As)));
+    QTRY_COMPARE(noteOf(QStringLiteral("uid")), QStringLiteral("User.Photos"));
+    QVERIFY(document->isResolveSettled());
+
+    // A model Picture has nothing to do with: its resolve leaves the rows alone.
+    QVERIFY(waitUntilSettled(m_window.get()));
+    changes.clear();
+    resets.clear();
+    Entity unrelated;
+    unrelated.name = QStringLiteral("Comment");
+    QVERIFY(document->push(Commands::addEntity(*document, unrelated, QPointF(0, 0))));
+    changes.clear(); // the edit itself reloads the values (Document::changed)
+    QVERIFY(waitUntilSettled(m_window.get()));
+    QCOMPARE(changes.size(), 0);
+    QCOMPARE(resets.size(), 0);
+    QCOMPARE(noteOf(QStringLiteral("uid")), QStringLiteral("User.Photos"));
 }
 
 void tst_Inspector::screenshots()

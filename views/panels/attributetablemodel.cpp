@@ -69,9 +69,13 @@ void AttributeTableModel::setDocument(Document *document)
     if (m_document) {
         m_changedConnection
             = connect(m_document, &Document::changed, this, &AttributeTableModel::documentChanged);
-        // The generated rows come from the resolve, which follows edits a little later.
+        // The generated rows come from the resolve, which follows edits a little later; only
+        // one that changed this model's table or an association a row names concerns them.
         m_resolvedConnection = connect(m_document, &Document::resolvedChanged, this,
-                                       [this] { reload(false); });
+                                       [this](const ResolvedDelta &delta) {
+                                           if (concerns(delta))
+                                               reload(false);
+                                       });
     }
     reload(true);
 }
@@ -84,6 +88,19 @@ void AttributeTableModel::setEntity(const EntityId &entity)
     m_refused.reset(); // refused input belongs to the model it was typed for
     setProblem({});
     reload(true);
+}
+
+bool AttributeTableModel::concerns(const ResolvedDelta &delta) const
+{
+    if (delta.everything || delta.models.contains(m_entity))
+        return true;
+    // A generated row's note names its association ("Source.as"), which can change while
+    // the column stays.
+    for (const Generated &row : m_generated) {
+        if (!row.column.association.isNull() && delta.associations.contains(row.column.association))
+            return true;
+    }
+    return false;
 }
 
 AttributeId AttributeTableModel::attributeId(int row) const

@@ -92,6 +92,9 @@ private:
 
     void documentChanged(const ChangeSet &changes);
     void reload(bool reset);
+    // The resolve's delta changes what the rows show (the model's table, or an association
+    // a generated row names).
+    bool concerns(const ResolvedDelta &delta) const;
     void setProblem(const QString &problem);
     QVariant declaredData(const Attribute &attribute, int column, int role) const;
     QVariant generatedData(const Generated &generated, int column, int role) const;

@@ -26,9 +26,13 @@ void IndexTableModel::setDocument(Document *document)
     if (m_document) {
         m_changedConnection
             = connect(m_document, &Document::changed, this, &IndexTableModel::documentChanged);
-        // The derived names come from the resolve, which follows edits a little later.
+        // The derived names come from the resolve, which follows edits a little later: one
+        // that changed this model's table.
         m_resolvedConnection = connect(m_document, &Document::resolvedChanged, this,
-                                       [this] { reload(false); });
+                                       [this](const ResolvedDelta &delta) {
+                                           if (delta.everything || delta.models.contains(m_entity))
+                                               reload(false);
+                                       });
     }
     reload(true);
 }

@@ -61,9 +61,15 @@ void InspectorPanel::setDocument(Document *document)
     if (m_document) {
         m_changedConnection
             = connect(m_document, &Document::changed, this, &InspectorPanel::documentChanged);
-        // The pages' derived values (placeholders, accessors, previews) follow the resolve.
+        // The pages' derived values (placeholders, accessors, previews) follow the resolve;
+        // a model's page only one that changed its table (its derived table name).
         m_resolvedConnection = connect(m_document, &Document::resolvedChanged, this,
-                                       [this] { documentChanged({}); });
+                                       [this](const ResolvedDelta &delta) {
+                                           if (m_pages->currentIndex() == 1 && !delta.everything
+                                               && !delta.models.contains(m_entity->entity()))
+                                               return;
+                                           documentChanged({});
+                                       });
     }
     followSelection();
 }
