@@ -11,6 +11,7 @@
 #include <QSignalBlocker>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace Junction {
@@ -224,6 +225,8 @@ bool SceneUpdater::update(const ResolvedSchema &schema, const Named &named, bool
 {
     DiagramScene &scene = *m_scene;
     const Document &document = *scene.m_document;
+    m_models.clear();
+    m_modelsIndexed = false;
     // The cycle's colour: from the whole resolve; a neighbourhood's resolve does not know
     // it, the items keep theirs (a change of the cycle is compared in full anyway).
     QSet<QString> cycleAssociations;
@@ -418,47 +421,66 @@ bool SceneUpdater::update(const ResolvedSchema &schema, const Named &named, bool
                        || kept.at(i).second != now.at(i).second;
         }
     }
-    QList<QRectF> changed;
+    // Room taken (a box that came or grew, a junction placed) can only move a junction whose
+    // place it covers: every candidate blocked before still is. Room freed (a box that went
+    // or shrank, a junction that moved away) can move one whose search passed over it.
+    QList<QRectF> taken;
+    QList<QRectF> freed;
     QSet<const TableItem *> changedBoxes;
     for (const TableItem *item : std::as_const(gone))
-        changed.append(item->sceneBoundingRect());
+        freed.append(item->sceneBoundingRect());
     for (const Resized &r : std::as_const(resized)) {
-        changed.append(r.before);
-        changed.append(r.item->sceneBoundingRect());
+        const QRectF after = r.item->sceneBoundingRect();
+        taken.append(after);
         changedBoxes.insert(r.item);
+        if (after.topLeft() != r.before.topLeft()) {
+            freed.append(r.before);
+            continue;
+        }
+        // A box keeps its top left corner: what it no longer covers is below or right.
+        if (after.bottom() < r.before.bottom())
+            freed.append(QRectF(QPointF(r.before.left(), after.bottom()), r.before.bottomRight()));
+        if (after.right() < r.before.right())
+            freed.append(QRectF(QPointF(after.right(), r.before.top()), r.before.bottomRight()));
     }
     for (const EntityId &id : std::as_const(newModels)) {
-        changed.append(scene.m_tables.value(id)->sceneBoundingRect());
+        taken.append(scene.m_tables.value(id)->sceneBoundingRect());
         changedBoxes.insert(scene.m_tables.value(id));
     }
-    constexpr int mostPlacedAgain = 8; // beyond that, all at once is cheaper
+    // Placing one looks at the boxes near it (the model boxes indexed once per update);
+    // all at once takes ~40 ms at XL.
+    constexpr int mostPlacedAgain = 64;
+    const qreal margin = Occupancy::margin + 1;
     int placedAgain = 0;
+    auto meets = [](const QList<QRectF> &boxes, const QRectF &area) {
+        return std::any_of(boxes.cbegin(), boxes.cend(),
+                           [&area](const QRectF &box) { return box.intersects(area); });
+    };
     for (qsizetype i = 0; !placeAll && i < scene.m_junctionPlaces.size(); ++i) {
         const DiagramScene::JunctionPlace &place = scene.m_junctionPlaces.at(i);
-        const QRectF searched = place.junction->placeSearched();
+        const QRectF before = place.junction->sceneBoundingRect();
         const bool again = i >= keptCount || changedBoxes.contains(place.first)
                            || changedBoxes.contains(place.second)
                            || changedBoxes.contains(place.junction)
-                           || std::any_of(changed.cbegin(), changed.cend(),
-                                          [&searched](const QRectF &box) {
-                                              return box.intersects(searched);
-                                          });
+                           || meets(taken, before.adjusted(-margin, -margin, margin, margin))
+                           || meets(freed, place.junction->placeSearched());
         if (!again)
             continue;
         if (++placedAgain > mostPlacedAgain) {
             placeAll = true;
             break;
         }
-        const QRectF before = place.junction->sceneBoundingRect();
         placeOne(i);
         const QRectF after = place.junction->sceneBoundingRect();
         if (i >= keptCount) {
-            changed.append(after);
+            taken.append(after);
         } else if (after != before) {
-            changed.append(before);
-            changed.append(after);
+            freed.append(before);
+            taken.append(after);
         }
     }
+    for (const QRectF &box : std::as_const(taken))
+        bounds |= box;
     if (placeAll)
         scene.placeJunctions();
     for (TableItem *junction : std::as_const(newJunctions))
@@ -489,8 +511,6 @@ bool SceneUpdater::update(const ResolvedSchema &schema, const Named &named, bool
     if (placeAll) {
         scene.growSceneRect();
     } else {
-        for (const QRectF &box : std::as_const(changed))
-            bounds |= box;
         for (const Resized &r : std::as_const(resized))
             bounds |= r.item->sceneBoundingRect();
         for (const AssociationItem *edge : std::as_const(edges))
@@ -551,6 +571,19 @@ void SceneUpdater::relane(const ResolvedSchema &schema, QRectF *bounds)
     m_relane.clear();
 }
 
+void SceneUpdater::forEachCell(const QRectF &rect, const std::function<void(QPoint)> &visit)
+{
+    constexpr qreal cell = 512;
+    const int left = int(std::floor(rect.left() / cell));
+    const int right = int(std::floor(rect.right() / cell));
+    const int top = int(std::floor(rect.top() / cell));
+    const int bottom = int(std::floor(rect.bottom() / cell));
+    for (int y = top; y <= bottom; ++y) {
+        for (int x = left; x <= right; ++x)
+            visit(QPoint(x, y));
+    }
+}
+
 void SceneUpdater::placeOne(qsizetype index)
 {
     // As DiagramScene::placeJunctions() would: clear of every model and of the junctions
@@ -563,12 +596,23 @@ void SceneUpdater::placeOne(qsizetype index)
     const QRectF region = QRectF(wanted, place.junction->size())
                               .adjusted(-reach / Occupancy::attempts, -reach / Occupancy::attempts,
                                         reach, reach);
-    Occupancy occupied;
-    for (const TableItem *table : std::as_const(scene.m_tables)) {
-        const QRectF box = table->sceneBoundingRect();
-        if (box.intersects(region))
-            occupied.insert(box);
+    if (!m_modelsIndexed) {
+        m_modelsIndexed = true;
+        for (const TableItem *table : std::as_const(scene.m_tables)) {
+            const QRectF box = table->sceneBoundingRect();
+            forEachCell(box, [&](QPoint cell) { m_models[cell].append(box); });
+        }
     }
+    Occupancy occupied;
+    forEachCell(region, [&](QPoint cell) {
+        const auto it = m_models.constFind(cell);
+        if (it == m_models.cend())
+            return;
+        for (const QRectF &box : *it) {
+            if (box.intersects(region))
+                occupied.insert(box); // one in several cells goes in more than once: harmless
+        }
+    });
     for (qsizetype i = 0; i < index; ++i) {
         const QRectF box = scene.m_junctionPlaces.at(i).junction->sceneBoundingRect();
         if (box.intersects(region))

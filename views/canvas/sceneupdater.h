@@ -6,8 +6,11 @@
 #include "resolveddelta.h"
 
 #include <QHash>
+#include <QPoint>
 #include <QRectF>
 #include <QSet>
+
+#include <functional>
 
 namespace Junction {
 
@@ -75,6 +78,7 @@ private:
     void relane(const ResolvedSchema &schema, QRectF *bounds);
     // Places the junction at this index of the scene's places again.
     void placeOne(qsizetype index);
+    static void forEachCell(const QRectF &rect, const std::function<void(QPoint)> &visit);
 
     DiagramScene *m_scene;
     // What showAtOnce() showed since the last resolve was applied.
@@ -82,6 +86,10 @@ private:
     // Boxes whose edges changed: their pairs get their lanes again.
     QSet<TableItem *> m_relane;
     QList<AssociationItem *> m_deadEdges;
+    // The model boxes by coarse cell, made when a junction is first placed again in an
+    // update: a look at all 10,000 once, not once per junction.
+    QHash<QPoint, QList<QRectF>> m_models;
+    bool m_modelsIndexed = false;
 };
 
 } // namespace Junction
