@@ -6,6 +6,7 @@
 // UI thread; once the worker's resolve has landed, the canvas is exactly the scene a full
 // build of the document gives (boxes, rows, edges, lanes, routes, junction places), and it
 // got there item by item: the boxes and edges the edit does not touch are the same objects.
+// Hundreds of models coming back at once (undoing the deletion of all) are built in slices.
 #include "associationitem.h"
 #include "commands/associationcommands.h"
 #include "commands/entitycommands.h"
@@ -48,6 +49,7 @@ private slots:
     void cleanupTestCase();
     void shownItemByItem_data();
     void shownItemByItem();
+    void manyComeBackInSlices();
 
 private:
     bool settled() const;
@@ -252,6 +254,30 @@ void tst_StructuralEdits::shownItemByItem()
     compareWithFullBuild(editedItems, touched);
     document->undoStack()->undo();
     QTRY_VERIFY_WITH_TIMEOUT(settled(), 30000);
+    QCOMPARE(sceneContents(*scene), start);
+}
+
+void tst_StructuralEdits::manyComeBackInSlices()
+{
+    Document *document = m_window->document();
+    DiagramScene *scene = m_window->scene();
+    QTRY_VERIFY_WITH_TIMEOUT(settled(), 30000);
+    const QStringList start = sceneContents(*scene);
+    QList<EntityId> all;
+    for (const Entity &entity : document->project().entities)
+        all << entity.id;
+    QVERIFY(document->push(Commands::removeEntities(*document, all)));
+    QTRY_VERIFY_WITH_TIMEOUT(settled(), 30000);
+    QVERIFY(scene->tableItems().isEmpty());
+    QVERIFY(scene->associationItems().isEmpty());
+
+    // Undone, 600 models and 900 associations come back at once: the canvas builds them in
+    // slices, as on opening, instead of holding the window for all of them, and ends as a
+    // full build.
+    document->undoStack()->undo();
+    QVERIFY(scene->isBuilding());
+    QTRY_VERIFY_WITH_TIMEOUT(settled(), 30000);
+    QCOMPARE(sceneContents(*scene), contentsBuiltAtOnce(*document));
     QCOMPARE(sceneContents(*scene), start);
 }
 

@@ -230,6 +230,15 @@ void DiagramScene::documentChanged(const ChangeSet &changes)
     const Changes itemsComeOrGo = Change::Everything | Change::EntitiesAdded
                                   | Change::EntitiesRemoved | Change::AssociationsAdded
                                   | Change::AssociationsRemoved;
+    const Changes itemsCome = Change::EntitiesAdded | Change::AssociationsAdded;
+    if ((changes.changes & itemsCome).toInt() != 0
+        && changes.entities.size() + changes.associations.size() > manyItemsComeAbove) {
+        // Hundreds of boxes and edges at once (undoing the deletion of a whole diagram, a big
+        // paste): built in slices as on opening, reusing every item that stays, rather than
+        // holding the window for all of them.
+        startBuilder();
+        return;
+    }
     if ((changes.changes & itemsComeOrGo).toInt() != 0) {
         // Models and associations that come or go are shown at once from a resolve of their
         // neighbourhood, without resolving the whole schema (~150 ms) and comparing 25,000

@@ -116,6 +116,8 @@ private:
     void growSceneRect();
 
     static constexpr int bspDepth = 8;
+    // More models and associations than this coming in one edit are built in slices.
+    static constexpr int manyItemsComeAbove = 500;
 
     QPointer<Document> m_document;
     SceneBuilder *m_builder;
