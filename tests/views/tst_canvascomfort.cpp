@@ -45,6 +45,9 @@ private:
     QPoint toView(QPointF scenePos) const { return m_view->mapFromScene(scenePos); }
     QPoint headerOf(const EntityId &id) const;
     EntityId addModelAt(const QString &name, QPointF position);
+    // User in the middle of the view at 100 %, Picture far to its right, out of view; both
+    // null if that could not be set up.
+    std::pair<EntityId, EntityId> farApart();
     // Where a field draws the start of its text and centres it, in viewport coordinates.
     QPointF textOriginOf(QWidget *field) const;
     // Where the box draws that text, in viewport coordinates: left and vertical centre.
@@ -99,6 +102,19 @@ EntityId tst_CanvasComfort::addModelAt(const QString &name, QPointF position)
         return {};
     const Entity *added = m_document->project().entity(name);
     return added ? added->id : EntityId();
+}
+
+std::pair<EntityId, EntityId> tst_CanvasComfort::farApart()
+{
+    const EntityId user = addModelAt(QStringLiteral("User"), QPointF(0, 0));
+    const EntityId picture = addModelAt(QStringLiteral("Picture"), QPointF(2600, 0));
+    if (user.isNull() || picture.isNull())
+        return {};
+    m_view->resetZoom();
+    m_view->centerOn(m_scene->tableItem(user));
+    if (m_view->viewport()->rect().contains(headerOf(picture)))
+        return {}; // in view: the test would prove nothing
+    return {user, picture};
 }
 
 QPointF tst_CanvasComfort::textOriginOf(QWidget *field) const
@@ -209,14 +225,9 @@ void tst_CanvasComfort::inPlaceEditorLiesOverItsText()
 
 void tst_CanvasComfort::drawingNearTheEdgeScrolls()
 {
-    // Picture lies far right of User, out of view.
-    const EntityId user = addModelAt(QStringLiteral("User"), QPointF(0, 0));
-    const EntityId picture = addModelAt(QStringLiteral("Picture"), QPointF(2600, 0));
+    const auto [user, picture] = farApart();
     QVERIFY(!user.isNull() && !picture.isNull());
-    m_view->resetZoom();
-    m_view->centerOn(m_scene->tableItem(user));
     QWidget *viewport = m_view->viewport();
-    QVERIFY(!viewport->rect().contains(headerOf(picture)));
     const int commands = m_document->undoStack()->count();
 
     m_window->findChild<QAction *>(QStringLiteral("hasManyTool"))->trigger();
@@ -250,13 +261,9 @@ void tst_CanvasComfort::drawingNearTheEdgeScrolls()
 
 void tst_CanvasComfort::rubberBandNearTheEdgeScrolls()
 {
-    const EntityId user = addModelAt(QStringLiteral("User"), QPointF(0, 0));
-    const EntityId picture = addModelAt(QStringLiteral("Picture"), QPointF(2600, 0));
+    const auto [user, picture] = farApart();
     QVERIFY(!user.isNull() && !picture.isNull());
-    m_view->resetZoom();
-    m_view->centerOn(m_scene->tableItem(user));
     QWidget *viewport = m_view->viewport();
-    QVERIFY(!viewport->rect().contains(headerOf(picture)));
 
     // From empty canvas above and left of User, held near the right edge: the view scrolls
     // until Picture is in view, and the band still starts where it was pressed.
@@ -286,10 +293,8 @@ void tst_CanvasComfort::rubberBandNearTheEdgeScrolls()
 
 void tst_CanvasComfort::movingNearTheEdgeScrolls()
 {
-    const EntityId user = addModelAt(QStringLiteral("User"), QPointF(0, 0));
-    QVERIFY(addModelAt(QStringLiteral("Picture"), QPointF(2600, 0)).isNull() == false);
-    m_view->resetZoom();
-    m_view->centerOn(m_scene->tableItem(user));
+    const auto [user, picture] = farApart();
+    QVERIFY(!user.isNull() && !picture.isNull());
     QWidget *viewport = m_view->viewport();
     const int commands = m_document->undoStack()->count();
     const QPointF before = m_scene->tableItem(user)->pos();

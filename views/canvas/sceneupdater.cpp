@@ -268,42 +268,34 @@ bool SceneUpdater::update(const ResolvedSchema &schema, const Named &named, bool
         if (!isNew && item->sceneBoundingRect() != before)
             resized.append({item, before});
     };
+    // The box of `key` in `items` shows `table`, is made for it, or goes without one; the
+    // made one is returned.
+    auto showBox = [&](auto &items, const auto &key, const ResolvedTable *table) -> TableItem * {
+        TableItem *item = items.value(key);
+        if (!table) {
+            if (item)
+                gone.append(items.take(key));
+            return nullptr;
+        }
+        const bool isNew = !item;
+        if (isNew) {
+            item = scene.newTableItem(*table);
+            items.insert(key, item);
+        }
+        show(item, *table, isNew);
+        return isNew ? item : nullptr;
+    };
     for (const EntityId &id : named.models) {
         const Entity *entity = document.entity(id);
         const ResolvedTable *table = entity ? schema.tableForEntity(entity->name) : nullptr;
-        if (table && table->entity != id)
-            table = nullptr;
-        TableItem *item = scene.m_tables.value(id);
-        if (!table) {
-            if (item)
-                gone.append(scene.m_tables.take(id));
-            continue;
-        }
-        const bool isNew = !item;
-        if (isNew) {
-            item = scene.newTableItem(*table);
-            scene.m_tables.insert(id, item);
+        if (showBox(scene.m_tables, id, table && table->entity == id ? table : nullptr))
             newModels.append(id);
-        }
-        show(item, *table, isNew);
     }
     for (const QString &name : named.junctions) {
         const ResolvedTable *table = schema.table(name);
-        if (table && !table->isCreatedJunction())
-            table = nullptr;
-        TableItem *item = scene.m_junctions.value(name);
-        if (!table) {
-            if (item)
-                gone.append(scene.m_junctions.take(name));
-            continue;
-        }
-        const bool isNew = !item;
-        if (isNew) {
-            item = scene.newTableItem(*table);
-            scene.m_junctions.insert(name, item);
-            newJunctions.append(item);
-        }
-        show(item, *table, isNew);
+        if (TableItem *made = showBox(scene.m_junctions, name,
+                                      table && table->isCreatedJunction() ? table : nullptr))
+            newJunctions.append(made);
     }
     scene.placeModels(newModels);
     for (const EntityId &id : std::as_const(newModels))
