@@ -63,24 +63,26 @@ inline QStringList sceneContents(const DiagramScene &scene)
     return lines;
 }
 
-// The contents of the scene built at once for `document`.
-inline QStringList contentsBuiltAtOnce(Document &document)
+// What `describe` (sceneSummary or sceneContents) says of the scene built at once for
+// `document`, as syncSchema() makes it.
+inline QStringList describeBuiltAtOnce(Document &document,
+                                       QStringList (*describe)(const DiagramScene &))
 {
     DiagramScene scene;
     scene.setDocument(&document);
-    const QStringList contents = sceneContents(scene);
+    const QStringList described = describe(scene);
     scene.setDocument(nullptr);
-    return contents;
+    return described;
 }
 
-// The scene built at once for `document`, as syncSchema() makes it.
+inline QStringList contentsBuiltAtOnce(Document &document)
+{
+    return describeBuiltAtOnce(document, sceneContents);
+}
+
 inline QStringList builtAtOnce(Document &document)
 {
-    DiagramScene scene;
-    scene.setDocument(&document);
-    const QStringList summary = sceneSummary(scene);
-    scene.setDocument(nullptr);
-    return summary;
+    return describeBuiltAtOnce(document, sceneSummary);
 }
 
 } // namespace Junction::Testing

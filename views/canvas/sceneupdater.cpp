@@ -332,21 +332,21 @@ bool SceneUpdater::update(const ResolvedSchema &schema, const Named &named, bool
                 deleteEdge(item); // unresolved: the diagnostics say why
             continue;
         }
-        if (item && (item->sourceItem() != source || item->targetItem() != target)) {
+        const bool moved
+            = item && (item->sourceItem() != source || item->targetItem() != target);
+        if (moved) {
             for (TableItem *end : {item->sourceItem(), item->targetItem()}) {
                 end->removeEdge(item);
                 m_relane.insert(end);
             }
-            item->setEnds(source, target, 0, 1);
-            source->addEdge(item);
-            if (target != source)
-                target->addEdge(item);
-            m_relane.insert(source);
-            m_relane.insert(target);
-        } else if (!item) {
+        }
+        const bool made = !item;
+        if (made) {
             item = new AssociationItem(id);
             scene.addItem(item);
             scene.m_associations.insert(id, item);
+        }
+        if (moved || made) {
             item->setEnds(source, target, 0, 1);
             source->addEdge(item);
             if (target != source)
