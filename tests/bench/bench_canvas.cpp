@@ -22,6 +22,7 @@
 #include "panels/outlinepanel.h"
 #include "schemagenerator.h"
 #include "tableitem.h"
+#include "timedapplication.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -128,7 +129,8 @@ Figures measure(const Bench::SchemaSize &size, int runs)
         qint64 longest = 0;
         QTimer ticker;
         ticker.setTimerType(Qt::PreciseTimer);
-        // JUNCTION_BENCH_GAPS=1 prints every gap over 50 ms, with what was being filled.
+        // JUNCTION_BENCH_GAPS=1 prints every gap over 50 ms, with what was being filled (and
+        // every event over 30 ms on stderr).
         const bool printGaps = qEnvironmentVariableIsSet("JUNCTION_BENCH_GAPS");
         QObject::connect(&ticker, &QTimer::timeout, &ticker, [&] {
             const qint64 gap = clock.nsecsElapsed() - last;
@@ -239,7 +241,7 @@ Figures measure(const Bench::SchemaSize &size, int runs)
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
+    Junction::Bench::TimedApplication app(argc, argv);
     const int runs = 5;
     std::printf("bench_canvas: median of %d runs (drag: %d steps)\n", runs, runs * 4);
 
