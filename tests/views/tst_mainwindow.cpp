@@ -47,6 +47,7 @@ private slots:
     void diagnosticsListTheCycle();
     void unpositionedFileIsLaidOut();
     void sceneFollowsEdits();
+    void foreignKeyNoteFollowsAlias();
     void removingSelectedModelsIsOneSelectionChange();
     void zoomFitAndAutoLayout();
     void brokenFileOpensNothing();
@@ -254,6 +255,35 @@ void tst_MainWindow::unpositionedFileIsLaidOut()
                            + tables.at(j)->tableName()));
         }
     }
+}
+
+void tst_MainWindow::foreignKeyNoteFollowsAlias()
+{
+    // Picture.uid is named by User.hasMany(Picture)'s foreignKey: a new alias changes no
+    // column, yet the row's note names the association by it.
+    const auto window = Testing::openWindow(Testing::examplePath(QStringLiteral("blog.junction.json")));
+    QVERIFY(window);
+    Document *document = window->document();
+    DiagramScene *scene = window->scene();
+    const TableItem *picture = scene->tableItem(EntityId(QStringLiteral("m-picture")));
+    QVERIFY(picture);
+    auto uidNote = [picture] {
+        for (const TableItem::Row &row : picture->content().rows) {
+            if (row.name == QLatin1String("uid"))
+                return row.note;
+        }
+        return QString();
+    };
+    QCOMPARE(uidNote(), QStringLiteral("User.Pictures"));
+    Association edited = *document->association(AssociationId(QStringLiteral("as-user-pictures")));
+    edited.as.plural = QStringLiteral("Photos");
+    QVERIFY(document->push(Commands::editAssociation(*document, edited, Commands::AssociationField::As)));
+    QVERIFY(Testing::waitUntilSettled(window.get()));
+    QCOMPARE(uidNote(), QStringLiteral("User.Photos"));
+    document->undoStack()->undo();
+    QVERIFY(Testing::waitUntilSettled(window.get()));
+    QCOMPARE(uidNote(), QStringLiteral("User.Pictures"));
+    document->undoStack()->setClean();
 }
 
 void tst_MainWindow::sceneFollowsEdits()

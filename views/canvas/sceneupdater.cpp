@@ -195,7 +195,23 @@ bool SceneUpdater::applyDelta(const ResolvedDelta &delta, bool *geometryChanged)
     named.junctions.unite(delta.junctions);
     named.associations.unite(delta.associations);
     m_provisional = {};
-    return update(scene.m_document->resolved(), named, true, geometryChanged);
+    const ResolvedSchema &schema = scene.m_document->resolved();
+    // A generated row's note names the association that made its column ("User.Pictures"):
+    // an association that changed only its alias leaves the tables of its keys as they were,
+    // so the delta does not name them, yet their rows read differently.
+    for (const AssociationId &id : delta.associations) {
+        const ResolvedAssociation *association = schema.association(id);
+        if (!association)
+            continue;
+        for (const QString &name : {association->foreignKeyTable, association->throughTable}) {
+            const ResolvedTable *table = name.isEmpty() ? nullptr : schema.table(name);
+            if (table && table->isCreatedJunction())
+                named.junctions.insert(table->name);
+            else if (table)
+                named.models.insert(table->entity);
+        }
+    }
+    return update(schema, named, true, geometryChanged);
 }
 
 TableItem *SceneUpdater::itemForTable(const ResolvedSchema &schema,
