@@ -415,18 +415,7 @@ void DiagramScene::syncSchema()
     m_tables = tables;
     m_junctions = junctions;
 
-    m_junctionPlaces.clear();
-    for (const ResolvedTable &table : schema.tables) {
-        if (!table.isCreatedJunction())
-            continue;
-        const ResolvedAssociation *association = schema.association(table.junctionOf);
-        if (!association)
-            continue;
-        TableItem *a = byTableName.value(association->sourceTable);
-        TableItem *b = byTableName.value(association->targetTable);
-        if (a && b)
-            m_junctionPlaces.append({m_junctions.value(table.name), a, b});
-    }
+    findJunctionPlaces(schema, byTableName);
 
     placeModels(m_tables.keys());
     placeJunctions();
@@ -541,6 +530,23 @@ void DiagramScene::placeModels(const QList<EntityId> &ids)
             // A model without a position waits at the origin for placeUnpositionedEntities().
             item->setPos(Layout::modelPosition(layout, id).value_or(QPointF()));
         }
+    }
+}
+
+void DiagramScene::findJunctionPlaces(const ResolvedSchema &schema,
+                                      const QHash<QString, TableItem *> &byTableName)
+{
+    m_junctionPlaces.clear();
+    for (const ResolvedTable &table : schema.tables) {
+        if (!table.isCreatedJunction())
+            continue;
+        const ResolvedAssociation *association = schema.association(table.junctionOf);
+        if (!association)
+            continue;
+        TableItem *a = byTableName.value(association->sourceTable);
+        TableItem *b = byTableName.value(association->targetTable);
+        if (a && b)
+            m_junctionPlaces.append({m_junctions.value(table.name), a, b});
     }
 }
 

@@ -109,6 +109,10 @@ private:
     // Each hasMany/hasOne and belongsTo that are the two sides of one relationship, both ways.
     static QHash<AssociationId, const ResolvedAssociation *>
     relationshipPartners(const ResolvedSchema &schema, const QSet<QString> &inCycle);
+    // The junction tables with the two boxes each joins (the boxes by table name), in table
+    // order: what placeJunctions() places.
+    void findJunctionPlaces(const ResolvedSchema &schema,
+                            const QHash<QString, TableItem *> &byTableName);
     void placeJunctions();
     struct JunctionPlace;
     QPointF junctionWanted(const JunctionPlace &place) const;

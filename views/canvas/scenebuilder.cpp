@@ -307,18 +307,7 @@ void SceneBuilder::endTables()
         qDeleteAll(gone);
     }
 
-    const ResolvedSchema &schema = *m_schema;
-    for (const ResolvedTable &table : schema.tables) {
-        if (!table.isCreatedJunction())
-            continue;
-        const ResolvedAssociation *association = schema.association(table.junctionOf);
-        if (!association)
-            continue;
-        TableItem *a = m_byTableName.value(association->sourceTable);
-        TableItem *b = m_byTableName.value(association->targetTable);
-        if (a && b)
-            scene.m_junctionPlaces.append({scene.m_junctions.value(table.name), a, b});
-    }
+    scene.findJunctionPlaces(*m_schema, m_byTableName);
 }
 
 void SceneBuilder::endAssociations()
