@@ -443,10 +443,7 @@ void DiagramScene::syncSchema()
             continue;
         }
         TableItem *source = byTableName.value(association.sourceTable);
-        // A belongsToMany is drawn to its junction table, which then links to the target.
-        TableItem *target = association.type == AssociationType::BelongsToMany
-            ? byTableName.value(association.throughTable)
-            : byTableName.value(association.targetTable);
+        TableItem *target = byTableName.value(edgeTargetTable(association));
         if (!source || !target)
             continue; // unresolved: the diagnostics say why
         AssociationItem *item = showAssociation(
@@ -531,6 +528,12 @@ void DiagramScene::placeModels(const QList<EntityId> &ids)
             item->setPos(Layout::modelPosition(layout, id).value_or(QPointF()));
         }
     }
+}
+
+const QString &DiagramScene::edgeTargetTable(const ResolvedAssociation &association)
+{
+    return association.type == AssociationType::BelongsToMany ? association.throughTable
+                                                              : association.targetTable;
 }
 
 void DiagramScene::findJunctionPlaces(const ResolvedSchema &schema,

@@ -111,6 +111,9 @@ private:
     relationshipPartners(const ResolvedSchema &schema, const QSet<QString> &inCycle);
     // The junction tables with the two boxes each joins (the boxes by table name), in table
     // order: what placeJunctions() places.
+    // The table an association's edge ends at: its target's, or for a belongsToMany its
+    // junction table (which then links to the target).
+    static const QString &edgeTargetTable(const ResolvedAssociation &association);
     void findJunctionPlaces(const ResolvedSchema &schema,
                             const QHash<QString, TableItem *> &byTableName);
     void placeJunctions();

@@ -230,9 +230,7 @@ bool SceneBuilder::build(qint64 deadline)
                 continue;
             }
             TableItem *source = m_byTableName.value(association.sourceTable);
-            TableItem *target = association.type == AssociationType::BelongsToMany
-                ? m_byTableName.value(association.throughTable)
-                : m_byTableName.value(association.targetTable);
+            TableItem *target = m_byTableName.value(DiagramScene::edgeTargetTable(association));
             if (!source || !target)
                 continue; // unresolved: the diagnostics say why
             AssociationItem *item = scene.showAssociation(

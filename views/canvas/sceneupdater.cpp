@@ -338,11 +338,8 @@ bool SceneUpdater::update(const ResolvedSchema &schema, const Named &named, bool
         manyChanged = manyChanged || (a && a->type == AssociationType::BelongsToMany);
         AssociationItem *item = scene.m_associations.value(id);
         TableItem *source = a ? itemForTable(schema, a->sourceTable) : nullptr;
-        // A belongsToMany is drawn to its junction table.
-        TableItem *target = !a ? nullptr
-                               : itemForTable(schema, a->type == AssociationType::BelongsToMany
-                                                          ? a->throughTable
-                                                          : a->targetTable);
+        TableItem *target
+            = a ? itemForTable(schema, DiagramScene::edgeTargetTable(*a)) : nullptr;
         if (!source || !target) {
             if (item)
                 deleteEdge(item); // unresolved: the diagnostics say why
