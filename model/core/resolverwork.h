@@ -358,6 +358,9 @@ private:
     // associate()'s checks before the alias, reporting; false: the association stops there.
     bool checkModels(int index, ResolvedAssociation &out, int source, int target);
     void associate(int index);
+    // Memory the association at `index` will touch, asked for ahead of its turn (see run()).
+    void prefetchModels(int index) const;
+    void prefetchLists(int index) const;
     // The default name of the foreign key (otherKey: of belongsToMany's other key), as each
     // association type's rule gives it; the key models' primary keys exist.
     QString defaultForeignKey(int index, int source, int target, const ResolvedAssociation &out,
