@@ -67,7 +67,9 @@ DependencyOrder computeDependencyOrder(const ResolvedSchema &schema)
 {
     const int n = int(schema.tables.size());
     // The schema's own name index (the last table of a name wins, as it did here): building
-    // a second one cost as much as the rest of the ordering on a 10,000-table schema.
+    // a second one cost as much as the rest of the ordering on a 10,000-table schema. The
+    // resolver's foreign keys carry the referenced table's index, which spares hashing and
+    // reading each name (half of the ordering's time on 37,500 foreign keys).
     // One flat list of referenced tables, table i's from depStart[i] to depStart[i + 1]: a
     // list per table was a memory allocation per table.
     QList<int> depStart;
@@ -76,7 +78,7 @@ DependencyOrder computeDependencyOrder(const ResolvedSchema &schema)
     for (int i = 0; i < n; ++i) {
         depStart << int(deps.size());
         for (const ResolvedForeignKey &fk : schema.tables.at(i).foreignKeys) {
-            const int to = schema.tableIndex(fk.referencedTable);
+            const int to = schema.referencedTableIndex(fk);
             if (to >= 0 && to != i
                 && std::find(deps.cbegin() + depStart.last(), deps.cend(), to) == deps.cend())
                 deps << to;

@@ -52,6 +52,9 @@ struct ResolvedForeignKey
     QString onUpdate;
     QList<AssociationId> associations; // every association that defines it, owner first
     int associationIndex = -1;         // the owner's index in the project
+    // The index of referencedTable in ResolvedSchema::tables when its producer knows it (the
+    // resolver does), else -1. A hint only: read it through ResolvedSchema::referencedTable().
+    int referencedTableIndex = -1;
 };
 
 struct ResolvedUnique
@@ -128,6 +131,11 @@ struct ResolvedSchema
     int tableIndex(const QString &tableName) const; // -1 if there is none
     const ResolvedTable *tableForEntity(const QString &entityName) const;
     const ResolvedAssociation *association(const AssociationId &id) const;
+    // table(fk.referencedTable) and tableIndex(fk.referencedTable), without hashing the name
+    // when the foreign key carries the table's index (one lookup per foreign key was a good
+    // part of validating and ordering a 10,000-table schema).
+    const ResolvedTable *referencedTable(const ResolvedForeignKey &fk) const;
+    int referencedTableIndex(const ResolvedForeignKey &fk) const;
 
     // Filled by resolve() so that lookups stay O(1) on 10,000-table schemas; call again
     // after changing tables or associations by hand.
@@ -151,6 +159,29 @@ Q_DECLARE_TYPEINFO(Junction::ResolvedTable, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(Junction::ResolvedAssociation, Q_RELOCATABLE_TYPE);
 
 namespace Junction {
+
+// The index is taken only when it names a table of that name and no two tables share a
+// name: table() answers the last of such tables, and a schema whose name index has one
+// entry per table has none. Anything else (an index left -1 by another producer, a table
+// renamed or moved since) is looked up by name as before.
+inline int ResolvedSchema::referencedTableIndex(const ResolvedForeignKey &fk) const
+{
+    const int k = fk.referencedTableIndex;
+    if (k >= 0 && k < tables.size() && m_tableIndex.size() == tables.size()) {
+        const QString &name = tables.at(k).name;
+        // The resolver's foreign keys share the table's name data: no characters compared.
+        if (name.size() == fk.referencedTable.size()
+            && (name.constData() == fk.referencedTable.constData() || name == fk.referencedTable))
+            return k;
+    }
+    return tableIndex(fk.referencedTable);
+}
+
+inline const ResolvedTable *ResolvedSchema::referencedTable(const ResolvedForeignKey &fk) const
+{
+    const int i = referencedTableIndex(fk);
+    return i < 0 ? nullptr : &tables.at(i);
+}
 
 // The whole resolution: implicit attributes, association columns, junction tables,
 // accessors, creation order and the diagnostics found on the way.

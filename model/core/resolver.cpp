@@ -764,6 +764,7 @@ void Resolver::buildTable(WorkModel &m, ResolvedTable &t) const
             fk.name = t.name + QLatin1Char('_') + c.name + QStringLiteral("_fkey");
             fk.columns << c.name;
             fk.referencedTable = m_models.at(a.referencedModel).tableName;
+            fk.referencedTableIndex = a.referencedModel; // table k is model k
             fk.referencedColumns << a.referencedKey;
             fk.onDelete = a.onDelete;
             fk.onUpdate = a.onUpdate;

@@ -467,7 +467,7 @@ private:
 
     void checkForeignKey(const ResolvedTable &t, const ResolvedForeignKey &fk)
     {
-        const ResolvedTable *ref = m_schema.table(fk.referencedTable);
+        const ResolvedTable *ref = m_schema.referencedTable(fk);
         auto ids = [&] {
             QStringList list;
             for (const AssociationId &id : fk.associations)

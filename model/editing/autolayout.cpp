@@ -428,7 +428,7 @@ LayoutGraph layoutGraphOf(const Project &project, const ResolvedSchema &schema,
         if (table.isCreatedJunction()) {
             std::vector<int> ends;
             for (const ResolvedForeignKey &fk : table.foreignKeys) {
-                const int node = nodeOfTable(schema.table(fk.referencedTable));
+                const int node = nodeOfTable(schema.referencedTable(fk));
                 if (node >= 0 && std::find(ends.begin(), ends.end(), node) == ends.end())
                     ends.push_back(node);
             }
@@ -442,7 +442,7 @@ LayoutGraph layoutGraphOf(const Project &project, const ResolvedSchema &schema,
         if (from < 0)
             continue;
         for (const ResolvedForeignKey &fk : table.foreignKeys) {
-            const int to = nodeOfTable(schema.table(fk.referencedTable));
+            const int to = nodeOfTable(schema.referencedTable(fk));
             if (to >= 0 && to != from)
                 graph.references.append({from, to});
         }

@@ -9,6 +9,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 using namespace Junction;
 
 namespace {
@@ -194,6 +196,7 @@ private slots:
     void largeSchemaLookups_data();
     void largeSchemaLookups();
     void manyAssociationsResolveAsFew();
+    void referencedTableByIndex();
 };
 
 void TestResolver::foreignKeyColumn_data()
@@ -924,6 +927,56 @@ void TestResolver::manyAssociationsResolveAsFew()
     }
     for (int b = 0; b < blocks; ++b)
         QCOMPARE(blockFacts(many, b), expected);
+}
+
+// The resolver's foreign keys carry their referenced table's index; referencedTable(fk) must
+// still answer exactly what table(fk.referencedTable) does: the last table of a repeated
+// name, and by name wherever the index is unknown or no longer names that table.
+void TestResolver::referencedTableByIndex()
+{
+    const ResolvedSchema schema = resolve(load(projectJson(
+        M("User") ", " M("Post") ", " M("Group"),
+        R"({"type":"belongsTo","source":"Post","target":"User"}, {"type":"belongsToMany","source":"User","target":"Group","through":"UserGroups"})")));
+    int foreignKeys = 0;
+    for (const ResolvedTable &t : schema.tables) {
+        for (const ResolvedForeignKey &fk : t.foreignKeys) {
+            ++foreignKeys;
+            QVERIFY(fk.referencedTableIndex >= 0);
+            QCOMPARE(schema.tables.at(fk.referencedTableIndex).name, fk.referencedTable);
+            QCOMPARE(schema.referencedTable(fk), schema.table(fk.referencedTable));
+            QCOMPARE(schema.referencedTableIndex(fk), schema.tableIndex(fk.referencedTable));
+        }
+    }
+    QCOMPARE(foreignKeys, 3); // Posts.UserId, UserGroups.UserId and .GroupId
+
+    // Two models share a table name: the key references the first, table() answers the last.
+    const ResolvedSchema shared = resolve(load(projectJson(
+        R"({"name":"User","tableName":"people","attributes":[]}, )"
+        R"({"name":"Admin","tableName":"people","attributes":[]}, )" M("Post"),
+        R"({"type":"belongsTo","source":"Post","target":"User"})")));
+    const ResolvedForeignKey &toUser = shared.tableForEntity(QStringLiteral("Post"))->foreignKeys.first();
+    QCOMPARE(toUser.referencedTableIndex, 0);
+    QCOMPARE(shared.tableIndex(QStringLiteral("people")), 1);
+    QCOMPARE(shared.referencedTableIndex(toUser), 1);
+    QCOMPARE(shared.referencedTable(toUser), &shared.tables.at(1));
+
+    // Another producer leaves the index unknown; a schema rearranged by hand has a stale one.
+    ResolvedSchema byHand = schema;
+    std::reverse(byHand.tables.begin(), byHand.tables.end());
+    byHand.buildIndexes();
+    for (const ResolvedTable &t : std::as_const(byHand.tables)) {
+        for (ResolvedForeignKey fk : t.foreignKeys) {
+            QCOMPARE(byHand.referencedTable(fk), byHand.table(fk.referencedTable));
+            QCOMPARE(byHand.referencedTable(fk)->name, fk.referencedTable);
+            fk.referencedTableIndex = -1;
+            QCOMPARE(byHand.referencedTable(fk), byHand.table(fk.referencedTable));
+        }
+    }
+    ResolvedForeignKey nowhere;
+    nowhere.referencedTable = QStringLiteral("Nowhere");
+    nowhere.referencedTableIndex = 0;
+    QCOMPARE(byHand.referencedTable(nowhere), nullptr);
+    QCOMPARE(byHand.referencedTableIndex(nowhere), -1);
 }
 
 QTEST_GUILESS_MAIN(TestResolver)

@@ -51,7 +51,7 @@ QList<LabelSource> labelSources(const ResolvedSchema &schema, const ResolvedTabl
     for (const ResolvedForeignKey &fk : table.foreignKeys) {
         if (fk.columns.size() != 1)
             continue;
-        const ResolvedTable *referenced = schema.table(fk.referencedTable);
+        const ResolvedTable *referenced = schema.referencedTable(fk);
         if (!referenced)
             continue;
         const QString label = RowLabel::labelColumn(*referenced);
