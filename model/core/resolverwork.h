@@ -382,7 +382,13 @@ private:
     // The schema's name and id indexes of what defineModels settled (models are tables
     // 0..models-1); the created junction tables are added after the associations.
     void indexModels(ResolvedSchema &schema, const WorkModel *work, int models) const;
-    void buildTable(WorkModel &model, ResolvedTable &table) const;
+    // One-name lists that tables and keys share (see buildTables); one per thread.
+    struct SharedLists
+    {
+        QList<QStringList> lists;
+        const QStringList &of(const QString &name);
+    };
+    void buildTable(WorkModel &model, ResolvedTable &table, SharedLists &shared) const;
     // The (source, target) model pairs checkTwoColumnRelationships looks for: they depend on
     // the project and the model names only, so they are found beside the associations.
     void pairAssociations();
