@@ -52,29 +52,53 @@ bool isAscii(const QString &name)
 // with different hashes differ even ignoring case), whether it holds a NUL, and whether it is
 // made of letters and underscores only (anything else is no reserved word). Each column name
 // was scanned three times, one character at a time, on 200,000 columns.
+// Trivial (no member initializers): a table's keys live in an array that is not zeroed first.
 struct NameKey
 {
-    bool ascii = false;
-    bool nul = false;
-    bool letters = false;
-    quint64 folded = 0;
+    bool ascii;
+    bool nul;
+    bool letters;
+    quint64 folded;
 };
+
+// Per ASCII character, its case-folded form and whether a reserved word may hold it: one
+// table look-up each instead of four comparisons per character (the scan was a quarter of
+// validating an XL schema).
+struct AsciiTables
+{
+    char16_t folded[128] = {};
+    bool wordCharacter[128] = {};
+};
+
+constexpr AsciiTables makeAsciiTables()
+{
+    AsciiTables t;
+    for (char16_t u = 0; u < 128; ++u) {
+        const bool upper = u >= u'A' && u <= u'Z';
+        t.folded[u] = upper ? char16_t(u + 32) : u;
+        t.wordCharacter[u] = upper || (u >= u'a' && u <= u'z') || u == u'_';
+    }
+    return t;
+}
+
+constexpr AsciiTables asciiTables = makeAsciiTables();
 
 NameKey nameKey(const QString &name)
 {
     quint64 h = 14695981039346656037ULL ^ quint64(name.size());
+    char16_t all = 0; // every character's bits: 0x80 or above once one is not ASCII
     bool nul = false;
     bool letters = true;
     for (const QChar c : name) {
-        char16_t u = c.unicode();
-        if (u >= 0x80)
-            return {};
-        nul = nul || u == 0;
-        if (u >= u'A' && u <= u'Z')
-            u += 32;
-        letters = letters && ((u >= u'a' && u <= u'z') || u == u'_');
-        h = (h ^ u) * 1099511628211ULL;
+        const char16_t u = c.unicode();
+        const char16_t a = u & 0x7f; // a non-ASCII name's look-ups are dropped below
+        all |= u;
+        nul = nul | (u == 0);
+        letters = letters & asciiTables.wordCharacter[a];
+        h = (h ^ asciiTables.folded[a]) * 1099511628211ULL;
     }
+    if (all >= 0x80)
+        return {false, false, false, 0};
     return {true, nul, letters, h};
 }
 
@@ -101,6 +125,35 @@ AsciiMatch compareAscii(QStringView a, QStringView b)
             return AsciiMatch::Different;
     }
     return exact ? AsciiMatch::Equal : AsciiMatch::EqualIgnoringCase;
+}
+
+// How two column names of one table clash. Two ASCII names can only when their case-folded
+// hashes (and lengths) agree, which spares comparing nearly every pair.
+enum class Clash { None, Same, SameIgnoringCase, LookAlike };
+
+QString lookalikeSkeleton(const QString &name);
+
+Clash clash(const QString &a, const NameKey &ka, const QString &b, const NameKey &kb)
+{
+    if (ka.ascii && kb.ascii) {
+        if (ka.folded != kb.folded || a.size() != b.size())
+            return Clash::None;
+        switch (compareAscii(a, b)) {
+        case AsciiMatch::Equal:
+            return Clash::Same;
+        case AsciiMatch::EqualIgnoringCase:
+            return Clash::SameIgnoringCase;
+        case AsciiMatch::Different:
+            return Clash::None;
+        }
+    }
+    if (a == b)
+        return Clash::Same;
+    if (a.compare(b, Qt::CaseInsensitive) == 0)
+        return Clash::SameIgnoringCase;
+    if (lookalikeSkeleton(a) == lookalikeSkeleton(b))
+        return Clash::LookAlike;
+    return Clash::None;
 }
 
 // QString::toLower is Unicode-aware and slow; names are nearly always ASCII.
@@ -305,59 +358,57 @@ private:
 
     void checkTable(const ResolvedTable &t)
     {
-        checkIdentifier(t.name, nameKey(t.name), QStringLiteral("table"),
+        checkIdentifier(t.name, nameKey(t.name), QLatin1String("table"),
                         [&] { return tablePath(t, QStringLiteral("name")); },
-                        t.entity.isNull() ? QStringLiteral("through")
-                                          : QStringLiteral("tableName"),
+                        t.entity.isNull() ? QLatin1String("through") : QLatin1String("tableName"),
                         [&] { return QStringList{t.entity.toString()}; });
         // Tables are small: comparing each column with the earlier ones allocates nothing,
         // where three hashes per table cost more than the whole check on 10,000 tables.
-        // ASCII names are compared only when their case-folded hashes match.
+        // While every name so far is ASCII (nearly always), only the earlier columns whose
+        // case-folded hash equals this one's are compared at all.
         int autoIncrements = 0;
-        QVarLengthArray<NameKey, 32> keys(t.columns.size());
-        for (int i = 0; i < t.columns.size(); ++i) {
+        const int columnCount = int(t.columns.size());
+        QVarLengthArray<NameKey, 32> keys(columnCount);
+        bool allAscii = true;
+        for (int i = 0; i < columnCount; ++i) {
             const ResolvedColumn &c = t.columns.at(i);
-            keys[i] = nameKey(c.name);
-            const bool ascii = keys[i].ascii;
-            for (int k = 0; k < i; ++k) {
-                const ResolvedColumn &other = t.columns.at(k);
-                const bool bothAscii = ascii && keys[k].ascii;
-                if (bothAscii && keys[k].folded != keys[i].folded)
+            const NameKey key = nameKey(c.name);
+            keys[i] = key;
+            allAscii = allAscii && key.ascii;
+            Clash found = Clash::None;
+            int k = 0;
+            for (; k < i; ++k) {
+                if (allAscii && keys[k].folded != key.folded)
                     continue;
-                const AsciiMatch match = bothAscii ? compareAscii(other.name, c.name)
-                                         : other.name == c.name ? AsciiMatch::Equal
-                                         : other.name.compare(c.name, Qt::CaseInsensitive) == 0
-                                             ? AsciiMatch::EqualIgnoringCase
-                                             : AsciiMatch::Different;
-                if (match == AsciiMatch::Equal) {
+                found = clash(t.columns.at(k).name, keys[k], c.name, key);
+                if (found != Clash::None)
+                    break;
+            }
+            if (found != Clash::None) {
+                const ResolvedColumn &other = t.columns.at(k);
+                if (found == Clash::Same)
                     error(QStringLiteral("column-collision"),
                           QStringLiteral("Table %1 gets the column \"%2\" twice (attribute %3 and "
                                          "%4). Rename one, set its `field`, or give the "
                                          "association's foreignKey another name.")
                               .arg(t.name, c.name, other.attribute, c.attribute),
                           columnPath(t, c), columnIds(t, c) + columnIds(t, other));
-                    break;
-                }
-                if (match == AsciiMatch::EqualIgnoringCase) {
+                else if (found == Clash::SameIgnoringCase)
                     error(QStringLiteral("column-collision"),
                           QStringLiteral("Table %1 has columns \"%2\" and \"%3\", which SQLite and "
                                          "MySQL treat as the same name.")
                               .arg(t.name, other.name, c.name),
                           columnPath(t, c), columnIds(t, c) + columnIds(t, other));
-                    break;
-                }
-                if (!bothAscii && lookalikeSkeleton(other.name) == lookalikeSkeleton(c.name)) {
+                else
                     warning(QStringLiteral("lookalike-name"),
                             QStringLiteral("Table %1 has columns \"%2\" and \"%3\", which look "
                                            "alike but differ in Unicode characters.")
                                 .arg(t.name, other.name, c.name),
                             columnPath(t, c), columnIds(t, c) + columnIds(t, other));
-                    break;
-                }
             }
-            checkIdentifier(c.name, keys[i], QStringLiteral("column"),
+            checkIdentifier(c.name, key, QLatin1String("column"),
                             [&] { return columnPath(t, c, QStringLiteral("name")); },
-                            QStringLiteral("field"), [&] { return columnIds(t, c); });
+                            QLatin1String("field"), [&] { return columnIds(t, c); });
             if (c.autoIncrement) {
                 ++autoIncrements;
                 if (!c.type.isInteger())
@@ -373,7 +424,8 @@ private:
                               .arg(t.name),
                           columnPath(t, c, QStringLiteral("autoIncrement")), columnIds(t, c));
             }
-            checkDefault(t, c);
+            if (c.defaultValue.kind != DefaultValue::Kind::None) // nothing to check without
+                checkDefault(t, c);
             if (c.type.kind == DataType::Kind::Jsonb && m_dialects.size() > 1)
                 add(Diagnostic::Severity::Info, QStringLiteral("type-fallback"),
                     QStringLiteral("%1 is JSONB, which only PostgreSQL has; SQLite and MySQL get "
@@ -520,15 +572,18 @@ private:
 
     // The dialects that reserve `name`. Most names hold a digit or another character no
     // reserved word has and need no lookup; the others are mostly id, createdAt and
-    // updatedAt in every table, so the answers for a few dozen names are kept.
+    // updatedAt in every table, so the answers for a few dozen names are kept, found by
+    // their hash before their characters are compared.
     QStringList reservedInDialects(const QString &name, const NameKey &key)
     {
-        if (!key.letters || !Dialect::mayBeReserved(name))
+        if (!key.letters)
             return {};
-        for (const auto &[known, dialects] : std::as_const(m_reservedCache)) {
-            if (known.size() == name.size() && known == name)
-                return dialects;
+        for (const ReservedAnswer &known : std::as_const(m_reservedCache)) {
+            if (known.folded == key.folded && known.name == name)
+                return known.dialects;
         }
+        if (!Dialect::mayBeReserved(name)) // the cache holds only names that pass this
+            return {};
         QStringList reservedIn;
         for (Dialect::Kind kind : m_dialects) {
             const Dialect &d = Dialect::get(kind);
@@ -536,20 +591,23 @@ private:
                 reservedIn << d.displayName();
         }
         if (m_reservedCache.size() < 32)
-            m_reservedCache.append({name, reservedIn});
+            m_reservedCache.append({key.folded, name, reservedIn});
         return reservedIn;
     }
 
     // path and ids are callables: they are only built when there is something to report.
     template<typename PathFn, typename IdsFn>
-    void checkIdentifier(const QString &name, const NameKey &key, const QString &what,
-                         PathFn pathFn, const QString &fixOption, IdsFn idsFn)
+    void checkIdentifier(const QString &name, const NameKey &key, QLatin1String what,
+                         PathFn pathFn, QLatin1String fixOption, IdsFn idsFn)
     {
+        // Short ASCII without NUL or a trailing space fits every dialect; of those, only a
+        // name of letters alone can be reserved. Nearly every name is decided here.
+        const bool fits = key.ascii && !key.nul && !name.isEmpty() && name.size() <= 21
+                          && name.back() != QLatin1Char(' ');
+        if (fits && !key.letters)
+            return;
         const QStringList reservedIn = reservedInDialects(name, key);
-        const bool fitsAll = !name.isEmpty() && name.size() <= 21
-                             && name.back() != QLatin1Char(' ') && reservedIn.isEmpty()
-                             && key.ascii && !key.nul;
-        if (fitsAll)
+        if (fits && reservedIn.isEmpty())
             return; // short ASCII: nothing below can apply
         const QString path = pathFn();
         const QStringList ids = idsFn();
@@ -653,7 +711,13 @@ private:
     const ResolvedSchema &m_schema;
     const QList<Dialect::Kind> &m_dialects;
     const bool m_mysql; // asked for every column
-    QList<std::pair<QString, QStringList>> m_reservedCache;
+    struct ReservedAnswer
+    {
+        quint64 folded; // the name's NameKey hash
+        QString name;
+        QStringList dialects;
+    };
+    QList<ReservedAnswer> m_reservedCache;
     Diagnostics m_out;
 };
 
