@@ -34,7 +34,7 @@ DdlExport::Text DdlExport::generate(const Project &project, const ResolvedSchema
     }
     const DdlGenerator generator(Dialect::get(dialect));
     if (!models)
-        return {DdlGenerator::script(generator.schema(schema)), true};
+        return {generator.schemaScript(schema), true};
     QSet<QString> tables = tablesOfModels(schema, *models);
     tables.unite(junctionTables);
     if (tables.isEmpty()) {
@@ -44,7 +44,7 @@ DdlExport::Text DdlExport::generate(const Project &project, const ResolvedSchema
                     + QLatin1Char('\n'),
                 false};
     }
-    return {DdlGenerator::script(generator.tables(schema, tables)), true};
+    return {generator.tablesScript(schema, tables), true};
 }
 
 QString DdlExport::defaultFilePath(const Document &document, Dialect::Kind dialect)

@@ -177,8 +177,8 @@ int CliRunner::ddl(const QStringList &arguments)
         return ProjectErrors;
     DdlOptions options;
     options.dropFirst = c.parser.isSet(drop);
-    const QStringList statements = DdlGenerator(Dialect::get(*kind)).schema(schema, options);
-    return m_cli.writeOutput(c.parser.value(output), DdlGenerator::script(statements).toUtf8())
+    const QString script = DdlGenerator(Dialect::get(*kind)).schemaScript(schema, options);
+    return m_cli.writeOutput(c.parser.value(output), script.toUtf8())
                ? Ok
                : UsageOrIo;
 }

@@ -4,6 +4,7 @@
 #include <QString>
 
 #include <algorithm>
+#include <iterator>
 
 namespace Junction::TextAppend {
 
@@ -39,6 +40,41 @@ template<qsizetype N>
 inline void append(QString &out, const char16_t (&text)[N])
 {
     append(out, text, N - 1);
+}
+
+// Room for n more units at the end of `out`: write at most n units from the returned
+// pointer, then call setEnd() with the end of what was written. For text whose length is
+// only known while it is written (quote doubling): one pass instead of a count and a copy.
+// Grows by doubling, as QString::append does.
+inline char16_t *room(QString &out, qsizetype n)
+{
+    QString::DataPointer &d = out.data_ptr();
+    if (d.needsDetach() || d.freeSpaceAtEnd() < n)
+        out.reserve(std::max(out.size() + n, 2 * out.capacity()));
+    return reinterpret_cast<char16_t *>(out.data_ptr().data()) + out.size();
+}
+
+inline void setEnd(QString &out, char16_t *end)
+{
+    QString::DataPointer &d = out.data_ptr();
+    d.size = end - reinterpret_cast<char16_t *>(d.data());
+    *end = u'\0';
+}
+
+// The decimal digits of `value`, as QString::number(value) writes them, without the
+// temporary string.
+inline void appendNumber(QString &out, qint64 value)
+{
+    char16_t digits[20]; // 2^63 has 19 digits
+    quint64 rest = value < 0 ? 0 - quint64(value) : quint64(value);
+    char16_t *first = std::end(digits);
+    do {
+        *--first = char16_t(u'0' + rest % 10);
+        rest /= 10;
+    } while (rest != 0);
+    if (value < 0)
+        append(out, u'-');
+    append(out, first, std::end(digits) - first);
 }
 
 } // namespace Junction::TextAppend

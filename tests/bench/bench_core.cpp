@@ -112,7 +112,7 @@ Figures measure(const Bench::SchemaSize &size, const QString &dir, int runs)
     int k = 0;
     for (Dialect::Kind kind : Dialect::allKinds()) {
         f.ddl[k++] = medianMs(runs, [&] {
-            const QString script = DdlGenerator::script(DdlGenerator(Dialect::get(kind)).schema(schema));
+            const QString script = DdlGenerator(Dialect::get(kind)).schemaScript(schema);
             if (script.isEmpty())
                 qFatal("no DDL");
         });

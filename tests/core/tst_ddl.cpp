@@ -11,6 +11,8 @@
 #include <QFile>
 #include <QTest>
 
+#include <limits>
+
 using namespace Junction;
 
 namespace {
@@ -55,6 +57,10 @@ private slots:
     void generatedNames_data();
     void generatedNames();
     void noDdlForInvalidProject();
+    void scriptInOnePass_data();
+    void scriptInOnePass();
+    void appendedPieces_data();
+    void appendedPieces();
 };
 
 void TestDdl::golden_data()
@@ -300,6 +306,113 @@ void TestDdl::noDdlForInvalidProject()
     const ResolvedSchema schema = resolve(p);
     QVERIFY(schema.hasCycle);
     QVERIFY(hasErrors(validateProject(p, schema)));
+}
+
+// schemaScript() and tablesScript() write the script in one pass; the statement list
+// (what the sync runs and the previews show) joined by script() must be the same text.
+void TestDdl::scriptInOnePass_data()
+{
+    QTest::addColumn<QString>("project");
+    QTest::addColumn<QString>("dialect");
+    QTest::addColumn<bool>("drop");
+    const QStringList projects{QStringLiteral("resources/examples/blog.junction.json"),
+                               QStringLiteral("resources/examples/shop.junction.json"),
+                               QStringLiteral("resources/examples/cycle.junction.json"),
+                               QStringLiteral("tests/data/ddl/hostile-identifiers.junction.json")};
+    for (const QString &p : projects) {
+        for (const QString &d : {QStringLiteral("sqlite"), QStringLiteral("postgres"), QStringLiteral("mysql")}) {
+            for (bool drop : {false, true}) {
+                QTest::addRow("%s %s%s", qPrintable(p.section(QLatin1Char('/'), -1)), qPrintable(d),
+                              drop ? " --drop" : "")
+                    << p << d << drop;
+            }
+        }
+    }
+}
+
+void TestDdl::scriptInOnePass()
+{
+    QFETCH(QString, project);
+    QFETCH(QString, dialect);
+    QFETCH(bool, drop);
+    const Project p = loadFile(sourceDir + QLatin1Char('/') + project);
+    QVERIFY(!p.entities.isEmpty());
+    const ResolvedSchema schema = resolve(p);
+    const DdlGenerator generator(Dialect::get(*Dialect::kindFromName(dialect)));
+    DdlOptions options;
+    options.dropFirst = drop;
+    const QString joined = DdlGenerator::script(generator.schema(schema, options));
+    QVERIFY(joined.contains(QLatin1String("CREATE TABLE")));
+    QCOMPARE(generator.schemaScript(schema, options), joined);
+
+    // Every part of the schema: each table alone, every second one, and none.
+    QSet<QString> everySecond;
+    for (qsizetype i = 0; i < schema.tables.size(); ++i) {
+        const QSet<QString> one{schema.tables.at(i).name};
+        QCOMPARE(generator.tablesScript(schema, one, options),
+                 DdlGenerator::script(generator.tables(schema, one, options)));
+        if (i % 2 == 0)
+            everySecond.insert(schema.tables.at(i).name);
+    }
+    QCOMPARE(generator.tablesScript(schema, everySecond, options),
+             DdlGenerator::script(generator.tables(schema, everySecond, options)));
+    QCOMPARE(generator.tablesScript(schema, {}, options), QString());
+}
+
+// The pieces the generator appends in place are the texts of the functions that return them.
+void TestDdl::appendedPieces_data()
+{
+    QTest::addColumn<QString>("table");
+    QTest::addColumn<QString>("column");
+    const QString cjk = QString(30, QChar(0x7528));
+    QTest::newRow("short") << "Users" << "role";
+    QTest::newRow("quotes") << "we\"ird`table" << "it's";
+    QTest::newRow("63 bytes with enum_ and _") << QString(28, QLatin1Char('t')) << QString(29, QLatin1Char('c'));
+    QTest::newRow("64 bytes") << QString(29, QLatin1Char('t')) << QString(29, QLatin1Char('c'));
+    QTest::newRow("long ascii") << QString(40, QLatin1Char('t')) << QString(40, QLatin1Char('c'));
+    QTest::newRow("cjk") << cjk << QStringLiteral("名字");
+    QTest::newRow("cjk, 21 units") << QString(8, QChar(0x7528)) << QString(7, QChar(0x7528));
+    QTest::newRow("surrogate pairs") << QString::fromUtf8("\xF0\x9F\x98\x80").repeated(20) << QStringLiteral("x");
+    QTest::newRow("empty") << QString() << QString();
+}
+
+void TestDdl::appendedPieces()
+{
+    QFETCH(QString, table);
+    QFETCH(QString, column);
+    for (Dialect::Kind kind : Dialect::allKinds()) {
+        const Dialect &d = Dialect::get(kind);
+        const QString prefix = QStringLiteral("x");
+        QString out = prefix;
+        d.appendQuotedEnumTypeName(out, table, column);
+        QCOMPARE(out, prefix + d.quote(d.enumTypeName(table, column)));
+        out = prefix;
+        d.appendQuotedGeneratedName(out, table, u"_pkey");
+        QCOMPARE(out, prefix + d.quote(d.generatedName(table + QStringLiteral("_pkey"))));
+        out = prefix;
+        d.appendQuotedGeneratedName(out, column);
+        QCOMPARE(out, prefix + d.quote(d.generatedName(column)));
+        out = prefix;
+        d.appendQuotedString(out, column);
+        QCOMPARE(out, prefix + d.quoteString(column));
+    }
+    // Numbers in type names (VARCHAR(n), DECIMAL(p,s)) as QString::number writes them.
+    const Dialect &pg = Dialect::get(Dialect::Kind::Postgres);
+    for (int n : {0, 7, 10, 255, 65535, std::numeric_limits<int>::max(), -1, -300,
+                  std::numeric_limits<int>::min()}) {
+        DataType decimal;
+        decimal.kind = DataType::Kind::Decimal;
+        decimal.precision = n;
+        decimal.scale = n;
+        const QString expected = n < 0 ? QStringLiteral("DECIMAL")
+                                       : QStringLiteral("DECIMAL(%1,%1)").arg(QString::number(n));
+        QCOMPARE(pg.columnType(decimal, table, column), expected);
+        DataType chars;
+        chars.kind = DataType::Kind::Char;
+        chars.length = n;
+        QCOMPARE(pg.columnType(chars, table, column),
+                 QStringLiteral("CHAR(%1)").arg(QString::number(n > 0 ? n : 255)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestDdl)
