@@ -69,6 +69,15 @@ namespace Junction {
 
 using namespace ResolverDetail;
 
+// In lanes each association reports into its own list (they are joined in association
+// order afterwards); the thread running it says which.
+static thread_local Diagnostics *t_laneDiagnostics = nullptr;
+
+Diagnostics &Resolver::diagnosticsSink()
+{
+    return t_laneDiagnostics ? *t_laneDiagnostics : m_diagnostics;
+}
+
 void Resolver::report(Diagnostic::Severity severity, const QString &code,
                       const QString &message, const QString &path, const QStringList &ids)
 {
@@ -78,7 +87,7 @@ void Resolver::report(Diagnostic::Severity severity, const QString &code,
     d.message = message;
     d.path = path;
     d.ids = ids;
-    m_diagnostics << d;
+    diagnosticsSink() << d;
 }
 
 QString Resolver::describeAssociation(int index) const
@@ -107,23 +116,27 @@ ResolvedSchema Resolver::run()
     const int models = int(m_models.size());
     const bool roomForJunctions = m_models.capacity() - models >= m_project.associations.size();
     const WorkModel *work = m_models.constData();
-    SideTask indexes(models >= 2000 && roomForJunctions, [this, &schema, work, models] {
+    const auto indexing = [this, &schema, work, models] {
         indexModels(schema, work, models);
         pairAssociations();
-    });
-    // The loop waits on memory more than it computes: each association reads and writes two
-    // or three of 10,000 models (their records and column lists are scattered over ~30 MB).
-    // Its models are known from the preparation, so they are fetched a few turns ahead: the
-    // records first, their lists' data once the records are there.
-    const int count = int(m_project.associations.size());
-    for (int i = 0; i < count; ++i) {
-        if (i + 8 < count)
-            prefetchModels(i + 8);
-        if (i + 4 < count)
-            prefetchLists(i + 4);
-        associate(i);
+    };
+    if (m_lanes && roomForJunctions) {
+        associateInLanes(indexing); // which runs it beside its one serial step
+    } else {
+        SideTask indexes(models >= 2000 && roomForJunctions, indexing);
+        // The loop waits on memory more than it computes: each association reads and writes
+        // two or three of 10,000 models (their records and column lists are scattered over
+        // ~30 MB). Its models are known from the preparation, so they are fetched a few turns
+        // ahead: the records first, their lists' data once the records are there.
+        const int count = int(m_project.associations.size());
+        for (int i = 0; i < count; ++i) {
+            if (i + 8 < count)
+                prefetchModels(i + 8);
+            if (i + 4 < count)
+                prefetchLists(i + 4);
+            associate(i);
+        }
     }
-    indexes.wait();
     checkTwoColumnRelationships();
     for (int k = models; k < m_models.size(); ++k) // created junction tables, after the models
         schema.m_tableIndex.insert(m_models.at(k).tableName, k);
@@ -349,13 +362,15 @@ WorkModel Resolver::defineModel(int entityIndex, int foreignKeys)
                 modelPathOf() + QLatin1String(".paranoid"), {e.id.toString()});
     }
 
+    m.primaryKeyCount(); // kept now: the associations' preparation reads it from two threads
     return m;
 }
 
 bool Resolver::checkAlias(int index, WorkModel &source, const QString &key)
 {
     const Association &a = m_project.associations.at(index);
-    const QString earlier = source.associationWithKey(key);
+    const int earlierIndex = source.associationWithKey(key);
+    const QString earlier = earlierIndex < 0 ? QString() : assocId(earlierIndex);
     if (a.as.isSet() && !earlier.isNull()) {
         error(QStringLiteral("duplicate-alias"),
               QStringLiteral("You have used the alias %1 in two separate associations. Aliased "
@@ -374,18 +389,24 @@ bool Resolver::checkAlias(int index, WorkModel &source, const QString &key)
                 associationPath(index), {assocId(index), earlier});
         for (auto &entry : source.associationKeys) {
             if (entry.first == key)
-                entry.second = assocId(index); // the later one replaces it, as in Sequelize
+                entry.second = index; // the later one replaces it, as in Sequelize
         }
         return true;
     }
-    source.associationKeys.append({key, assocId(index)});
+    if (source.associationKeys.isEmpty())
+        source.associationKeys.reserve(4); // most models have a few; fewer reallocations
+    source.associationKeys.append({key, index});
     return true;
 }
 
 void Resolver::checkNamingCollision(int index, const WorkModel &source, const QString &as)
 {
-    if (source.indexOf(as) < 0)
-        return;
+    if (source.indexOf(as) >= 0)
+        reportNamingCollision(index, source, as);
+}
+
+void Resolver::reportNamingCollision(int index, const WorkModel &source, const QString &as)
+{
     error(QStringLiteral("naming-collision"),
           QStringLiteral("Naming collision between attribute '%1' and association '%1' on model "
                          "%2. To remedy this, change either foreignKey or as in your association "
@@ -438,15 +459,36 @@ void Resolver::prepareAssociations()
     m_associations.resize(count);
     PreparedAssociation *prepared = m_prepared.data();
     ResolvedAssociation *resolved = m_associations.data();
-    inTwoHalves(count, 2000, [&](int from, int to, int) {
-        for (int i = from; i < to; ++i)
+    bool keyFields[2] = {false, false}; // per half: a key object gives a `field`
+    bool laneReady[2] = {true, true};   // per half: every association is laneReady
+    inTwoHalves(count, kLaneMinimum, [&](int from, int to, int half) {
+        std::vector<int> *lanes = m_aliasLanes[half];
+        for (int i = from; i < to; ++i) {
             prepare(i, prepared[i], resolved[i]);
+            const Association &a = m_project.associations.at(i);
+            keyFields[half] = keyFields[half]
+                              || (a.foreignKey.isObject && !a.foreignKey.field.isEmpty())
+                              || (a.otherKey.isObject && !a.otherKey.field.isEmpty());
+            laneReady[half] = laneReady[half] && prepared[i].laneReady;
+            if (laneReady[half] && count >= kLaneMinimum)
+                lanes[laneOf(prepared[i].source)].push_back(i);
+        }
     });
+    if (keyFields[0] || keyFields[1]) {
+        // A merge may give a key column its `field`: the keys are read as they are then.
+        for (PreparedAssociation &p : m_prepared) {
+            p.keyStable = false;
+            p.laneReady = false;
+        }
+    }
+    m_lanes = count >= kLaneMinimum && laneReady[0] && laneReady[1] && !keyFields[0]
+              && !keyFields[1] && QThread::idealThreadCount() >= 2;
 }
 
 void Resolver::prepare(int index, PreparedAssociation &p, ResolvedAssociation &out) const
 {
     const Association &a = m_project.associations.at(index);
+    p.type = a.type;
     p.source = m_modelByName.value(a.source, -1);
     p.target = m_modelByName.value(a.target, -1);
     // The conditions of checkModels()'s reports, in its order.
@@ -496,6 +538,45 @@ void Resolver::prepare(int index, PreparedAssociation &p, ResolvedAssociation &o
     p.keysReady = true;
     if (many)
         prepareJunctionKeys(index, p);
+    prepareKey(index, p);
+}
+
+// The referenced key as the defined models have it (keyStable), and whether the association
+// can take its turn in a lane (laneReady): it reports nothing that depends on other
+// associations except through the models it writes. Not when a key object has a `type` (it is
+// parsed in order, with the type cache) or, for belongsToMany, when its junction is not a
+// table it creates or its checks before the junction report something.
+void Resolver::prepareKey(int index, PreparedAssociation &p) const
+{
+    const Association &a = m_project.associations.at(index);
+    const WorkModel &src = m_models.at(p.source);
+    const WorkModel &tgt = m_models.at(p.target);
+    // belongsTo references the target's key, the others the source's.
+    const bool onTarget = a.type == AssociationType::BelongsTo;
+    const WorkModel &ref = onTarget ? tgt : src;
+    const QString &given = a.type == AssociationType::BelongsTo ? a.targetKey
+                           : a.type == AssociationType::HasMany ? a.sourceKey
+                                                                : QString();
+    p.keyIndex = given.isEmpty() ? ref.primaryKeyIndex() : ref.indexOf(given);
+    if (p.keyIndex < 0)
+        return; // reported in its turn
+    p.referencedPrimaryKeys = ref.m_primaryKeys >= 0 ? ref.m_primaryKeys
+                                                     : ref.primaryKeyCountUncached();
+    if (a.type == AssociationType::BelongsToMany)
+        p.targetKeyIndex = tgt.primaryKeyIndex();
+    p.keyStable = true;
+
+    auto typed = [](const KeySpec &k) { return k.isObject && !k.type.isEmpty(); };
+    if (typed(a.foreignKey) || typed(a.otherKey))
+        return;
+    if (a.type == AssociationType::BelongsToMany) {
+        auto unnamed = [](const KeySpec &k) { return k.isObject && k.name.isEmpty(); };
+        if (a.through.kind != Through::Kind::Table || a.through.name.isEmpty()
+            || p.throughModel >= 0 || (p.source == p.target && !a.as.isSet())
+            || unnamed(a.foreignKey) || unnamed(a.otherKey))
+            return;
+    }
+    p.laneReady = true;
 }
 
 QString Resolver::defaultForeignKey(int index, int source, int target,
@@ -595,17 +676,31 @@ bool Resolver::checkModels(int index, ResolvedAssociation &out, int source, int 
 
 void Resolver::associate(int index)
 {
+    if (!associateAlias(index) || !associateKeys(index))
+        return;
+    ResolvedAssociation &out = m_associations[index];
+    checkNamingCollision(index, m_models.at(m_prepared[size_t(index)].source), out.as);
+    out.valid = true;
+}
+
+bool Resolver::associateAlias(int index)
+{
+    ResolvedAssociation &out = m_associations[index];
+    const PreparedAssociation &prepared = m_prepared[size_t(index)];
+    if (!prepared.ready && !checkModels(index, out, prepared.source, prepared.target))
+        return false;
+    return checkAlias(index, m_models[prepared.source], out.as);
+}
+
+bool Resolver::associateKeys(int index)
+{
     const Association &a = m_project.associations.at(index);
     ResolvedAssociation &out = m_associations[index];
     const PreparedAssociation &prepared = m_prepared[size_t(index)];
     const int source = prepared.source;
     const int target = prepared.target;
-    if (!prepared.ready && !checkModels(index, out, source, target))
-        return;
-    if (!checkAlias(index, m_models[source], out.as))
-        return;
-
-    const int diagnosticsBefore = int(m_diagnostics.size());
+    const Diagnostics &diagnostics = diagnosticsSink();
+    const int diagnosticsBefore = int(diagnostics.size());
     switch (a.type) {
     case AssociationType::BelongsTo: belongsTo(index, source, target, out); break;
     case AssociationType::HasOne: hasOne(index, source, target, out); break;
@@ -613,12 +708,135 @@ void Resolver::associate(int index)
     case AssociationType::BelongsToMany: belongsToMany(index, source, target, out); break;
     }
     bool failed = false;
-    for (int i = diagnosticsBefore; i < m_diagnostics.size(); ++i)
-        failed = failed || m_diagnostics.at(i).severity == Diagnostic::Severity::Error;
-    if (failed)
-        return;
-    checkNamingCollision(index, m_models.at(source), out.as);
-    out.valid = true;
+    for (int i = diagnosticsBefore; i < diagnostics.size(); ++i)
+        failed = failed || diagnostics.at(i).severity == Diagnostic::Severity::Error;
+    return !failed;
+}
+
+// The model whose columns the association's keys go to: the junction for belongsToMany.
+int Resolver::holderModel(int index) const
+{
+    const PreparedAssociation &p = m_prepared[size_t(index)];
+    switch (p.type) {
+    case AssociationType::BelongsTo: return p.source;
+    case AssociationType::HasOne:
+    case AssociationType::HasMany: return p.target;
+    case AssociationType::BelongsToMany: return p.junctionModel;
+    }
+    return -1;
+}
+
+/*
+ * associate() for every association, on two cores, with the serial loop's results and
+ * diagnostics. Only when every association is laneReady (prepareKey()): then the turn of an
+ * association depends on the others only through
+ *   - the alias keys of its source (checkAlias),
+ *   - the columns of the model its keys go to (its holder; for belongsToMany the junction,
+ *     with everything pairing reads and writes, which concerns that junction's users only),
+ *   - the columns of its source, for the naming collision,
+ * and reads nothing else that changes: the keys it references are stable (prepared), and which
+ * created junction a belongsToMany gets depends only on the earlier ones' alias checks.
+ * Models are split into two lanes (runs of 32, for balance without sharing cache lines):
+ *   1. each lane checks the aliases of the associations whose source it has, in order;
+ *   2. the created junctions are found in order, on one thread (they are appended in order),
+ *      while `beside` runs on the other;
+ *   3. each lane places the keys of the associations whose holder it has, in order;
+ *   4. the naming collisions are checked against the final columns, counting a foreign key
+ *      column only when the association that created it came no later (columns are only
+ *      appended to models, and each records its creator);
+ * and each association's diagnostics, kept apart, are joined in association order.
+ */
+void Resolver::associateInLanes(const std::function<void()> &beside)
+{
+    const int count = int(m_project.associations.size());
+    std::vector<Diagnostics> diagnostics(static_cast<size_t>(count));
+    PreparedAssociation *prepared = m_prepared.data();
+    WorkModel *models = m_models.data();
+    ResolvedAssociation *resolved = m_associations.data();
+
+    // The models an association reads and writes, fetched a few turns ahead as in run().
+    auto prefetch = [&](const std::vector<int> &lane, size_t k) {
+        if (k + 8 < lane.size())
+            prefetchModels(lane[k + 8]);
+        if (k + 4 < lane.size())
+            prefetchLists(lane[k + 4]);
+    };
+    // The alias keys of the source only, for the alias checks.
+    auto prefetchAliases = [&](const std::vector<int> &lane, size_t k) {
+        if (k + 8 < lane.size()) {
+            const WorkModel *m = models + prepared[lane[k + 8]].source;
+            __builtin_prefetch(&m->associationKeys, 1);
+        }
+        if (k + 4 < lane.size()) {
+            const auto &keys = models[prepared[lane[k + 4]].source].associationKeys;
+            __builtin_prefetch(keys.constData() + keys.size(), 1);
+            __builtin_prefetch(keys.constData(), 0);
+        }
+    };
+    inTwoHalves(2, 0, [&](int from, int to, int) {
+        for (int lane = from; lane < to; ++lane) {
+            for (const std::vector<int> &list : {m_aliasLanes[0][lane], m_aliasLanes[1][lane]}) {
+                for (size_t k = 0; k < list.size(); ++k) {
+                    prefetchAliases(list, k);
+                    const int i = list[k];
+                    PreparedAssociation &p = prepared[i];
+                    t_laneDiagnostics = &diagnostics[size_t(i)];
+                    p.stage = checkAlias(i, models[p.source], resolved[i].as) ? 1 : 0;
+                    t_laneDiagnostics = nullptr;
+                }
+            }
+        }
+    });
+
+    {
+        SideTask side(true, beside);
+        for (std::vector<int> &lane : m_keyLanes)
+            lane.reserve(size_t(count) / 2 + 64);
+        for (int i = 0; i < count; ++i) {
+            PreparedAssociation &p = prepared[i];
+            if (p.stage != 1)
+                continue;
+            if (p.type == AssociationType::BelongsToMany)
+                p.junctionModel = junctionModel(i, p.source); // reports nothing: a created table
+            m_keyLanes[laneOf(holderModel(i))].push_back(i);
+        }
+    }
+
+    inTwoHalves(2, 0, [&](int from, int to, int) {
+        for (int lane = from; lane < to; ++lane) {
+            const std::vector<int> &list = m_keyLanes[lane];
+            for (size_t k = 0; k < list.size(); ++k) {
+                prefetch(list, k);
+                const int i = list[k];
+                t_laneDiagnostics = &diagnostics[size_t(i)];
+                prepared[i].stage = associateKeys(i) ? 2 : 1;
+                t_laneDiagnostics = nullptr;
+            }
+        }
+    });
+
+    inTwoHalves(count, kLaneMinimum, [&](int from, int to, int) {
+        for (int i = from; i < to; ++i) {
+            const PreparedAssociation &p = prepared[i];
+            if (p.stage != 2)
+                continue;
+            const WorkModel &source = models[p.source];
+            const int c = source.indexOf(resolved[i].as);
+            if (c >= 0
+                && (source.columns.at(c).origin != ResolvedColumn::Origin::ForeignKey
+                    || source.columns.at(c).associationIndex <= i)) {
+                t_laneDiagnostics = &diagnostics[size_t(i)];
+                reportNamingCollision(i, source, resolved[i].as);
+                t_laneDiagnostics = nullptr;
+            }
+            resolved[i].valid = true;
+        }
+    });
+
+    for (const Diagnostics &d : diagnostics) {
+        if (!d.isEmpty())
+            m_diagnostics += d;
+    }
 }
 
 static void prefetchBytes(const void *p, size_t bytes)

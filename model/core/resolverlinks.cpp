@@ -142,7 +142,10 @@ bool Resolver::addReferences(ColumnLink &attribute, int referencedModel, const Q
                              int associationIndex)
 {
     const WorkModel &ref = m_models.at(referencedModel);
-    if (ref.primaryKeyCount() != 1) {
+    // Counted by prepare() when the key is stable: in lanes another thread may be adding
+    // columns to the referenced model (its count stays, its kept count does not).
+    const PreparedAssociation &prepared = m_prepared[size_t(associationIndex)];
+    if ((prepared.keyStable ? prepared.referencedPrimaryKeys : ref.primaryKeyCount()) != 1) {
         warning(QStringLiteral("composite-key-no-constraint"),
                 QStringLiteral("%1 references %2, whose primary key has several columns; "
                                "Sequelize v4 creates no FOREIGN KEY constraint for it.")
@@ -162,12 +165,7 @@ bool Resolver::addReferences(ColumnLink &attribute, int referencedModel, const Q
 int Resolver::referencedKeyIndex(int index, const WorkModel &model, const QString &given,
                                  const QString &option, const QString &ignoredOption)
 {
-    const Association &a = m_project.associations.at(index);
-    if (!ignoredOption.isEmpty())
-        warning(QStringLiteral("ignored-option"),
-                QStringLiteral("%1: `%2` does not apply to %3 and is ignored.")
-                    .arg(describeAssociation(index), ignoredOption, associationTypeName(a.type)),
-                associationPath(index, ignoredOption), {assocId(index)});
+    warnIgnoredKey(index, ignoredOption);
     const QString key = given.isEmpty() ? model.columns.at(model.primaryKeyIndex()).attribute
                                         : given;
     const int keyIndex = model.indexOf(key);
@@ -179,6 +177,17 @@ int Resolver::referencedKeyIndex(int index, const WorkModel &model, const QStrin
                   .arg(key, option, model.name),
               associationPath(index, option), {assocId(index)});
     return keyIndex;
+}
+
+void Resolver::warnIgnoredKey(int index, const QString &ignoredOption)
+{
+    if (ignoredOption.isEmpty())
+        return;
+    warning(QStringLiteral("ignored-option"),
+            QStringLiteral("%1: `%2` does not apply to %3 and is ignored.")
+                .arg(describeAssociation(index), ignoredOption,
+                     associationTypeName(m_project.associations.at(index).type)),
+            associationPath(index, ignoredOption), {assocId(index)});
 }
 
 int Resolver::placeForeignKey(int index, WorkModel &holder, NewAttribute fk, int referencedModel,
@@ -213,20 +222,26 @@ void Resolver::recordForeignKey(ResolvedAssociation &out, const WorkModel &holde
 void Resolver::belongsTo(int index, int source, int target, ResolvedAssociation &out)
 {
     const Association &a = m_project.associations.at(index);
+    const PreparedAssociation &prepared = m_prepared[size_t(index)];
     WorkModel &src = m_models[source];
-    const WorkModel &tgt = m_models.at(target);
-    const int pk = tgt.primaryKeyIndex();
-    if (pk < 0)
-        return;
-    const int keyIndex = referencedKeyIndex(index, tgt, a.targetKey, QStringLiteral("targetKey"),
-                                            a.sourceKey.isEmpty() ? QString() : QStringLiteral("sourceKey"));
-    if (keyIndex < 0)
-        return;
+    const QString ignored = a.sourceKey.isEmpty() ? QString() : QStringLiteral("sourceKey");
     // Copied before the merge: for a self-association it appends to the list `key` lives in.
-    const KeyInfo key = tgt.key(keyIndex);
+    KeyInfo key;
+    if (prepared.keyStable) { // the target's columns are not read: another lane may change them
+        warnIgnoredKey(index, ignored);
+        key = m_models.at(target).stableKey(prepared.keyIndex);
+    } else {
+        const WorkModel &tgt = m_models.at(target);
+        if (tgt.primaryKeyIndex() < 0)
+            return;
+        const int keyIndex = referencedKeyIndex(index, tgt, a.targetKey,
+                                                QStringLiteral("targetKey"), ignored);
+        if (keyIndex < 0)
+            return;
+        key = tgt.key(keyIndex);
+    }
 
     NewAttribute fk = newForeignKey(a.foreignKey, key.type, index);
-    const PreparedAssociation &prepared = m_prepared[size_t(index)];
     setName(fk, !a.foreignKey.name.isEmpty() ? a.foreignKey.name
                 : prepared.keysReady         ? prepared.foreignKey
                                              : defaultForeignKey(index, source, target, out, {}));
@@ -237,9 +252,10 @@ void Resolver::belongsTo(int index, int source, int target, ResolvedAssociation 
 void Resolver::hasOne(int index, int source, int target, ResolvedAssociation &out)
 {
     const Association &a = m_project.associations.at(index);
-    const WorkModel &src = m_models.at(source);
+    const PreparedAssociation &prepared = m_prepared[size_t(index)];
+    const WorkModel &src = m_models.at(source); // its name only, when the key is stable
     WorkModel &tgt = m_models[target];
-    const int pk = src.primaryKeyIndex();
+    const int pk = prepared.keyStable ? 0 : src.primaryKeyIndex();
     if (pk < 0)
         return;
     if (!a.sourceKey.isEmpty() || !a.targetKey.isEmpty())
@@ -253,9 +269,8 @@ void Resolver::hasOne(int index, int source, int target, ResolvedAssociation &ou
                 associationPath(index, a.sourceKey.isEmpty() ? QStringLiteral("targetKey")
                                                              : QStringLiteral("sourceKey")),
                 {assocId(index)});
-    const KeyInfo key = src.key(pk);
+    const KeyInfo key = prepared.keyStable ? src.stableKey(prepared.keyIndex) : src.key(pk);
     NewAttribute fk = newForeignKey(a.foreignKey, key.type, index);
-    const PreparedAssociation &prepared = m_prepared[size_t(index)];
     setName(fk, !a.foreignKey.name.isEmpty() ? a.foreignKey.name
                 : prepared.keysReady         ? prepared.foreignKey
                                              : defaultForeignKey(index, source, target, out, {}));
@@ -277,7 +292,9 @@ void Resolver::hasOne(int index, int source, int target, ResolvedAssociation &ou
                         .arg(describeAssociation(index), tgt.tableName, tgt.columns.at(merged).name,
                              earlierOnDelete, onDelete),
                     associationPath(index), {assocId(index)});
-        addReferences(work, source, QString(), onDelete, onUpdate, index);
+        // A stable key is the primary key's column, what an empty key gives.
+        addReferences(work, source, prepared.keyStable ? key.column : QString(), onDelete,
+                      onUpdate, index);
     }
     recordForeignKey(out, tgt, merged, key.column);
 }
@@ -285,22 +302,28 @@ void Resolver::hasOne(int index, int source, int target, ResolvedAssociation &ou
 void Resolver::hasMany(int index, int source, int target, ResolvedAssociation &out)
 {
     const Association &a = m_project.associations.at(index);
-    const WorkModel &src = m_models.at(source);
-    WorkModel &tgt = m_models[target];
-    const int pk = src.primaryKeyIndex();
-    if (pk < 0)
-        return;
-    const int keyIndex = referencedKeyIndex(index, src, a.sourceKey, QStringLiteral("sourceKey"),
-                                            a.targetKey.isEmpty() ? QString() : QStringLiteral("targetKey"));
-    if (keyIndex < 0)
-        return;
-    const KeyInfo key = src.key(keyIndex);
-    NewAttribute fk = newForeignKey(a.foreignKey, key.type, index);
     const PreparedAssociation &prepared = m_prepared[size_t(index)];
+    WorkModel &tgt = m_models[target];
+    const QString ignored = a.targetKey.isEmpty() ? QString() : QStringLiteral("targetKey");
+    KeyInfo key;
+    if (prepared.keyStable) { // the source's columns are not read: another lane may change them
+        warnIgnoredKey(index, ignored);
+        key = m_models.at(source).stableKey(prepared.keyIndex);
+    } else {
+        const WorkModel &src = m_models.at(source);
+        if (src.primaryKeyIndex() < 0)
+            return;
+        const int keyIndex = referencedKeyIndex(index, src, a.sourceKey,
+                                                QStringLiteral("sourceKey"), ignored);
+        if (keyIndex < 0)
+            return;
+        key = src.key(keyIndex);
+    }
+    NewAttribute fk = newForeignKey(a.foreignKey, key.type, index);
     setName(fk, !a.foreignKey.name.isEmpty() ? a.foreignKey.name
                 : prepared.keysReady
                     ? prepared.foreignKey
-                    : defaultForeignKey(index, source, target, out, src.singular()));
+                    : defaultForeignKey(index, source, target, out, m_models[source].singular()));
     const int merged = placeForeignKey(index, tgt, std::move(fk), source, key.column, kCascade);
     recordForeignKey(out, tgt, merged, key.column);
 }
@@ -309,6 +332,8 @@ int Resolver::junctionModel(int index, int source)
 {
     const Association &a = m_project.associations.at(index);
     PreparedAssociation &prepared = m_prepared[size_t(index)];
+    if (prepared.junctionModel >= 0)
+        return prepared.junctionModel; // found before the lanes (associateInLanes)
     const int model = prepared.ready ? prepared.throughModel
                                      : m_modelByName.value(a.through.name, -1);
     if (model >= 0)
@@ -520,14 +545,18 @@ void Resolver::belongsToMany(int index, int source, int target, ResolvedAssociat
                                                               : QStringLiteral("sourceKey")),
                 ids());
 
+    PreparedAssociation &prepared = m_prepared[size_t(index)];
     const WorkModel &src = m_models.at(source);
     const WorkModel &tgt = m_models.at(target);
-    const int sourcePk = src.primaryKeyIndex();
-    const int targetPk = tgt.primaryKeyIndex();
+    // The models' columns are not read when the keys are stable: other lanes may change them.
+    const int sourcePk = prepared.keyStable ? 0 : src.primaryKeyIndex();
+    const int targetPk = prepared.keyStable ? 0 : tgt.primaryKeyIndex();
     if (sourcePk < 0 || targetPk < 0)
         return;
-    const KeyInfo sourceKey = src.key(sourcePk);
-    const KeyInfo targetKey = tgt.key(targetPk);
+    const KeyInfo sourceKey = prepared.keyStable ? src.stableKey(prepared.keyIndex)
+                                                 : src.key(sourcePk);
+    const KeyInfo targetKey = prepared.keyStable ? tgt.stableKey(prepared.targetKeyIndex)
+                                                 : tgt.key(targetPk);
 
     JunctionUse use;
     use.association = index;
@@ -536,7 +565,6 @@ void Resolver::belongsToMany(int index, int source, int target, ResolvedAssociat
     use.through = a.through;
     use.foreignKeyGiven = a.foreignKey.isSet;
     use.otherKeyGiven = a.otherKey.isSet;
-    const PreparedAssociation &prepared = m_prepared[size_t(index)];
     use.foreignKey = a.foreignKey.isSet ? a.foreignKey.name
                      : prepared.keysReady
                          ? prepared.foreignKey
@@ -559,8 +587,7 @@ void Resolver::belongsToMany(int index, int source, int target, ResolvedAssociat
 
     // Pairing: an earlier belongsToMany in the other direction through the same `through`.
     JunctionUse *paired = nullptr;
-    for (int u : std::as_const(m_models[junction].junctionUsers)) {
-        JunctionUse &other = m_junctionUses[u];
+    for (JunctionUse &other : m_models[junction].junctionUsers) {
         const bool sameThrough = other.through.kind == a.through.kind
                                  && other.through.name == a.through.name;
         const bool reverse = other.source == target && other.target == source;
@@ -631,8 +658,7 @@ void Resolver::belongsToMany(int index, int source, int target, ResolvedAssociat
         j.linkFor(keys.foreignKey).referencedKey = sourceKey.column;
         j.linkFor(keys.otherKey).referencedKey = targetKey.column;
     }
-    j.junctionUsers << int(m_junctionUses.size());
-    m_junctionUses << use;
+    j.junctionUsers << use;
 
     out.foreignKey = use.foreignKey;
     out.foreignKeyColumn = keys.foreignKeyColumn;

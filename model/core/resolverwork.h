@@ -10,6 +10,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -111,6 +112,20 @@ Q_DECLARE_TYPEINFO(Junction::ResolverDetail::ColumnLink, Q_RELOCATABLE_TYPE);
 
 namespace Junction::ResolverDetail {
 
+// What a belongsToMany resolved to, kept for pairing with a later one.
+struct JunctionUse
+{
+    int association = -1;
+    int source = -1;
+    int target = -1;
+    int junction = -1;
+    Through through;
+    QString foreignKey;
+    QString otherKey;
+    bool foreignKeyGiven = false;
+    bool otherKeyGiven = false;
+};
+
 struct WorkModel
 {
     int entityIndex = -1;    // -1: a junction table this program creates
@@ -123,20 +138,20 @@ struct WorkModel
     QList<ResolvedColumn> columns;
     QList<ColumnWork> work;
     QList<ColumnLink> links; // indexed by ColumnWork::link
-    // Sequelize's source.associations (key -> association id); a model has a few, so a
+    // Sequelize's source.associations (key -> association index); a model has a few, so a
     // list is cheaper than a hash per model.
-    QList<std::pair<QString, QString>> associationKeys;
-    QString associationWithKey(const QString &key) const
+    QList<std::pair<QString, int>> associationKeys;
+    int associationWithKey(const QString &key) const
     {
-        for (const auto &[k, id] : associationKeys) {
+        for (const auto &[k, index] : associationKeys) {
             if (k == key)
-                return id;
+                return index;
         }
-        return {};
+        return -1;
     }
     AssociationId junctionOf;
     int junctionOfIndex = -1;
-    QList<int> junctionUsers; // indexes of belongsToMany associations using this junction
+    QList<JunctionUse> junctionUsers; // the belongsToMany associations using this junction
 
     // Sequelize's options.name; inflected on first use (a model no association touches
     // never needs its singular).
@@ -259,6 +274,13 @@ struct WorkModel
         const ResolvedColumn &c = columns.at(i);
         return {c.attribute, c.name, c.type};
     }
+    // The same for a stable key (PreparedAssociation::keyStable), while another thread may
+    // append to the lists: only what the key's own entry holds is read (not the list's size).
+    KeyInfo stableKey(int i) const
+    {
+        const ResolvedColumn &c = columns.constData()[i];
+        return {c.attribute, c.name, c.type};
+    }
     // Sequelize's primaryKeyAttribute: the first primary key attribute; -1 if none.
     int primaryKeyIndex() const
     {
@@ -270,6 +292,14 @@ struct WorkModel
     }
     // Counted once and kept until a column is added, removed or changes its primary key
     // (through append, removeAt, setPrimaryKey): every reference to the model asks.
+    // Without keeping it: for threads that share the model.
+    int primaryKeyCountUncached() const
+    {
+        int count = 0;
+        for (const ResolvedColumn &c : columns)
+            count += c.primaryKey ? 1 : 0;
+        return count;
+    }
     int primaryKeyCount() const
     {
         if (m_primaryKeys < 0) {
@@ -287,20 +317,6 @@ struct WorkModel
 Q_DECLARE_TYPEINFO(Junction::ResolverDetail::WorkModel, Q_RELOCATABLE_TYPE);
 
 namespace Junction::ResolverDetail {
-
-// What a belongsToMany resolved to, kept for pairing with a later one.
-struct JunctionUse
-{
-    int association = -1;
-    int source = -1;
-    int target = -1;
-    int junction = -1;
-    Through through;
-    QString foreignKey;
-    QString otherKey;
-    bool foreignKeyGiven = false;
-    bool otherKeyGiven = false;
-};
 
 // What joining a belongsToMany's keys to its junction gave: the two key attributes' indexes
 // and what the association reports of its foreign key, read before the other key was joined.
@@ -337,6 +353,20 @@ struct PreparedAssociation
     bool junctionTaken = false; // the association created its junction from `junction`
     bool keysJoined = false;    // `junction` has the keys joined: junctionKeys
     JunctionKeys junctionKeys;
+    // The key the foreign key references (belongsTo: the target's; hasOne, hasMany and
+    // belongsToMany: the source's) and belongsToMany's target primary key, as the defined
+    // models have them, when keysReady and no key object in the project gives a `field`: then
+    // they stay so while associating (only junctions and `field` change a key column).
+    bool keyStable = false;
+    AssociationType type = AssociationType::HasMany;
+    int keyIndex = -1;       // in the referenced model
+    int targetKeyIndex = -1; // belongsToMany: in the target
+    int referencedPrimaryKeys = 0; // the referenced model's primary key attributes
+    // Every check of the association's turn that reads another association's work depends
+    // only on the models it writes (see associateInLanes()).
+    bool laneReady = false;
+    int junctionModel = -1; // belongsToMany: its junction, when found before its turn
+    int stage = 0;          // in lanes: 1 its alias is taken, 2 its keys are placed
 };
 
 class Resolver
@@ -358,6 +388,15 @@ private:
     // associate()'s checks before the alias, reporting; false: the association stops there.
     bool checkModels(int index, ResolvedAssociation &out, int source, int target);
     void associate(int index);
+    // associate() in its three steps: the checks up to the alias, the keys (false when
+    // either reports an error), then the naming collision.
+    bool associateAlias(int index);
+    bool associateKeys(int index);
+    // associate() for every association in two lanes (see resolver.cpp).
+    void associateInLanes(const std::function<void()> &beside);
+    int holderModel(int index) const;
+    // Models are split into two lanes in runs of 32: balanced, without sharing cache lines.
+    static int laneOf(int model) { return (model >> 5) & 1; }
     // Memory the association at `index` will touch, asked for ahead of its turn (see run()).
     void prefetchModels(int index) const;
     void prefetchLists(int index) const;
@@ -378,6 +417,7 @@ private:
                                   const KeyInfo &sourceKey, const KeyInfo &targetKey,
                                   ParseKeyType parseKeyType) const;
     void prepareJunctionKeys(int index, PreparedAssociation &prepared) const;
+    void prepareKey(int index, PreparedAssociation &prepared) const;
     void buildTables(ResolvedSchema &schema);
     // The schema's name and id indexes of what defineModels settled (models are tables
     // 0..models-1); the created junction tables are added after the associations.
@@ -402,6 +442,7 @@ private:
                                int associationIndex);
     bool addReferences(ColumnLink &attribute, int referencedModel, const QString &key,
                        const QString &onDelete, const QString &onUpdate, int associationIndex);
+    void warnIgnoredKey(int index, const QString &ignoredOption);
     bool checkAlias(int index, WorkModel &source, const QString &key);
     int referencedKeyIndex(int index, const WorkModel &model, const QString &given,
                            const QString &option, const QString &ignoredOption);
@@ -415,6 +456,7 @@ private:
     static void recordForeignKey(ResolvedAssociation &out, const WorkModel &holder, int column,
                                  const QString &referencedKey);
     void checkNamingCollision(int index, const WorkModel &source, const QString &as);
+    void reportNamingCollision(int index, const WorkModel &source, const QString &as);
     template<typename PathFn, typename IdsFn>
     DataType parseType(const QString &text, PathFn path, IdsFn ids);
     // A schema uses a few dozen type spellings; comparing against them is cheaper than
@@ -423,6 +465,8 @@ private:
 
     void report(Diagnostic::Severity severity, const QString &code, const QString &message,
                 const QString &path, const QStringList &ids);
+    // Where report() writes: m_diagnostics, or in lanes the association's own list.
+    Diagnostics &diagnosticsSink();
     void error(const QString &code, const QString &message, const QString &path,
                const QStringList &ids)
     {
@@ -449,8 +493,13 @@ private:
     QHash<QString, int> m_junctionByTable; // created junction tables
     QList<ResolvedAssociation> m_associations;
     std::vector<PreparedAssociation> m_prepared;
+    // The associations each lane takes, in order: by source (aliases), by holder (keys).
+    std::vector<int> m_aliasLanes[2][2]; // [half of prepareAssociations][lane]
+    std::vector<int> m_keyLanes[2];
+    // Below this many associations they take their turns on one thread, in order.
+    static constexpr int kLaneMinimum = 2000;
+    bool m_lanes = false; // associateInLanes()
     QList<bool> m_junctionModel; // per model: some belongsToMany names it as `through`
-    QList<JunctionUse> m_junctionUses;
     QList<quint64> m_modelPairs;              // per association: source << 32 | target, or ~0
     QMultiHash<quint64, int> m_belongsToByPair; // every belongsTo between two models
     Diagnostics m_diagnostics;
