@@ -238,40 +238,43 @@ void Dialect::appendQuotedGeneratedName(QString &out, QStringView name, QStringV
 }
 
 // Most generated names are decided by their length alone and written straight from their
-// parts; joining them first (as generatedName's callers do) was a tenth of the PostgreSQL
-// DDL of a 10,000-table schema (enum type names). An ASCII name is as long as its UTF-16
-// units in every dialect; only a longer non-ASCII one is joined and measured exactly.
+// parts, with no joined temporary (joining "enum_<table>_<column>" was a tenth of the
+// PostgreSQL DDL of a 10,000-table schema). An ASCII name is as long as its UTF-16 units in
+// every dialect, so while the parts are copied their units are OR-ed together: only a
+// PostgreSQL name of more than 21 units with a non-ASCII character in it, or a name of more
+// units than the limit, is taken back, joined and measured as generatedName() does.
 void Dialect::appendQuotedGeneratedName(QString &out, std::initializer_list<QStringView> parts) const
 {
     qsizetype units = 0;
     for (QStringView part : parts)
         units += part.size();
     const int limit = maxIdentifierLength();
-    bool fits = limit == 0 || (m_kind == Kind::Postgres ? units * 3 <= limit : units <= limit);
-    if (!fits && units <= limit) {
-        fits = true;
+    if (limit == 0 || units <= limit) {
+        const qsizetype at = out.size();
+        const char16_t q = m_kind == Kind::MySql ? u'`' : u'"';
+        char16_t *to = TextAppend::room(out, 2 * units + 2);
+        *to++ = q;
+        char16_t seen = 0;
         for (QStringView part : parts) {
-            for (const QChar c : part)
-                fits = fits && c.unicode() < 0x80;
+            for (const char16_t c : std::u16string_view(part.utf16(), size_t(part.size()))) {
+                seen |= c;
+                if (c == q)
+                    *to++ = q;
+                *to++ = c;
+            }
         }
-    }
-    if (!fits) {
-        QString joined;
-        joined.reserve(units);
-        for (QStringView part : parts)
-            joined.append(part);
-        if (!fitsIdentifier(joined)) {
-            appendQuoted(out, generatedName(joined));
+        *to++ = q;
+        TextAppend::setEnd(out, to);
+        // MySQL counts characters (never more than units); PostgreSQL counts UTF-8 bytes.
+        if (limit == 0 || m_kind != Kind::Postgres || units * 3 <= limit || seen < 0x80)
             return;
-        }
+        out.truncate(at);
     }
-    const char16_t q = m_kind == Kind::MySql ? u'`' : u'"';
-    char16_t *to = TextAppend::room(out, 2 * units + 2);
-    *to++ = q;
+    QString joined;
+    joined.reserve(units);
     for (QStringView part : parts)
-        to = copyDoubling(to, part, q);
-    *to++ = q;
-    TextAppend::setEnd(out, to);
+        joined.append(part);
+    appendQuoted(out, generatedName(joined));
 }
 
 QString Dialect::columnType(const DataType &type, const QString &table,

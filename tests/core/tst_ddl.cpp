@@ -372,6 +372,8 @@ void TestDdl::appendedPieces_data()
     QTest::newRow("long ascii") << QString(40, QLatin1Char('t')) << QString(40, QLatin1Char('c'));
     QTest::newRow("cjk") << cjk << QStringLiteral("名字");
     QTest::newRow("cjk, 21 units") << QString(8, QChar(0x7528)) << QString(7, QChar(0x7528));
+    QTest::newRow("one non-ASCII, 39 bytes") << QStringLiteral("\u00C4") + QString(30, QLatin1Char('t')) << QStringLiteral("c");
+    QTest::newRow("one non-ASCII, 64 bytes") << QStringLiteral("\u00C4") + QString(54, QLatin1Char('t')) << QStringLiteral("c");
     QTest::newRow("surrogate pairs") << QString::fromUtf8("\xF0\x9F\x98\x80").repeated(20) << QStringLiteral("x");
     QTest::newRow("empty") << QString() << QString();
 }
