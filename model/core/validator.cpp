@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "validator.h"
 
+#include "twohalves.h"
+
 #include <QHash>
 #include <QSet>
 #include <QThread>
 #include <QVarLengthArray>
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -62,13 +65,17 @@ struct NameKey
     quint64 folded;
 };
 
-// Per ASCII character, its case-folded form and whether a reserved word may hold it: one
-// table look-up each instead of four comparisons per character (the scan was a quarter of
-// validating an XL schema).
+// Per ASCII character, its case-folded form and its class: one table look-up each instead
+// of four comparisons per character (the scan was a quarter of validating an XL schema).
+enum CharacterClass : unsigned char {
+    WordCharacter = 1, // a letter or '_', what reserved words are made of
+    NotNul = 2,
+};
+
 struct AsciiTables
 {
     char16_t folded[128] = {};
-    bool wordCharacter[128] = {};
+    unsigned char classes[128] = {};
 };
 
 constexpr AsciiTables makeAsciiTables()
@@ -77,7 +84,8 @@ constexpr AsciiTables makeAsciiTables()
     for (char16_t u = 0; u < 128; ++u) {
         const bool upper = u >= u'A' && u <= u'Z';
         t.folded[u] = upper ? char16_t(u + 32) : u;
-        t.wordCharacter[u] = upper || (u >= u'a' && u <= u'z') || u == u'_';
+        const bool word = upper || (u >= u'a' && u <= u'z') || u == u'_';
+        t.classes[u] = (word ? WordCharacter : 0) | (u != 0 ? NotNul : 0);
     }
     return t;
 }
@@ -88,19 +96,17 @@ NameKey nameKey(const QString &name)
 {
     quint64 h = 14695981039346656037ULL ^ quint64(name.size());
     char16_t all = 0; // every character's bits: 0x80 or above once one is not ASCII
-    bool nul = false;
-    bool letters = true;
+    unsigned char common = WordCharacter | NotNul; // the classes every character has
     for (const QChar c : name) {
         const char16_t u = c.unicode();
         const char16_t a = u & 0x7f; // a non-ASCII name's look-ups are dropped below
         all |= u;
-        nul = nul | (u == 0);
-        letters = letters & asciiTables.wordCharacter[a];
+        common &= asciiTables.classes[a];
         h = (h ^ asciiTables.folded[a]) * 1099511628211ULL;
     }
     if (all >= 0x80)
         return {false, false, false, 0};
-    return {true, nul, letters, h};
+    return {true, !(common & NotNul), bool(common & WordCharacter), h};
 }
 
 enum class AsciiMatch { Different, Equal, EqualIgnoringCase };
@@ -266,6 +272,52 @@ const ResolvedColumn *findColumn(const ResolvedTable &t, const QString &name)
     return nullptr;
 }
 
+// The case-folded hashes of a table's column names so far, in a small open-addressed table:
+// a column whose hash no earlier one has cannot clash with any, and the earlier columns are
+// not scanned at all (they were compared pairwise: 91 pairs on a 14-column table).
+// The column whose name shares `name`'s data, if any: the resolver's foreign keys name their
+// columns so. When no two columns of the table share a name, that column is the one
+// ResolvedTable::column(name) finds, and no character is compared.
+const ResolvedColumn *columnSharing(const ResolvedTable &t, const QString &name)
+{
+    for (const ResolvedColumn &c : t.columns) {
+        if (c.name.constData() == name.constData() && c.name.size() == name.size())
+            return &c;
+    }
+    return nullptr;
+}
+
+class HashSet
+{
+public:
+    explicit HashSet(int count)
+    {
+        while (m_mask + 1 < 2 * qsizetype(count))
+            m_mask = m_mask * 2 + 1;
+        m_slots.resize(m_mask + 1);
+        std::fill(m_slots.begin(), m_slots.end(), 0);
+    }
+
+    // Adds `hash`; false when it (or one differing only in bit 0) was there already.
+    bool insert(quint64 hash)
+    {
+        const quint64 stored = hash | 1; // 0 marks a free slot
+        for (qsizetype i = qsizetype((hash * 0x9E3779B97F4A7C15ULL) >> 32) & m_mask;;
+             i = (i + 1) & m_mask) {
+            if (m_slots[i] == 0) {
+                m_slots[i] = stored;
+                return true;
+            }
+            if (m_slots[i] == stored)
+                return false;
+        }
+    }
+
+private:
+    qsizetype m_mask = 31;
+    QVarLengthArray<quint64, 64> m_slots;
+};
+
 class Checker
 {
 public:
@@ -280,28 +332,23 @@ public:
     Diagnostics run()
     {
         checkReferentialActions();
-        // Tables are checked independently: on a big schema the second half goes to a
-        // second core, and its diagnostics follow the first half's, in table order as ever.
-        // This thread also checks the table names while the other finishes, so it takes the
-        // smaller share of the tables (the names cost about a fifth of the tables).
+        // Tables are checked independently: on a big schema the second part goes to a pool
+        // thread (a warm one: creating a thread took longer than the names below), and its
+        // diagnostics follow the first part's, in table order as ever.
         const int tableCount = int(m_schema.tables.size());
         const bool split = tableCount >= minTablesToSplit && QThread::idealThreadCount() > 1;
-        const int half = split ? tableCount * 2 / 5 : tableCount;
+        const int firstPart = split ? firstPartSize() : tableCount;
         Checker second(m_project, m_schema, m_dialects);
-        std::unique_ptr<QThread> thread;
-        if (split) {
-            thread.reset(QThread::create([&second, half, tableCount] {
-                second.checkTables(half, tableCount);
-            }));
-            thread->start();
-        }
-        checkTables(0, half);
+        SideTask secondPart(split, [&second, firstPart, tableCount] {
+            second.checkTables(firstPart, tableCount);
+        });
+        checkTables(0, firstPart);
         const qsizetype tablesReported = m_out.size();
         checkTableNames();
-        if (thread) {
+        secondPart.wait();
+        if (!second.m_out.isEmpty()) {
             const Diagnostics names = m_out.mid(tablesReported);
             m_out.resize(tablesReported);
-            thread->wait();
             m_out += second.m_out;
             m_out += names;
         }
@@ -311,6 +358,23 @@ public:
 private:
     // Below this a thread costs more than it saves.
     static constexpr int minTablesToSplit = 2000;
+
+    // This thread also checks the table names while the other one finishes, so it takes
+    // fewer tables: the work goes with the columns, and a table's name costs about as much as
+    // one and a half columns (junction tables at the end have few columns, so a share of
+    // the tables would not do).
+    int firstPartSize() const
+    {
+        const QList<ResolvedTable> &tables = m_schema.tables;
+        qsizetype columns = 0;
+        for (const ResolvedTable &t : tables)
+            columns += t.columns.size();
+        const qsizetype share = (columns - tables.size() * 3 / 2) / 2;
+        int count = 0;
+        for (qsizetype taken = 0; count < tables.size() && taken < share; ++count)
+            taken += tables.at(count).columns.size();
+        return count;
+    }
 
     void checkTables(int from, int to)
     {
@@ -419,6 +483,7 @@ private:
         const int columnCount = int(t.columns.size());
         QVarLengthArray<NameKey, 32> keys(columnCount);
         QVarLengthArray<quint64, 32> hashes(columnCount); // keys' hashes, flat for the scan
+        HashSet seen(columnCount); // the hashes of the ASCII names so far
         bool allAscii = true;
         bool namesDistinct = true; // no two columns clash: each name names one column
         QVarLengthArray<int, 8> largeColumns; // TEXT and BLOB, for the MySQL key check
@@ -431,7 +496,8 @@ private:
             Clash found = Clash::None;
             int k = 0;
             if (allAscii) {
-                for (; k < i; ++k) {
+                // Only an earlier name with this hash can clash (a new one in `seen`: none).
+                for (k = seen.insert(key.folded) ? i : 0; k < i; ++k) {
                     if (hashes[k] == key.folded
                         && (found = clash(t.columns.at(k).name, keys[k], c.name, key)) != Clash::None)
                         break;
@@ -496,7 +562,7 @@ private:
                     columnPath(t, c, QStringLiteral("type")), columnIds(t, c));
         }
         for (const ResolvedForeignKey &fk : t.foreignKeys)
-            checkForeignKey(t, fk);
+            checkForeignKey(t, fk, namesDistinct);
         if (!t.entity.isNull()) {
             const Entity *e = t.entityIndex < 0 ? nullptr : &m_project.entities.at(t.entityIndex);
             for (int i = 0; e && i < e->indexes.size(); ++i) {
@@ -590,7 +656,7 @@ private:
                     columnPath(t, c, QStringLiteral("defaultValue")), columnIds(t, c));
     }
 
-    void checkForeignKey(const ResolvedTable &t, const ResolvedForeignKey &fk)
+    void checkForeignKey(const ResolvedTable &t, const ResolvedForeignKey &fk, bool namesDistinct)
     {
         const ResolvedTable *ref = m_schema.referencedTable(fk);
         auto ids = [&] {
@@ -603,7 +669,10 @@ private:
             return fk.associationIndex < 0 ? tablePath(t) : associationPath(fk.associationIndex);
         };
         for (int i = 0; i < fk.columns.size(); ++i) {
-            const ResolvedColumn *c = findColumn(t, fk.columns.at(i));
+            const QString &name = fk.columns.at(i);
+            const ResolvedColumn *c = namesDistinct ? columnSharing(t, name) : nullptr;
+            if (!c)
+                c = findColumn(t, name);
             const ResolvedColumn *r = ref ? findColumn(*ref, fk.referencedColumns.value(i)) : nullptr;
             if (!c || !r)
                 continue;
@@ -652,7 +721,7 @@ private:
         if (!key.letters)
             return {};
         for (const ReservedAnswer &known : std::as_const(m_reservedCache)) {
-            if (known.folded == key.folded && known.name == name)
+            if (known.folded == key.folded && sameName(known.name, name))
                 return known.dialects;
         }
         if (!Dialect::mayBeReserved(name)) // the cache holds only names that pass this
