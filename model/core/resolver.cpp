@@ -238,17 +238,16 @@ void Resolver::defineModels()
             for (; d < decidedEntity.size() && decidedEntity.at(d) == i; ++d)
                 r.m_diagnostics << decided.at(d);
             if (modelOf.at(i) >= 0)
-                built[modelOf.at(i)] = r.defineModel(i, foreignKeys.at(modelOf.at(i)));
+                r.defineModel(i, foreignKeys.at(modelOf.at(i)), built[modelOf.at(i)]);
         }
     });
     m_diagnostics += second.m_diagnostics;
 }
 
-WorkModel Resolver::defineModel(int entityIndex, int foreignKeys)
+void Resolver::defineModel(int entityIndex, int foreignKeys, WorkModel &m)
 {
     const Entity &e = m_project.entities.at(entityIndex);
     const DefineOptions &d = m_project.define;
-    WorkModel m;
     m.entityIndex = entityIndex;
     m.name = e.name;
     m.comment = e.comment;
@@ -291,9 +290,10 @@ WorkModel Resolver::defineModel(int entityIndex, int foreignKeys)
                               + (m.timestamps ? 2 + (paranoid ? 1 : 0) : 0) + foreignKeys;
     m.columns.reserve(columns);
     m.work.reserve(columns);
-    m.links.reserve(foreignKeys); // each foreign key column gets one
+    if (foreignKeys > 0) // reserve(0) would allocate
+        m.links.reserve(foreignKeys); // each foreign key column gets one
     if (needsId)
-        m.append(implicitId());
+        m.appendImplicitId();
     for (int i = 0; i < e.attributes.size(); ++i) {
         const Attribute &a = e.attributes.at(i);
         // Paths and ids are only built when something is reported: this loop runs for every
@@ -312,7 +312,7 @@ WorkModel Resolver::defineModel(int entityIndex, int foreignKeys)
                   path() + QLatin1String(".name"), ids());
             continue;
         }
-        const DataType type = parseType(a.type, [&]() -> QString { return path() + QLatin1String(".type"); }, ids);
+        const DataType &type = parseType(a.type, [&]() -> QString { return path() + QLatin1String(".type"); }, ids);
         // Built in place: no temporary to move and destroy per attribute.
         ResolvedColumn &c = m.columns.emplaceBack();
         c.name = a.field.isEmpty() ? a.name : a.field;
@@ -322,8 +322,16 @@ WorkModel Resolver::defineModel(int entityIndex, int foreignKeys)
         c.primaryKey = a.primaryKey;
         c.autoIncrement = a.autoIncrement;
         c.unique = a.unique;
-        c.defaultValue = a.defaultValue;
-        c.comment = a.comment;
+        // Most attributes have neither a default nor a comment: the new column's null strings
+        // stay (an out-of-line QString assignment each, for every attribute).
+        static_assert(sizeof(DefaultValue) == 40, "copy every member of DefaultValue here");
+        c.defaultValue.kind = a.defaultValue.kind;
+        c.defaultValue.boolean = a.defaultValue.boolean;
+        c.defaultValue.number = a.defaultValue.number;
+        if (!a.defaultValue.text.isNull())
+            c.defaultValue.text = a.defaultValue.text;
+        if (!a.comment.isNull())
+            c.comment = a.comment;
         c.attributeId = a.id;
         c.attributeIndex = i;
         ColumnWork &w = m.work.emplaceBack();
@@ -343,17 +351,24 @@ WorkModel Resolver::defineModel(int entityIndex, int foreignKeys)
               {e.id.toString(), m.columns.at(i).attributeId.toString()});
     }
 
-    auto addTimestamp = [&](const QString &camel, bool nullable) {
-        const QString name = underscoredIf(camel, m.underscored);
+    // The timestamps' names, camel-cased and underscored: the same for every model, inflected
+    // once rather than for each.
+    static const QString timestampNames[2][3] = {
+        {QStringLiteral("createdAt"), QStringLiteral("updatedAt"), QStringLiteral("deletedAt")},
+        {Inflection::underscore(QStringLiteral("createdAt")),
+         Inflection::underscore(QStringLiteral("updatedAt")),
+         Inflection::underscore(QStringLiteral("deletedAt"))}};
+    const QString *const timestampName = timestampNames[m.underscored ? 1 : 0];
+    auto addTimestamp = [&](const QString &name, bool nullable) {
         if (seenBefore(name))
             return; // a declared timestamp keeps the user's place and definition
-        m.append(timestamp(name, nullable));
+        m.appendTimestamp(name, nullable);
     };
     if (m.timestamps) {
-        addTimestamp(QStringLiteral("createdAt"), false);
-        addTimestamp(QStringLiteral("updatedAt"), false);
+        addTimestamp(timestampName[0], false);
+        addTimestamp(timestampName[1], false);
         if (paranoid)
-            addTimestamp(QStringLiteral("deletedAt"), true);
+            addTimestamp(timestampName[2], true);
     } else if (paranoid) {
         warning(QStringLiteral("paranoid-without-timestamps"),
                 QStringLiteral("Model %1 is paranoid but has timestamps off; Sequelize adds no "
@@ -363,7 +378,6 @@ WorkModel Resolver::defineModel(int entityIndex, int foreignKeys)
     }
 
     m.primaryKeyCount(); // kept now: the associations' preparation reads it from two threads
-    return m;
 }
 
 bool Resolver::checkAlias(int index, WorkModel &source, const QString &key)
