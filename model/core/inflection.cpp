@@ -916,6 +916,11 @@ QString underscore(const QString &word)
 
 QString camelize(const QString &word)
 {
+    return camelize(QStringView(word));
+}
+
+QString camelize(QStringView word)
+{
     // str.trim().replace(/[-_\s]+(.)?/g, (m, c) => c.toUpperCase()). JavaScript throws on a
     // trailing run (c is undefined); we drop the run instead.
     auto isRun

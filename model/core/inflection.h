@@ -15,6 +15,7 @@ QString underscore(const QString &word);
 // Sequelize's Utils.camelize: every run of [-_\s]+ plus the next char becomes that char
 // upper-cased; the first char keeps its case.
 QString camelize(const QString &word);
+QString camelize(QStringView word); // the same, for text not held in a QString
 QString upperFirst(const QString &word);
 
 inline QString underscoredIf(const QString &word, bool condition)

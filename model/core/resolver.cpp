@@ -7,6 +7,7 @@
 #include "twohalves.h"
 
 #include <QSet>
+#include <QVarLengthArray>
 
 /*
  * How a project resolves into tables: Sequelize v4.44.4's rules, replayed in the order
@@ -501,6 +502,15 @@ void Resolver::prepareAssociations()
 
 void Resolver::prepare(int index, PreparedAssociation &p, ResolvedAssociation &out) const
 {
+    prepareTurn(index, p, out);
+    // The junction a belongsToMany would create, unless prepareJunctionKeys() built it with
+    // its keys joined.
+    if (p.junctionWanted && !p.junction)
+        p.junction = std::make_unique<WorkModel>(createJunction(index, p.source, true));
+}
+
+void Resolver::prepareTurn(int index, PreparedAssociation &p, ResolvedAssociation &out) const
+{
     const Association &a = m_project.associations.at(index);
     p.type = a.type;
     p.source = m_modelByName.value(a.source, -1);
@@ -526,11 +536,11 @@ void Resolver::prepare(int index, PreparedAssociation &p, ResolvedAssociation &o
     setAliasForms(a, singular, [&] { return tgt.pluralUncached(); }, out);
     if (a.type == AssociationType::BelongsToMany) {
         p.throughModel = m_modelByName.value(a.through.name, -1);
-        // Built here on the chance that this association creates it (the first to get that
-        // far with this `through`): most do, and their serial turn then only takes it.
-        if (p.throughModel < 0 && a.through.kind == Through::Kind::Table
-            && !a.through.name.isEmpty())
-            p.junction = std::make_unique<WorkModel>(createJunction(index, p.source));
+        // Built in the preparation on the chance that this association creates it (the
+        // first to get that far with this `through`): most do, and their turn then only takes
+        // it. See prepare().
+        p.junctionWanted = p.throughModel < 0 && a.through.kind == Through::Kind::Table
+                           && !a.through.name.isEmpty();
     }
 
     if (m_junctionModel.at(p.source) || m_junctionModel.at(p.target))
@@ -593,6 +603,20 @@ void Resolver::prepareKey(int index, PreparedAssociation &p) const
     p.laneReady = true;
 }
 
+// camelizeIf(underscoredIf(base, underscoreBase) + "_" + key, camel): the default key names'
+// rule. When the joined name is camelized as it is (no underscoring), it is joined on the
+// stack, not in a string of its own: one allocation fewer for each of 30,000 keys at XL.
+static QString keyName(const QString &base, bool underscoreBase, const QString &key, bool camel)
+{
+    if (underscoreBase || !camel)
+        return camelizeIf(underscoredIf(base, underscoreBase) + QLatin1Char('_') + key, camel);
+    QVarLengthArray<QChar, 128> joined;
+    joined.append(base.constData(), base.size());
+    joined.append(QLatin1Char('_'));
+    joined.append(key.constData(), key.size());
+    return Inflection::camelize(QStringView(joined.constData(), joined.size()));
+}
+
 QString Resolver::defaultForeignKey(int index, int source, int target,
                                     const ResolvedAssociation &out,
                                     const QString &sourceSingular) const
@@ -602,22 +626,18 @@ QString Resolver::defaultForeignKey(int index, int source, int target,
     const WorkModel &tgt = m_models.at(target);
     switch (a.type) {
     case AssociationType::BelongsTo:
-        return camelizeIf(underscoredIf(out.singular, src.underscored) + QLatin1Char('_')
-                              + tgt.columns.at(tgt.primaryKeyIndex()).attribute,
-                          !src.underscored);
+        return keyName(out.singular, src.underscored,
+                       tgt.columns.at(tgt.primaryKeyIndex()).attribute, !src.underscored);
     case AssociationType::HasOne:
-        return camelizeIf(underscoredIf(Inflection::singularize(a.as.isSet() ? a.as.plural
-                                                                              : src.name),
-                                        tgt.underscored)
-                              + QLatin1Char('_') + src.columns.at(src.primaryKeyIndex()).attribute,
-                          !src.underscored);
+        return keyName(Inflection::singularize(a.as.isSet() ? a.as.plural : src.name),
+                       tgt.underscored, src.columns.at(src.primaryKeyIndex()).attribute,
+                       !src.underscored);
     case AssociationType::HasMany:
     case AssociationType::BelongsToMany:
         break;
     }
-    return camelizeIf(underscoredIf(sourceSingular, src.underscored) + QLatin1Char('_')
-                          + src.columns.at(src.primaryKeyIndex()).attribute,
-                      !src.underscored);
+    return keyName(sourceSingular, src.underscored,
+                   src.columns.at(src.primaryKeyIndex()).attribute, !src.underscored);
 }
 
 QString Resolver::defaultOtherKey(int source, int target, const ResolvedAssociation &out,
@@ -626,9 +646,8 @@ QString Resolver::defaultOtherKey(int source, int target, const ResolvedAssociat
     const WorkModel &tgt = m_models.at(target);
     const QString otherBase = source == target ? Inflection::singularize(out.plural)
                                                : targetSingular;
-    return camelizeIf(underscoredIf(otherBase, tgt.underscored) + QLatin1Char('_')
-                          + tgt.columns.at(tgt.primaryKeyIndex()).attribute,
-                      !tgt.underscored);
+    return keyName(otherBase, tgt.underscored, tgt.columns.at(tgt.primaryKeyIndex()).attribute,
+                   !tgt.underscored);
 }
 
 bool Resolver::checkModels(int index, ResolvedAssociation &out, int source, int target)
@@ -890,16 +909,10 @@ void Resolver::prefetchLists(int index) const
 void Resolver::pairAssociations()
 {
     // The models prepare() found by name (the associations never change them).
-    const QList<Association> &associations = m_project.associations;
-    m_modelPairs.resize(associations.size());
-    for (int i = 0; i < associations.size(); ++i) {
-        const Association &a = associations.at(i);
+    for (int i = 0; i < int(m_prepared.size()); ++i) {
         const PreparedAssociation &p = m_prepared[size_t(i)];
-        const int source = p.source;
-        const int target = source < 0 ? -1 : p.target;
-        m_modelPairs[i] = target < 0 ? ~quint64(0) : quint64(source) << 32 | quint64(target);
-        if (target >= 0 && a.type == AssociationType::BelongsTo)
-            m_belongsToByPair.insert(m_modelPairs.at(i), i);
+        if (p.type == AssociationType::BelongsTo && p.source >= 0 && p.target >= 0)
+            m_belongsToByPair.insert(modelPair(i), i);
     }
 }
 
@@ -916,7 +929,7 @@ void Resolver::checkTwoColumnRelationships()
         if (!many.valid || many.type != AssociationType::HasMany)
             continue;
         const Association &manyIn = m_project.associations.at(i);
-        const quint64 pair = m_modelPairs.at(i);
+        const quint64 pair = modelPair(i);
         const auto range = m_belongsToByPair.equal_range(pair << 32 | pair >> 32); // target, source
         for (auto it = range.first; it != range.second; ++it) {
             const int k = *it;

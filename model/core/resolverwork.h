@@ -382,6 +382,7 @@ struct PreparedAssociation
     // create (`through` names no model), taken by the first association to need that table.
     int throughModel = -1;
     std::unique_ptr<WorkModel> junction;
+    bool junctionWanted = false; // a junction is prepared for it (prepare())
     bool junctionTaken = false; // the association created its junction from `junction`
     bool keysJoined = false;    // `junction` has the keys joined: junctionKeys
     JunctionKeys junctionKeys;
@@ -418,6 +419,7 @@ private:
     // The pure part of every association (PreparedAssociation), then associate() in order.
     void prepareAssociations();
     void prepare(int index, PreparedAssociation &prepared, ResolvedAssociation &out) const;
+    void prepareTurn(int index, PreparedAssociation &prepared, ResolvedAssociation &out) const;
     // associate()'s checks before the alias, reporting; false: the association stops there.
     bool checkModels(int index, ResolvedAssociation &out, int source, int target);
     void associate(int index);
@@ -444,11 +446,14 @@ private:
     void hasMany(int index, int source, int target, ResolvedAssociation &out);
     void belongsToMany(int index, int source, int target, ResolvedAssociation &out);
     int junctionModel(int index, int source);
-    WorkModel createJunction(int index, int source) const;
+    // withId false: without the implicit id, which joining the keys would remove.
+    WorkModel createJunction(int index, int source, bool withId) const;
+    // idDropped: the junction was created without its implicit id (createJunction), which
+    // this would have removed.
     template<typename ParseKeyType>
     JunctionKeys joinJunctionKeys(int index, WorkModel &junction, const JunctionUse &use,
                                   const KeyInfo &sourceKey, const KeyInfo &targetKey,
-                                  ParseKeyType parseKeyType) const;
+                                  ParseKeyType parseKeyType, bool idDropped = false) const;
     void prepareJunctionKeys(int index, PreparedAssociation &prepared) const;
     void prepareKey(int index, PreparedAssociation &prepared) const;
     void buildTables(ResolvedSchema &schema);
@@ -465,6 +470,13 @@ private:
     // The (source, target) model pairs checkTwoColumnRelationships looks for: they depend on
     // the project and the model names only, so they are found beside the associations.
     void pairAssociations();
+    // The association's models as source << 32 | target, ~0 when one is unknown.
+    quint64 modelPair(int index) const
+    {
+        const PreparedAssociation &p = m_prepared[size_t(index)];
+        return p.source < 0 || p.target < 0 ? ~quint64(0)
+                                            : quint64(p.source) << 32 | quint64(p.target);
+    }
     void checkTwoColumnRelationships();
 
     // Sequelize's Utils.mergeDefaults of one attribute into a model; the attribute's index.
@@ -534,7 +546,6 @@ private:
     static constexpr int kLaneMinimum = 2000;
     bool m_lanes = false; // associateInLanes()
     QList<bool> m_junctionModel; // per model: some belongsToMany names it as `through`
-    QList<quint64> m_modelPairs;              // per association: source << 32 | target, or ~0
     QMultiHash<quint64, int> m_belongsToByPair; // every belongsTo between two models
     Diagnostics m_diagnostics;
 };
