@@ -3,6 +3,7 @@
 
 #include "twohalves.h"
 
+#include <QAtomicInt>
 #include <QHash>
 #include <QSet>
 #include <QThread>
@@ -331,49 +332,63 @@ public:
 
     Diagnostics run()
     {
-        checkReferentialActions();
-        // Tables are checked independently: on a big schema the second part goes to a pool
-        // thread (a warm one: creating a thread took longer than the names below), and its
-        // diagnostics follow the first part's, in table order as ever.
+        // Tables are checked independently, in chunks that this thread and, on a big schema,
+        // a pool thread take in turn; each chunk's diagnostics are kept where they were found
+        // and joined in table order, so the result does not depend on who took what. The pool
+        // thread starts on the tables at once, while this one checks the referential actions
+        // and the table names first: no estimate of the work decides a split, and neither
+        // thread waits for the other at the end for more than a chunk.
         const int tableCount = int(m_schema.tables.size());
         const bool split = tableCount >= minTablesToSplit && QThread::idealThreadCount() > 1;
-        const int firstPart = split ? firstPartSize() : tableCount;
-        Checker second(m_project, m_schema, m_dialects);
-        SideTask secondPart(split, [&second, firstPart, tableCount] {
-            second.checkTables(firstPart, tableCount);
-        });
-        checkTables(0, firstPart);
-        const qsizetype tablesReported = m_out.size();
+        TableChunks chunks(tableCount);
+        Checker helper(m_project, m_schema, m_dialects);
+        SideTask helping(split, [&helper, &chunks] { helper.checkChunks(chunks); });
+        checkReferentialActions();
+        const qsizetype actionsReported = m_out.size();
         checkTableNames();
-        secondPart.wait();
-        if (!second.m_out.isEmpty()) {
-            const Diagnostics names = m_out.mid(tablesReported);
-            m_out.resize(tablesReported);
-            m_out += second.m_out;
-            m_out += names;
-        }
-        return m_out;
+        const Diagnostics names = m_out.mid(actionsReported);
+        m_out.resize(actionsReported);
+        checkChunks(chunks);
+        helping.wait();
+        Diagnostics out = m_out.first(actionsReported);
+        for (const TableChunks::Found &found : chunks.found)
+            out += found.checker->m_out.mid(found.from, found.to - found.from);
+        out += names;
+        return out;
     }
 
 private:
-    // Below this a thread costs more than it saves.
+    // Below this a second thread costs more than it saves.
     static constexpr int minTablesToSplit = 2000;
 
-    // This thread also checks the table names while the other one finishes, so it takes
-    // fewer tables: the work goes with the columns, and a table's name costs about as much as
-    // one and a half columns (junction tables at the end have few columns, so a share of
-    // the tables would not do).
-    int firstPartSize() const
+    struct TableChunks
     {
-        const QList<ResolvedTable> &tables = m_schema.tables;
-        qsizetype columns = 0;
-        for (const ResolvedTable &t : tables)
-            columns += t.columns.size();
-        const qsizetype share = (columns - tables.size() * 3 / 2) / 2;
-        int count = 0;
-        for (qsizetype taken = 0; count < tables.size() && taken < share; ++count)
-            taken += tables.at(count).columns.size();
-        return count;
+        static constexpr int tablesPerChunk = 128;
+        explicit TableChunks(int tables)
+            : tableCount(tables)
+            , found(size_t((tables + tablesPerChunk - 1) / tablesPerChunk))
+        {}
+        struct Found
+        {
+            const Checker *checker = nullptr; // who checked the chunk
+            qsizetype from = 0;               // its diagnostics in checker->m_out
+            qsizetype to = 0;
+        };
+        const int tableCount;
+        QAtomicInt next; // the next chunk to take
+        std::vector<Found> found;
+    };
+
+    void checkChunks(TableChunks &chunks)
+    {
+        const int count = int(chunks.found.size());
+        for (int c = chunks.next.fetchAndAddRelaxed(1); c < count;
+             c = chunks.next.fetchAndAddRelaxed(1)) {
+            const qsizetype from = m_out.size();
+            const int first = c * TableChunks::tablesPerChunk;
+            checkTables(first, std::min(first + TableChunks::tablesPerChunk, chunks.tableCount));
+            chunks.found[size_t(c)] = {this, from, m_out.size()};
+        }
     }
 
     void checkTables(int from, int to)
@@ -684,8 +699,11 @@ private:
                           .arg(where(t, *c), c->type.toString(), ref->name, r->name,
                                r->type.toString()),
                       path(), ids());
-            const bool unique = (ref->primaryKey.size() == 1 && ref->primaryKey.first() == r->name)
-                                || r->unique;
+            // The column's own flag first, and names compared by their data first: the
+            // referenced table is elsewhere in memory, each line of it read is a cache miss.
+            const bool unique = r->unique
+                                || (ref->primaryKey.size() == 1
+                                    && sameName(ref->primaryKey.first(), r->name));
             if (!unique)
                 error(QStringLiteral("fk-target-not-unique"),
                       QStringLiteral("%1 references %2.%3, which is neither the primary key nor "
