@@ -121,7 +121,8 @@ ResolvedSchema Resolver::run()
         indexModels(schema, work, models);
         pairAssociations();
     };
-    if (m_lanes && roomForJunctions) {
+    m_lanes = m_lanes && roomForJunctions;
+    if (m_lanes) {
         associateInLanes(indexing); // which runs it beside its one serial step
     } else {
         SideTask indexes(models >= 2000 && roomForJunctions, indexing);
@@ -476,6 +477,8 @@ void Resolver::prepareAssociations()
     ResolvedAssociation *resolved = m_associations.data();
     bool keyFields[2] = {false, false}; // per half: a key object gives a `field`
     bool laneReady[2] = {true, true};   // per half: every association is laneReady
+    // The tests take lanes at any size, or never (ResolveMode).
+    const int laneMinimum = m_mode == ResolveMode::LanesWhenReady ? 1 : kLaneMinimum;
     inTwoHalves(count, kLaneMinimum, [&](int from, int to, int half) {
         std::vector<int> *lanes = m_aliasLanes[half];
         for (int i = from; i < to; ++i) {
@@ -485,7 +488,7 @@ void Resolver::prepareAssociations()
                               || (a.foreignKey.isObject && !a.foreignKey.field.isEmpty())
                               || (a.otherKey.isObject && !a.otherKey.field.isEmpty());
             laneReady[half] = laneReady[half] && prepared[i].laneReady;
-            if (laneReady[half] && count >= kLaneMinimum)
+            if (laneReady[half] && count >= laneMinimum)
                 lanes[laneOf(prepared[i].source)].push_back(i);
         }
     });
@@ -496,8 +499,9 @@ void Resolver::prepareAssociations()
             p.laneReady = false;
         }
     }
-    m_lanes = count >= kLaneMinimum && laneReady[0] && laneReady[1] && !keyFields[0]
-              && !keyFields[1] && QThread::idealThreadCount() >= 2;
+    m_lanes = m_mode != ResolveMode::Serial && count >= laneMinimum && laneReady[0]
+              && laneReady[1] && !keyFields[0] && !keyFields[1]
+              && (QThread::idealThreadCount() >= 2 || m_mode == ResolveMode::LanesWhenReady);
 }
 
 void Resolver::prepare(int index, PreparedAssociation &p, ResolvedAssociation &out) const
@@ -1164,5 +1168,15 @@ const ResolvedAssociation *ResolvedSchema::association(const AssociationId &id) 
 ResolvedSchema resolve(const Project &project)
 {
     return Resolver(project).run();
+}
+
+ResolvedSchema ResolverDetail::resolveWithMode(const Project &project, ResolveMode mode,
+                                               bool *tookLanes)
+{
+    Resolver resolver(project, mode);
+    ResolvedSchema schema = resolver.run();
+    if (tookLanes)
+        *tookLanes = resolver.tookLanes();
+    return schema;
 }
 } // namespace Junction

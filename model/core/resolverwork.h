@@ -6,6 +6,7 @@
 
 #include "inflection.h"
 #include "resolvedschema.h"
+#include "resolvemode.h"
 
 #include <QHash>
 
@@ -405,11 +406,13 @@ struct PreparedAssociation
 class Resolver
 {
 public:
-    explicit Resolver(const Project &project)
+    explicit Resolver(const Project &project, ResolveMode mode = ResolveMode::Default)
         : m_project(project)
+        , m_mode(mode)
     {}
 
     ResolvedSchema run();
+    bool tookLanes() const { return m_lanes; } // after run()
 
 private:
     void defineModels();
@@ -545,6 +548,7 @@ private:
     // Below this many associations they take their turns on one thread, in order.
     static constexpr int kLaneMinimum = 2000;
     bool m_lanes = false; // associateInLanes()
+    const ResolveMode m_mode; // the tests choose the path; resolve() takes Default
     QList<bool> m_junctionModel; // per model: some belongsToMany names it as `through`
     QMultiHash<quint64, int> m_belongsToByPair; // every belongsTo between two models
     Diagnostics m_diagnostics;
