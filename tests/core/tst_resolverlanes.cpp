@@ -1,0 +1,349 @@
+// SPDX-License-Identifier: MIT
+// The resolver's two ways of replaying the associations give the same result to the byte.
+// On a big schema whose associations are all laneReady, resolve() replays them in two lanes
+// (Resolver::associateInLanes, one per core); otherwise in one serial loop. No test project
+// is big enough for the lanes, so each input here is resolved both ways through
+// ResolverDetail::resolveWithMode (lanes forced at any size) and everything downstream is
+// compared: describe JSON, the tables and associations field by field, the schema's lookups,
+// the DDL of each dialect, the resolver's diagnostics and validateProject's, in order.
+#include "ddlgenerator.h"
+#include "describe.h"
+#include "laneprojects.h"
+#include "projectreader.h"
+#include "resolvemode.h"
+#include "schemagenerator.h"
+#include "validator.h"
+
+#include <QDirIterator>
+#include <QMap>
+#include <QTest>
+#include <QThread>
+
+using namespace Junction;
+using ResolverDetail::ResolveMode;
+using ResolverDetail::resolveWithMode;
+using LaneProjects::Blocker;
+
+Q_DECLARE_METATYPE(Junction::LaneProjects::Blocker)
+
+namespace {
+
+const QString sourceDir = QStringLiteral(JUNCTION_SOURCE_DIR);
+
+// Seeds of the random projects (laneReady ones and, per blocker, a few that are not).
+constexpr quint32 kRandomProjects = 300;
+constexpr quint32 kBlockedSeedsPerBlocker = 4;
+
+QString diagnosticLine(const char *kind, const Diagnostic &d)
+{
+    return QStringLiteral("%1 %2 %3 | %4 | %5 | %6:%7 | %8")
+        .arg(QLatin1String(kind), Diagnostic::severityName(d.severity), d.code, d.message, d.path)
+        .arg(d.line)
+        .arg(d.column)
+        .arg(d.ids.join(QLatin1Char(',')));
+}
+
+QString names(const QStringList &list)
+{
+    return list.join(QLatin1Char(','));
+}
+
+// Everything a resolve gives and what reads it, one fact per line.
+QStringList fingerprint(const Project &project, const ResolvedSchema &s)
+{
+    QStringList lines = QString::fromUtf8(describeJson(project, s)).split(QLatin1Char('\n'));
+    for (const Diagnostic &d : s.diagnostics)
+        lines << diagnosticLine("resolve", d);
+    lines << QStringLiteral("hasCycle %1 order %2").arg(s.hasCycle).arg(s.creationOrder.size());
+    for (int k : s.creationOrder)
+        lines << QStringLiteral("order %1").arg(k);
+    for (int i = 0; i < s.associations.size(); ++i) {
+        const ResolvedAssociation &a = s.associations.at(i);
+        lines << QStringList{QStringLiteral("association %1 %2 valid %3 constraints %4 aliased %5")
+                                 .arg(a.id.toString())
+                                 .arg(int(a.type))
+                                 .arg(a.valid)
+                                 .arg(a.constraints)
+                                 .arg(a.isAliased),
+                             a.source, a.target, a.sourceTable, a.targetTable, a.as, a.singular,
+                             a.plural, a.foreignKey, a.foreignKeyColumn, a.foreignKeyTable,
+                             a.referencedKey, a.otherKey, a.otherKeyColumn, a.throughTable,
+                             a.throughModel, a.onDelete, a.onUpdate, names(a.accessors())}
+                     .join(QLatin1String(" | "));
+        const ResolvedAssociation *found = s.association(a.id);
+        lines << QStringLiteral("association lookup %1 -> %2")
+                     .arg(a.id.toString())
+                     .arg(found ? int(found - s.associations.constData()) : -1);
+    }
+    for (int t = 0; t < s.tables.size(); ++t) {
+        const ResolvedTable &table = s.tables.at(t);
+        const ResolvedTable *byEntity = s.tableForEntity(table.entityName);
+        lines << QStringLiteral("table %1 entity %2 %3 %4 junctionOf %5 %6 | %7 | pk %8 | "
+                                "lookup %9 %10")
+                     .arg(table.name, table.entity.toString(), table.entityName)
+                     .arg(table.entityIndex)
+                     .arg(table.junctionOf.toString())
+                     .arg(table.junctionOfIndex)
+                     .arg(table.comment, names(table.primaryKey))
+                     .arg(s.tableIndex(table.name))
+                     .arg(byEntity ? int(byEntity - s.tables.constData()) : -1);
+        for (const ResolvedColumn &c : table.columns)
+            lines << QStringLiteral("  column %1 %2 %3 %4 | %5 %6 | origin %7 null %8 pk %9 "
+                                    "auto %10 unique %11 | default %12 %13 | %14")
+                         .arg(c.name, c.attribute, c.attributeId.toString(), c.type.toString(),
+                              c.association.toString())
+                         .arg(c.associationIndex)
+                         .arg(int(c.origin))
+                         .arg(c.allowNull)
+                         .arg(c.primaryKey)
+                         .arg(c.autoIncrement)
+                         .arg(c.unique)
+                         .arg(int(c.defaultValue.kind))
+                         .arg(c.defaultValue.text, c.comment);
+        for (const ResolvedForeignKey &fk : table.foreignKeys) {
+            QStringList ids;
+            for (const AssociationId &id : fk.associations)
+                ids << id.toString();
+            lines << QStringLiteral("  fk %1 (%2) -> %3 (%4) %5 %6 | %7 | %8 %9")
+                         .arg(fk.name, names(fk.columns), fk.referencedTable,
+                              names(fk.referencedColumns), fk.onDelete, fk.onUpdate, names(ids))
+                         .arg(fk.associationIndex)
+                         .arg(s.referencedTableIndex(fk));
+        }
+        for (const ResolvedUnique &u : table.uniques)
+            lines << QStringLiteral("  unique %1 (%2)").arg(u.name, names(u.columns));
+        for (const ResolvedIndex &x : table.indexes)
+            lines << QStringLiteral("  index %1 (%2) %3").arg(x.name, names(x.columns)).arg(x.unique);
+    }
+    for (Dialect::Kind kind : Dialect::allKinds()) {
+        const Dialect &dialect = Dialect::get(kind);
+        lines << QStringLiteral("ddl ") + dialect.name();
+        lines << DdlGenerator(dialect).schema(s);
+    }
+    for (const Diagnostic &d : validateProject(project, s))
+        lines << diagnosticLine("validate", d);
+    return lines;
+}
+
+// QCOMPARE of two long lists names only their sizes: this names the first line that differs.
+bool sameLines(const QStringList &serial, const QStringList &lanes, QString *difference)
+{
+    const qsizetype common = std::min(serial.size(), lanes.size());
+    for (qsizetype i = 0; i < common; ++i) {
+        if (serial.at(i) != lanes.at(i)) {
+            *difference = QStringLiteral("line %1 of %2:\n  serial: %3\n  lanes:  %4")
+                              .arg(i + 1)
+                              .arg(serial.size())
+                              .arg(serial.at(i), lanes.at(i));
+            return false;
+        }
+    }
+    if (serial.size() != lanes.size()) {
+        *difference = QStringLiteral("serial has %1 lines, lanes %2; first extra: %3")
+                          .arg(serial.size())
+                          .arg(lanes.size())
+                          .arg(serial.size() > lanes.size() ? serial.at(common) : lanes.at(common));
+        return false;
+    }
+    return true;
+}
+
+// Resolves both ways and compares; *tookLanes: whether the forced lanes were taken.
+void compareSerialAndLanes(const Project &project, bool *tookLanes)
+{
+    bool serialTookLanes = true;
+    const ResolvedSchema serial = resolveWithMode(project, ResolveMode::Serial, &serialTookLanes);
+    QVERIFY2(!serialTookLanes, "ResolveMode::Serial took the lanes");
+    const ResolvedSchema lanes = resolveWithMode(project, ResolveMode::LanesWhenReady, tookLanes);
+    QString difference;
+    QVERIFY2(sameLines(fingerprint(project, serial), fingerprint(project, lanes), &difference),
+             qPrintable(difference));
+}
+
+Project loadFile(const QString &path)
+{
+    LoadResult r = ProjectReader::readFile(path);
+    return r.project.value_or(Project{});
+}
+
+} // namespace
+
+class TestResolverLanes : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void files_data();
+    void files();
+    void generated_data();
+    void generated();
+    void random_data();
+    void random();
+    void randomProjectsTakeLanes();
+    void notLaneReady_data();
+    void notLaneReady();
+    void defaultMode();
+};
+
+// Every example and every project file of the test data that loads.
+void TestResolverLanes::files_data()
+{
+    QTest::addColumn<QString>("path");
+    int rows = 0;
+    for (const QString &dir : {QStringLiteral("/resources/examples"), QStringLiteral("/tests/data")}) {
+        QStringList files;
+        QDirIterator it(sourceDir + dir, {QStringLiteral("*.json")}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext())
+            files << it.next();
+        files.sort();
+        for (const QString &file : files) {
+            if (!ProjectReader::readFile(file).project)
+                continue;
+            QTest::newRow(qPrintable(file.mid(sourceDir.size() + 1))) << file;
+            ++rows;
+        }
+    }
+    QVERIFY2(rows >= 10, qPrintable(QStringLiteral("only %1 project files load").arg(rows)));
+}
+
+void TestResolverLanes::files()
+{
+    QFETCH(QString, path);
+    const Project project = loadFile(path);
+    bool tookLanes = false;
+    compareSerialAndLanes(project, &tookLanes);
+}
+
+// bench_core's generated schemas, small enough to stay fast (L, where resolve() itself takes
+// the lanes, is in defaultMode()).
+void TestResolverLanes::generated_data()
+{
+    QTest::addColumn<int>("models");
+    QTest::addColumn<int>("associations");
+    QTest::newRow("40 models") << 40 << 60;
+    QTest::newRow("150 models") << 150 << 230;
+    QTest::newRow("M") << Bench::sizeM.models << Bench::sizeM.associations;
+}
+
+void TestResolverLanes::generated()
+{
+    QFETCH(int, models);
+    QFETCH(int, associations);
+    const Project project = Bench::generateProject(models, associations);
+    bool tookLanes = false;
+    compareSerialAndLanes(project, &tookLanes);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY2(tookLanes, "the generated schema did not take the lanes");
+}
+
+void TestResolverLanes::random_data()
+{
+    QTest::addColumn<quint32>("seed");
+    for (quint32 seed = 1; seed <= kRandomProjects; ++seed)
+        QTest::addRow("seed %u", seed) << seed;
+}
+
+void TestResolverLanes::random()
+{
+    QFETCH(quint32, seed);
+    const Project project = LaneProjects::conflicted(seed);
+    bool tookLanes = false;
+    compareSerialAndLanes(project, &tookLanes);
+}
+
+// The random projects are built laneReady: nearly all must really take the lanes, or the
+// comparisons above prove little. And in the lanes they must meet the conflicts that make one
+// association's turn depend on another's.
+void TestResolverLanes::randomProjectsTakeLanes()
+{
+    int lanes = 0;
+    QStringList serial;
+    QMap<QString, int> codes; // diagnostics met in the lanes, per code
+    for (quint32 seed = 1; seed <= kRandomProjects; ++seed) {
+        bool tookLanes = false;
+        const ResolvedSchema schema = resolveWithMode(LaneProjects::conflicted(seed),
+                                                      ResolveMode::LanesWhenReady, &tookLanes);
+        if (!tookLanes) {
+            serial << QString::number(seed);
+            continue;
+        }
+        ++lanes;
+        for (const Diagnostic &d : schema.diagnostics)
+            ++codes[d.code];
+    }
+    QStringList met;
+    for (auto it = codes.cbegin(); it != codes.cend(); ++it)
+        met << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
+    qInfo("%d of %u random projects took the lanes; they reported %s", lanes, kRandomProjects,
+          qPrintable(met.join(QLatin1String(", "))));
+    for (const char *code : {"duplicate-alias", "replaced-association", "naming-collision",
+                             "junction-conflict", "fk-definition-conflict", "fk-redefined",
+                             "composite-key-no-constraint", "ignored-option",
+                             "two-columns-one-relationship"}) {
+        QVERIFY2(codes.value(QLatin1String(code)) >= 5,
+                 qPrintable(QStringLiteral("the lanes met %1 only %2 times")
+                                .arg(QLatin1String(code))
+                                .arg(codes.value(QLatin1String(code)))));
+    }
+    QVERIFY2(lanes >= int(kRandomProjects) * 9 / 10,
+             qPrintable(QStringLiteral("%1 of %2 took the lanes; serial: seeds %3")
+                            .arg(lanes)
+                            .arg(kRandomProjects)
+                            .arg(serial.join(QLatin1Char(' ')))));
+}
+
+// One association that is not laneReady keeps the whole project on the serial loop; the
+// results still agree.
+void TestResolverLanes::notLaneReady_data()
+{
+    QTest::addColumn<quint32>("seed");
+    QTest::addColumn<Blocker>("blocker");
+    for (Blocker blocker : LaneProjects::allBlockers()) {
+        for (quint32 seed = 1; seed <= kBlockedSeedsPerBlocker; ++seed)
+            QTest::addRow("%s %u", qPrintable(LaneProjects::blockerName(blocker)), seed)
+                << seed << blocker;
+    }
+}
+
+void TestResolverLanes::notLaneReady()
+{
+    QFETCH(quint32, seed);
+    QFETCH(Blocker, blocker);
+    const Project project = LaneProjects::conflicted(seed, blocker);
+    bool tookLanes = true;
+    compareSerialAndLanes(project, &tookLanes);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY2(!tookLanes, "lanes taken on a project that is not laneReady");
+    // The same project without the blocker does take them: the blocker decided.
+    resolveWithMode(LaneProjects::conflicted(seed), ResolveMode::LanesWhenReady, &tookLanes);
+    QVERIFY(tookLanes);
+}
+
+// resolve() itself: serial below kLaneMinimum associations, lanes at L on two cores, and the
+// same result as the forced serial loop there.
+void TestResolverLanes::defaultMode()
+{
+    bool tookLanes = true;
+    const Project small = LaneProjects::conflicted(1);
+    resolveWithMode(small, ResolveMode::Default, &tookLanes);
+    QVERIFY2(!tookLanes, "resolve() took the lanes on a small project");
+
+    const Project large = Bench::generateProject(Bench::sizeL.models, Bench::sizeL.associations);
+    QVERIFY(large.associations.size() >= 2000);
+    const ResolvedSchema byDefault = resolveWithMode(large, ResolveMode::Default, &tookLanes);
+    QCOMPARE(tookLanes, QThread::idealThreadCount() >= 2);
+    bool serialTookLanes = true;
+    const ResolvedSchema serial = resolveWithMode(large, ResolveMode::Serial, &serialTookLanes);
+    QVERIFY(!serialTookLanes);
+    QString difference;
+    QVERIFY2(sameLines(fingerprint(large, serial), fingerprint(large, byDefault), &difference),
+             qPrintable(difference));
+    // resolve() is the Default mode.
+    QCOMPARE(describeJson(large, resolve(large)), describeJson(large, byDefault));
+}
+
+QTEST_GUILESS_MAIN(TestResolverLanes)
+#include "tst_resolverlanes.moc"
