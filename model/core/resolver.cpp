@@ -70,6 +70,23 @@ namespace Junction {
 
 using namespace ResolverDetail;
 
+// Fetches memory about to be written: the phases over all models wait on memory more than they
+// compute (see prefetchModels, prefetchTableLinks).
+static void prefetchBytes(const void *p, size_t bytes)
+{
+    const char *c = static_cast<const char *>(p);
+    for (size_t offset = 0; offset < bytes; offset += 64)
+        __builtin_prefetch(c + offset, 1);
+}
+
+// A string's characters, and its header (its reference count) just before them: copying it
+// writes the count.
+static void prefetchString(const QString &s)
+{
+    if (!s.isNull())
+        __builtin_prefetch(s.constData(), 1);
+}
+
 // In lanes each association reports into its own list (they are joined in association
 // order afterwards); the thread running it says which.
 static thread_local Diagnostics *t_laneDiagnostics = nullptr;
@@ -258,13 +275,6 @@ void Resolver::defineModel(int entityIndex, int foreignKeys, WorkModel &m)
     const bool underscoredAll = e.underscoredAll.value_or(d.underscoredAll);
     const bool freeze = e.freezeTableName.value_or(d.freezeTableName);
     const bool paranoid = e.paranoid.value_or(d.paranoid);
-    if (!e.tableName.isEmpty())
-        m.tableName = e.tableName;
-    else if (freeze)
-        m.tableName = e.name;
-    else
-        m.tableName = underscoredIf(m.plural(), underscoredAll);
-
     auto modelPathOf = [entityIndex]() -> QString { return QStringLiteral("models[%1]").arg(entityIndex); };
     // Models have a handful of attributes: a scan beats hashing every name.
     auto seenBefore = [&m](const QString &name) { return m.indexOf(name) >= 0; };
@@ -294,6 +304,16 @@ void Resolver::defineModel(int entityIndex, int foreignKeys, WorkModel &m)
     m.work.reserve(columns);
     if (foreignKeys > 0) // reserve(0) would allocate
         m.links.reserve(foreignKeys); // each foreign key column gets one
+    // The new column list is mostly memory no cache holds: fetched now, while the table name
+    // is inflected, rather than one line at a time as each column is written.
+    prefetchBytes(m.columns.constData(), size_t(columns) * sizeof(ResolvedColumn));
+    prefetchBytes(m.work.constData(), size_t(columns) * sizeof(ColumnWork));
+    if (!e.tableName.isEmpty())
+        m.tableName = e.tableName;
+    else if (freeze)
+        m.tableName = e.name;
+    else
+        m.tableName = underscoredIf(m.plural(), underscoredAll);
     if (needsId)
         m.appendImplicitId();
     for (int i = 0; i < e.attributes.size(); ++i) {
@@ -876,13 +896,6 @@ void Resolver::associateInLanes(const std::function<void()> &beside)
     }
 }
 
-static void prefetchBytes(const void *p, size_t bytes)
-{
-    const char *c = static_cast<const char *>(p);
-    for (size_t offset = 0; offset < bytes; offset += 64)
-        __builtin_prefetch(c + offset, 1);
-}
-
 void Resolver::prefetchModels(int index) const
 {
     const PreparedAssociation &p = m_prepared[size_t(index)];
@@ -968,9 +981,56 @@ void Resolver::buildTables(ResolvedSchema &schema)
     WorkModel *models = m_models.data();
     inTwoHalves(int(m_models.size()), 2000, [&](int from, int to, int) {
         SharedLists shared; // one per half: the threads do not share their counts
-        for (int k = from; k < to; ++k)
+        for (int k = from; k < to; ++k) {
+            if (k + 3 < to)
+                prefetchTableLinks(models[k + 3]);
+            if (k + 2 < to)
+                prefetchTableKeys(models[k + 2]);
+            if (k + 1 < to)
+                prefetchTableStrings(models[k + 1]);
             buildTable(models[k], tables[k], shared);
+        }
     });
+}
+
+// buildTable waits on memory more than it computes: it copies strings (a write to each one's
+// shared header) held by the project, by other models (the referenced tables' names) and by
+// the associations (their ids), scattered over the whole schema. The tables a few turns ahead
+// are fetched in stages, each reading what the stage before brought in: a model's lists, then
+// the records its keys refer to, then the strings in them.
+void Resolver::prefetchTableLinks(const WorkModel &m) const
+{
+    __builtin_prefetch(m.links.constData(), 0);
+    __builtin_prefetch(m.work.constData(), 0);
+    __builtin_prefetch(m.columns.constData(), 1);
+    if (m.entityIndex >= 0)
+        __builtin_prefetch(&m_project.entities.at(m.entityIndex), 0);
+}
+
+void Resolver::prefetchTableKeys(const WorkModel &m) const
+{
+    for (const ColumnLink &link : m.links) {
+        if (link.referencedModel >= 0)
+            __builtin_prefetch(&m_models.at(link.referencedModel).tableName, 0);
+        if (!link.associations.isEmpty())
+            __builtin_prefetch(link.associations.constData(), 0);
+    }
+    if (m.entityIndex >= 0) {
+        const Entity &e = m_project.entities.at(m.entityIndex);
+        prefetchString(e.id.toString());
+    }
+    prefetchString(m.tableName);
+    prefetchString(m.name);
+}
+
+void Resolver::prefetchTableStrings(const WorkModel &m) const
+{
+    for (const ColumnLink &link : m.links) {
+        if (link.referencedModel >= 0)
+            prefetchString(m_models.at(link.referencedModel).tableName);
+        if (!link.associations.isEmpty())
+            prefetchString(link.associations.first().toString());
+    }
 }
 
 // Most tables' primary key is the one column `id` and most foreign keys reference an `id`:

@@ -470,6 +470,9 @@ private:
         const QStringList &of(const QString &name);
     };
     void buildTable(WorkModel &model, ResolvedTable &table, SharedLists &shared) const;
+    void prefetchTableLinks(const WorkModel &model) const;
+    void prefetchTableKeys(const WorkModel &model) const;
+    void prefetchTableStrings(const WorkModel &model) const;
     // The (source, target) model pairs checkTwoColumnRelationships looks for: they depend on
     // the project and the model names only, so they are found beside the associations.
     void pairAssociations();
