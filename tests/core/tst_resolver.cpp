@@ -197,6 +197,8 @@ private slots:
     void largeSchemaLookups();
     void manyAssociationsResolveAsFew();
     void referencedTableByIndex();
+    void validatorFastPaths_data();
+    void validatorFastPaths();
 };
 
 void TestResolver::foreignKeyColumn_data()
@@ -977,6 +979,70 @@ void TestResolver::referencedTableByIndex()
     nowhere.referencedTableIndex = 0;
     QCOMPARE(byHand.referencedTable(nowhere), nullptr);
     QCOMPARE(byHand.referencedTableIndex(nowhere), -1);
+}
+
+// The validator decides most names and columns by hashes, shared string data and a few flags;
+// these cases take its other paths, with the whole list of findings (code@path) as the
+// straightforward checks gave it.
+void TestResolver::validatorFastPaths_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("dialect"); // empty: all
+    QTest::addColumn<QStringList>("found");
+
+    // Two columns named k: the first one's type decides MySQL's key check.
+    QTest::newRow("key column named twice, INTEGER first") << projectJson(
+        R"({"name":"User","attributes":[{"name":"a","field":"k","type":"INTEGER","unique":true},{"name":"b","field":"k","type":"TEXT"}]})", "")
+        << "mysql" << QStringList{"column-collision@models[0].attributes[1]"};
+    QTest::newRow("key column named twice, TEXT first") << projectJson(
+        R"({"name":"User","attributes":[{"name":"a","field":"k","type":"TEXT","unique":true},{"name":"b","field":"k","type":"INTEGER"}]})", "")
+        << "mysql" << QStringList{"column-collision@models[0].attributes[1]",
+                                  "mysql-key-on-text@models[0].attributes[0].type"};
+    QTest::newRow("TEXT key among others") << projectJson(
+        R"({"name":"User","attributes":[{"name":"t","type":"TEXT"},{"name":"u","type":"BLOB","unique":true},{"name":"v","type":"TEXT","primaryKey":true}]})", "")
+        << "mysql" << QStringList{"mysql-key-on-text@models[0].attributes[2].type",
+                                  "mysql-key-on-text@models[0].attributes[1].type"};
+    // The Kelvin sign lower-cases to an ASCII k.
+    QTest::newRow("table names alike after Unicode case folding") << projectJson(
+        R"({"name":"A","tableName":"kelvins","attributes":[]}, {"name":"B","tableName":"\u212Aelvins","attributes":[]})", "")
+        << "sqlite" << QStringList{"table-name-collision@models[1].name"};
+    QTest::newRow("tables differing only in ASCII case") << projectJson(
+        R"({"name":"A","tableName":"people","attributes":[]}, {"name":"B","tableName":"People","attributes":[]}, {"name":"C","tableName":"PEOPLE","attributes":[]})", "")
+        << "sqlite" << QStringList{"table-name-collision@models[1].name", "table-name-collision@models[2].name"};
+    // A non-ASCII column first: every later pair is compared in full.
+    QTest::newRow("columns after a non-ASCII one") << projectJson(
+        R"({"name":"User","attributes":[{"name":"naïve","type":"STRING"},{"name":"title","type":"STRING"},{"name":"Title","type":"STRING"},{"name":"NAÏVE","type":"STRING"}]})", "")
+        << "sqlite" << QStringList{"column-collision@models[0].attributes[2]", "column-collision@models[0].attributes[3]"};
+    // Forty columns: more hashes than the set's first 32 slots hold.
+    QByteArray many;
+    for (int i = 0; i < 40; ++i)
+        many += (i ? ", " : "") + QByteArray(R"({"name":"field)") + QByteArray::number(i) + R"(","type":"STRING"})";
+    many += R"(, {"name":"FIELD3","type":"STRING"}, {"name":"other","field":"field38","type":"STRING"})";
+    QTest::newRow("forty columns") << projectJson(R"({"name":"User","attributes":[)" + many + "]}", "")
+        << "sqlite" << QStringList{"column-collision@models[0].attributes[40]", "column-collision@models[0].attributes[41]"};
+    QTest::newRow("reserved column in two tables") << projectJson(
+        R"({"name":"Alpha","attributes":[{"name":"select","type":"STRING"}]}, {"name":"Beta","attributes":[{"name":"select","type":"STRING"},{"name":"Select","field":"selected","type":"STRING"}]})", "")
+        << "postgres" << QStringList{"reserved-word@models[0].attributes[0].name", "reserved-word@models[1].attributes[0].name"};
+    QTest::newRow("key referencing a column that is not unique") << projectJson(
+        R"({"name":"User","attributes":[{"name":"email","type":"STRING"}]}, )" M("Picture"),
+        R"({"type":"belongsTo","source":"Picture","target":"User","targetKey":"email"})")
+        << "postgres" << QStringList{"fk-target-not-unique@associations[0]"};
+}
+
+void TestResolver::validatorFastPaths()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, dialect);
+    QFETCH(QStringList, found);
+    const Project project = load(json);
+    QVERIFY(!project.entities.isEmpty());
+    const QList<Dialect::Kind> kinds = dialect == QLatin1String("mysql") ? QList{Dialect::Kind::MySql}
+                                       : dialect == QLatin1String("sqlite") ? QList{Dialect::Kind::Sqlite}
+                                                                            : QList{Dialect::Kind::Postgres};
+    QStringList seen;
+    for (const Diagnostic &d : Validator(kinds).validate(project, resolve(project)))
+        seen << d.code + QLatin1Char('@') + d.path;
+    QCOMPARE(seen, found);
 }
 
 QTEST_GUILESS_MAIN(TestResolver)
