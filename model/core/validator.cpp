@@ -10,7 +10,6 @@
 #include <QVarLengthArray>
 
 #include <algorithm>
-#include <memory>
 #include <vector>
 
 /*
@@ -135,8 +134,8 @@ AsciiMatch compareAscii(QStringView a, QStringView b)
     return exact ? AsciiMatch::Equal : AsciiMatch::EqualIgnoringCase;
 }
 
-// How two column names of one table clash. Two ASCII names can only when their case-folded
-// hashes (and lengths) agree, which spares comparing nearly every pair.
+// How two column names of one table clash. Two ASCII names can only clash when their
+// case-folded hashes (and lengths) agree, which spares comparing nearly every pair.
 enum class Clash { None, Same, SameIgnoringCase, LookAlike };
 
 QString lookalikeSkeleton(const QString &name);
@@ -273,9 +272,6 @@ const ResolvedColumn *findColumn(const ResolvedTable &t, const QString &name)
     return nullptr;
 }
 
-// The case-folded hashes of a table's column names so far, in a small open-addressed table:
-// a column whose hash no earlier one has cannot clash with any, and the earlier columns are
-// not scanned at all (they were compared pairwise: 91 pairs on a 14-column table).
 // The column whose name shares `name`'s data, if any: the resolver's foreign keys name their
 // columns so. When no two columns of the table share a name, that column is the one
 // ResolvedTable::column(name) finds, and no character is compared.
@@ -288,6 +284,9 @@ const ResolvedColumn *columnSharing(const ResolvedTable &t, const QString &name)
     return nullptr;
 }
 
+// The case-folded hashes of a table's column names so far, in a small open-addressed table:
+// a column whose hash no earlier one has cannot clash with any, and the earlier columns are
+// not scanned at all (they were compared pairwise: 91 pairs on a 14-column table).
 class HashSet
 {
 public:
@@ -490,10 +489,10 @@ private:
                             t.entity.isNull() ? QLatin1String("through")
                                               : QLatin1String("tableName"),
                             [&] { return QStringList{t.entity.toString()}; });
-        // Tables are small: comparing each column with the earlier ones allocates nothing,
-        // where three hashes per table cost more than the whole check on 10,000 tables.
-        // While every name so far is ASCII (nearly always), only the earlier columns whose
-        // case-folded hash equals this one's are compared at all.
+        // Tables are small: their columns' keys and hashes live on the stack, where three
+        // QHashes per table cost more than the whole check on 10,000 tables. While every name
+        // so far is ASCII (nearly always), only the earlier columns whose case-folded hash
+        // equals this one's are compared at all.
         int autoIncrements = 0;
         const int columnCount = int(t.columns.size());
         QVarLengthArray<NameKey, 32> keys(columnCount);
