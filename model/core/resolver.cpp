@@ -134,15 +134,18 @@ ResolvedSchema Resolver::run()
     const int models = int(m_models.size());
     const bool roomForJunctions = m_models.capacity() - models >= m_project.associations.size();
     const WorkModel *work = m_models.constData();
-    const auto indexing = [this, &schema, work, models] {
+    const auto indexing = [this, &schema, work, models](bool pairs) {
         indexModels(schema, work, models);
-        pairAssociations();
+        if (pairs)
+            pairAssociations();
     };
     m_lanes = m_lanes && roomForJunctions;
     if (m_lanes) {
-        associateInLanes(indexing); // which runs it beside its one serial step
+        // Which runs the indexes beside its one serial step, and pairs the associations in
+        // that step (both take about as long).
+        associateInLanes([&indexing] { indexing(false); });
     } else {
-        SideTask indexes(models >= 2000 && roomForJunctions, indexing);
+        SideTask indexes(models >= 2000 && roomForJunctions, [&indexing] { indexing(true); });
         // The loop waits on memory more than it computes: each association reads and writes
         // two or three of 10,000 models (their records and column lists are scattered over
         // ~30 MB). Its models are known from the preparation, so they are fetched a few turns
@@ -796,7 +799,7 @@ int Resolver::holderModel(int index) const
  * Models are split into two lanes (runs of 32, for balance without sharing cache lines):
  *   1. each lane checks the aliases of the associations whose source it has, in order;
  *   2. the created junctions are found in order, on one thread (they are appended in order),
- *      while `beside` runs on the other;
+ *      and the belongsTo pairs listed (pairAssociations), while `beside` runs on the other;
  *   3. each lane places the keys of the associations whose holder it has, in order;
  *   4. the naming collisions are checked against the final columns, counting a foreign key
  *      column only when the association that created it came no later (columns are only
@@ -857,6 +860,7 @@ void Resolver::associateInLanes(const std::function<void()> &beside)
                 p.junctionModel = junctionModel(i, p.source); // reports nothing: a created table
             m_keyLanes[laneOf(holderModel(i))].push_back(i);
         }
+        pairAssociations();
     }
 
     inTwoHalves(2, 0, [&](int from, int to, int) {
