@@ -71,6 +71,8 @@ Entity makeEntity(Dice &d, int m, int models, int associations)
     Entity e;
     e.id = EntityId(QStringLiteral("m-%1").arg(m));
     e.name = modelName(m);
+    if (m > 0 && d.oneIn(60)) // defined twice (the later is no model), or nameless
+        e.name = d.oneIn(3) ? QString() : modelName(d.pick(m));
     if (d.oneIn(5))
         e.underscored = d.oneIn(2);
     if (d.oneIn(10))
@@ -88,6 +90,19 @@ Entity makeEntity(Dice &d, int m, int models, int associations)
     // field0 and field1 on every model: targetKey and sourceKey name them.
     const int extra = d.pick(5);
     const int primaryKeys = d.oneIn(6) ? 1 : d.oneIn(10) ? 2 : 0;
+    // An `id` of its own, as the primary key (without primaryKey the model would have none:
+    // its associations would not be laneReady).
+    if (primaryKeys == 0 && d.oneIn(10)) {
+        Attribute id;
+        id.id = AttributeId(QStringLiteral("a-%1-id").arg(m));
+        id.name = s("id");
+        id.type = d.among({s("UUID"), s("STRING(36)"), s("BIGINT"), s("INTEGER")});
+        id.primaryKey = true;
+        id.autoIncrement = d.oneIn(2);
+        if (d.oneIn(4))
+            id.field = s("id_col");
+        e.attributes << id;
+    }
     for (int a = 0; a < 2 + extra; ++a) {
         Attribute at;
         at.id = AttributeId(QStringLiteral("a-%1-%2").arg(m).arg(a));
@@ -149,6 +164,10 @@ Alias makeAlias(Dice &d, AssociationType type, int associations)
     case 3: as.plural = QStringLiteral("field%1").arg(d.pick(4)); break; // naming collision
     case 4: as.plural = d.among({s("ownerId"), s("createdAt"), s("id"), s("personId")}); break;
     case 5: as.plural = QStringLiteral("Alias%1").arg(d.pick(associations)); break;
+    case 6:
+        if (!single && d.oneIn(6))
+            as.isObject = true; // `as: {}`: set, without names
+        break;
     default: break; // none: the target's name, so repeated pairs replace each other
     }
     return as;
@@ -163,6 +182,7 @@ KeySpec makeForeignKey(Dice &d, int models, int index)
     case 2: k.isSet = true; k.name = s("field1"); break; // merged into a declared attribute
     case 3: k.isSet = true; k.name = d.among({s("id"), s("personId"), s("owner_id")}); break;
     case 4: k.isSet = true; k.name = QStringLiteral("Ref%1").arg(d.pick(8)); break;
+    case 6: k.isSet = d.oneIn(6); break; // `foreignKey: ""`
     case 5:
         k.isSet = true;
         k.isObject = true;
@@ -185,6 +205,7 @@ KeySpec makeOtherKey(Dice &d, const KeySpec &foreignKey)
     switch (d.pick(8)) {
     case 0: k.isSet = true; k.name = s("otherId"); break;
     case 1: k.isSet = true; k.name = s("ownerId"); break;
+    case 4: k.isSet = d.oneIn(6); break; // `otherKey: ""`
     case 2: // the same column as the foreign key
         if (foreignKey.isSet && !foreignKey.name.isEmpty()) {
             k.isSet = true;
@@ -211,7 +232,7 @@ QString makeAction(Dice &d)
                     s("restrict"), s("NO ACTION"), s(" set default ")});
 }
 
-Association makeAssociation(Dice &d, int i, int models, int associations,
+Association makeAssociation(Dice &d, int i, const QStringList &names, int associations,
                             const Association *previous)
 {
     Association a;
@@ -221,11 +242,11 @@ Association makeAssociation(Dice &d, int i, int models, int associations,
         a.source = previous->source;
         a.target = previous->target;
     } else {
-        a.source = modelName(d.pick(models));
-        a.target = d.oneIn(8) ? a.source : modelName(d.pick(models));
+        a.source = names.at(d.pick(int(names.size())));
+        a.target = d.oneIn(8) ? a.source : names.at(d.pick(int(names.size())));
     }
     a.as = makeAlias(d, a.type, associations);
-    a.foreignKey = makeForeignKey(d, models, i);
+    a.foreignKey = makeForeignKey(d, int(names.size()), i);
     if (a.type == AssociationType::BelongsToMany) {
         if (a.source == a.target && !a.as.isSet())
             a.as.plural = QStringLiteral("Peers%1").arg(d.pick(3));
@@ -285,13 +306,13 @@ Association belongsToBack(Dice &d, const Association &many, int i)
     return a;
 }
 
-void block(Dice &d, Project &p, Blocker blocker)
+void block(Dice &d, Project &p, const QStringList &names, Blocker blocker)
 {
-    const int models = int(p.entities.size());
+    auto model = [&] { return names.at(d.pick(int(names.size()))); };
     Association a;
     a.id = AssociationId(QStringLiteral("as-blocker"));
-    a.source = modelName(d.pick(models));
-    a.target = modelName(d.pick(models));
+    a.source = model();
+    a.target = model();
     a.type = AssociationType::HasMany;
     switch (blocker) {
     case Blocker::None: return;
@@ -310,12 +331,12 @@ void block(Dice &d, Project &p, Blocker blocker)
     case Blocker::ThroughModel:
         a.type = AssociationType::BelongsToMany;
         a.through.kind = Through::Kind::Model;
-        a.through.name = modelName(d.pick(models));
+        a.through.name = model();
         break;
     case Blocker::ThroughNamesModel:
         a.type = AssociationType::BelongsToMany;
         a.through.kind = Through::Kind::Table;
-        a.through.name = modelName(d.pick(models));
+        a.through.name = model();
         break;
     case Blocker::SelfManyNoAlias:
         a.type = AssociationType::BelongsToMany;
@@ -352,20 +373,32 @@ void block(Dice &d, Project &p, Blocker blocker)
 
 } // namespace
 
-Project conflicted(quint32 seed, Blocker blocker)
+Project conflicted(quint32 seed, Blocker blocker, int size)
 {
     Dice d(seed);
     Project p;
-    // Sizes around the lanes' runs of 32 models: one lane only, both, several runs each.
-    const int models = 6 + d.pick(150);
-    const int associations = models / 2 + 4 + d.pick(2 * models);
+    // Sizes around the lanes' runs of 32 models: one lane only, both, several runs each; one
+    // in three dense (a few runs of models, many associations each).
+    int models = d.oneIn(3) ? 20 + d.pick(60) : 6 + d.pick(150);
+    int associations = models / 2 + 4 + d.pick(2 * models);
+    if (d.oneIn(3))
+        associations = models * (3 + d.pick(4));
+    if (size > 0) {
+        associations = size;
+        models = size / 2;
+    }
     p.define.underscored = d.oneIn(4);
     p.define.underscoredAll = d.oneIn(8);
     p.define.timestamps = !d.oneIn(8);
     p.define.paranoid = d.oneIn(10);
     p.define.freezeTableName = d.oneIn(10);
-    for (int m = 0; m < models; ++m)
+    QStringList names; // of the models that are defined (not a second one of a name)
+    for (int m = 0; m < models; ++m) {
         p.entities << makeEntity(d, m, models, associations);
+        const QString &name = p.entities.last().name;
+        if (!names.contains(name)) // "" too: of nameless models, the last is found by ""
+            names << name;
+    }
     for (int i = 0; i < associations; ++i) {
         const Association *previous = p.associations.isEmpty() ? nullptr : &p.associations.last();
         if (previous && previous->type == AssociationType::BelongsToMany && d.oneIn(3))
@@ -373,9 +406,9 @@ Project conflicted(quint32 seed, Blocker blocker)
         else if (previous && previous->type == AssociationType::HasMany && d.oneIn(4))
             p.associations << belongsToBack(d, *previous, i);
         else
-            p.associations << makeAssociation(d, i, models, associations, previous);
+            p.associations << makeAssociation(d, i, names, associations, previous);
     }
-    block(d, p, blocker);
+    block(d, p, names, blocker);
     return p;
 }
 

@@ -30,6 +30,7 @@ enum class Blocker {
 QList<Blocker> allBlockers();
 QString blockerName(Blocker blocker);
 
-Project conflicted(quint32 seed, Blocker blocker = Blocker::None);
+// size: that many associations over half as many models (0: a size the seed picks).
+Project conflicted(quint32 seed, Blocker blocker = Blocker::None, int size = 0);
 
 } // namespace Junction::LaneProjects

@@ -31,8 +31,20 @@ namespace {
 const QString sourceDir = QStringLiteral(JUNCTION_SOURCE_DIR);
 
 // Seeds of the random projects (laneReady ones and, per blocker, a few that are not).
+// JUNCTION_LANES_SEEDS=first-last (or a count) tries others, e.g. 1-20000 for a long hunt.
 constexpr quint32 kRandomProjects = 300;
-constexpr quint32 kBlockedSeedsPerBlocker = 4;
+constexpr quint32 kBlockedSeedsPerBlocker = 3;
+
+std::pair<quint32, quint32> randomSeeds()
+{
+    const QString range = qEnvironmentVariable("JUNCTION_LANES_SEEDS");
+    const QStringList ends = range.split(QLatin1Char('-'));
+    if (ends.size() == 2)
+        return {ends.at(0).toUInt(), ends.at(1).toUInt()};
+    if (!range.isEmpty())
+        return {1, range.toUInt()};
+    return {1, kRandomProjects};
+}
 
 QString diagnosticLine(const char *kind, const Diagnostic &d)
 {
@@ -48,10 +60,18 @@ QString names(const QStringList &list)
     return list.join(QLatin1Char(','));
 }
 
-// Everything a resolve gives and what reads it, one fact per line.
-QStringList fingerprint(const Project &project, const ResolvedSchema &s)
+// Everything a resolve gives and what reads it, one fact per line; describe JSON apart (its
+// bytes are compared first, its lines only to name a difference).
+struct Fingerprint
 {
-    QStringList lines = QString::fromUtf8(describeJson(project, s)).split(QLatin1Char('\n'));
+    QByteArray describe;
+    QStringList lines;
+};
+
+Fingerprint fingerprint(const Project &project, const ResolvedSchema &s)
+{
+    Fingerprint fingerprint{describeJson(project, s), {}};
+    QStringList &lines = fingerprint.lines;
     for (const Diagnostic &d : s.diagnostics)
         lines << diagnosticLine("resolve", d);
     lines << QStringLiteral("hasCycle %1 order %2").arg(s.hasCycle).arg(s.creationOrder.size());
@@ -122,7 +142,7 @@ QStringList fingerprint(const Project &project, const ResolvedSchema &s)
     }
     for (const Diagnostic &d : validateProject(project, s))
         lines << diagnosticLine("validate", d);
-    return lines;
+    return fingerprint;
 }
 
 // QCOMPARE of two long lists names only their sizes: this names the first line that differs.
@@ -148,15 +168,30 @@ bool sameLines(const QStringList &serial, const QStringList &lanes, QString *dif
     return true;
 }
 
-// Resolves both ways and compares; *tookLanes: whether the forced lanes were taken.
-void compareSerialAndLanes(const Project &project, bool *tookLanes)
+bool sameFingerprint(const Fingerprint &serial, const Fingerprint &lanes, QString *difference)
+{
+    if (serial.describe != lanes.describe) {
+        const QStringList a = QString::fromUtf8(serial.describe).split(QLatin1Char('\n'));
+        const QStringList b = QString::fromUtf8(lanes.describe).split(QLatin1Char('\n'));
+        sameLines(a, b, difference);
+        difference->prepend(QStringLiteral("describe JSON, "));
+        return false;
+    }
+    return sameLines(serial.lines, lanes.lines, difference);
+}
+
+// Resolves serially and as `mode` says, and compares; *tookLanes: whether `mode` took the
+// lanes.
+void compareSerialAndLanes(const Project &project, bool *tookLanes,
+                           ResolveMode mode = ResolveMode::LanesWhenReady)
 {
     bool serialTookLanes = true;
     const ResolvedSchema serial = resolveWithMode(project, ResolveMode::Serial, &serialTookLanes);
     QVERIFY2(!serialTookLanes, "ResolveMode::Serial took the lanes");
-    const ResolvedSchema lanes = resolveWithMode(project, ResolveMode::LanesWhenReady, tookLanes);
+    const ResolvedSchema lanes = resolveWithMode(project, mode, tookLanes);
     QString difference;
-    QVERIFY2(sameLines(fingerprint(project, serial), fingerprint(project, lanes), &difference),
+    QVERIFY2(sameFingerprint(fingerprint(project, serial), fingerprint(project, lanes),
+                             &difference),
              qPrintable(difference));
 }
 
@@ -179,6 +214,8 @@ private slots:
     void generated();
     void random_data();
     void random();
+    void big_data();
+    void big();
     void randomProjectsTakeLanes();
     void notLaneReady_data();
     void notLaneReady();
@@ -241,7 +278,8 @@ void TestResolverLanes::generated()
 void TestResolverLanes::random_data()
 {
     QTest::addColumn<quint32>("seed");
-    for (quint32 seed = 1; seed <= kRandomProjects; ++seed)
+    const auto [first, last] = randomSeeds();
+    for (quint32 seed = first; seed <= last; ++seed)
         QTest::addRow("seed %u", seed) << seed;
 }
 
@@ -253,6 +291,30 @@ void TestResolverLanes::random()
     compareSerialAndLanes(project, &tookLanes);
 }
 
+// Random projects as big as resolve() takes the lanes for itself (on two cores): the
+// preparation's two halves then fill the lanes too.
+void TestResolverLanes::big_data()
+{
+    QTest::addColumn<quint32>("seed");
+    QTest::newRow("2,400 associations, seed 1") << 1u;
+    QTest::newRow("2,400 associations, seed 2") << 2u;
+}
+
+void TestResolverLanes::big()
+{
+    QFETCH(quint32, seed);
+    const Project project = LaneProjects::conflicted(seed, Blocker::None, 2400);
+    bool tookLanes = false;
+    compareSerialAndLanes(project, &tookLanes, ResolveMode::Default);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(tookLanes, QThread::idealThreadCount() >= 2);
+    if (!tookLanes) { // one core: forced
+        compareSerialAndLanes(project, &tookLanes, ResolveMode::LanesWhenReady);
+        QVERIFY(tookLanes);
+    }
+}
+
 // The random projects are built laneReady: nearly all must really take the lanes, or the
 // comparisons above prove little. And in the lanes they must meet the conflicts that make one
 // association's turn depend on another's.
@@ -261,7 +323,9 @@ void TestResolverLanes::randomProjectsTakeLanes()
     int lanes = 0;
     QStringList serial;
     QMap<QString, int> codes; // diagnostics met in the lanes, per code
-    for (quint32 seed = 1; seed <= kRandomProjects; ++seed) {
+    const auto [first, last] = randomSeeds();
+    const int projects = int(last - first + 1);
+    for (quint32 seed = first; seed <= last; ++seed) {
         bool tookLanes = false;
         const ResolvedSchema schema = resolveWithMode(LaneProjects::conflicted(seed),
                                                       ResolveMode::LanesWhenReady, &tookLanes);
@@ -276,7 +340,7 @@ void TestResolverLanes::randomProjectsTakeLanes()
     QStringList met;
     for (auto it = codes.cbegin(); it != codes.cend(); ++it)
         met << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
-    qInfo("%d of %u random projects took the lanes; they reported %s", lanes, kRandomProjects,
+    qInfo("%d of %d random projects took the lanes; they reported %s", lanes, projects,
           qPrintable(met.join(QLatin1String(", "))));
     for (const char *code : {"duplicate-alias", "replaced-association", "naming-collision",
                              "junction-conflict", "fk-definition-conflict", "fk-redefined",
@@ -287,10 +351,10 @@ void TestResolverLanes::randomProjectsTakeLanes()
                                 .arg(QLatin1String(code))
                                 .arg(codes.value(QLatin1String(code)))));
     }
-    QVERIFY2(lanes >= int(kRandomProjects) * 9 / 10,
+    QVERIFY2(lanes >= projects * 9 / 10,
              qPrintable(QStringLiteral("%1 of %2 took the lanes; serial: seeds %3")
                             .arg(lanes)
-                            .arg(kRandomProjects)
+                            .arg(projects)
                             .arg(serial.join(QLatin1Char(' ')))));
 }
 
@@ -339,7 +403,8 @@ void TestResolverLanes::defaultMode()
     const ResolvedSchema serial = resolveWithMode(large, ResolveMode::Serial, &serialTookLanes);
     QVERIFY(!serialTookLanes);
     QString difference;
-    QVERIFY2(sameLines(fingerprint(large, serial), fingerprint(large, byDefault), &difference),
+    QVERIFY2(sameFingerprint(fingerprint(large, serial), fingerprint(large, byDefault),
+                             &difference),
              qPrintable(difference));
     // resolve() is the Default mode.
     QCOMPARE(describeJson(large, resolve(large)), describeJson(large, byDefault));
