@@ -186,6 +186,8 @@ void Resolver::defineModels()
     int models = 0;
     m_modelByName.reserve(entityCount);
     for (int i = 0; i < entityCount; ++i) {
+        if (i + 8 < entityCount) // the name hashed a few turns later
+            prefetchString(m_project.entities.at(i + 8).name);
         const Entity &e = m_project.entities.at(i);
         // One hash lookup that inserts the name when it is new (contains() and then insert()
         // hashed and compared every name twice: this loop is serial).
@@ -230,6 +232,12 @@ void Resolver::defineModels()
         int *const keys = half == 0 ? firstKeys : secondForeignKeys.data();
         bool *const junction = half == 0 ? firstJunction : secondJunctionModel.data();
         for (int i = from; i < to; ++i) {
+            if (i + 8 < to) { // the holder's name, hashed a few turns later
+                const Association &ahead = associations.at(i + 8);
+                prefetchString(ahead.type == AssociationType::BelongsToMany ? ahead.through.name
+                               : ahead.type == AssociationType::BelongsTo   ? ahead.source
+                                                                            : ahead.target);
+            }
             const Association &a = associations.at(i);
             const bool onSource = a.type == AssociationType::BelongsTo;
             const QString &holder = a.type == AssociationType::BelongsToMany ? a.through.name
@@ -1054,14 +1062,16 @@ const QStringList &Resolver::SharedLists::of(const QString &name)
 
 void Resolver::buildTable(WorkModel &m, ResolvedTable &t, SharedLists &shared) const
 {
+    // What the table takes from the model is moved (no reference count to write here, nor to
+    // release when the Resolver goes), except the table name: other tables read it.
     t.name = m.tableName;
-    t.comment = m.comment;
+    t.comment = std::move(m.comment);
     if (m.entityIndex >= 0) {
         t.entity = m_project.entities.at(m.entityIndex).id;
         t.entityIndex = m.entityIndex;
-        t.entityName = m.name;
+        t.entityName = std::move(m.name);
     } else {
-        t.junctionOf = m.junctionOf;
+        t.junctionOf = std::move(m.junctionOf);
         t.junctionOfIndex = m.junctionOfIndex;
     }
     if (m.entityIndex >= 0) {
@@ -1090,11 +1100,13 @@ void Resolver::buildTable(WorkModel &m, ResolvedTable &t, SharedLists &shared) c
     t.foreignKeys.reserve(foreignKeys);
     QHash<QString, int> groupIndex;
     const int primaryKeys = m.primaryKeyCount();
+    ColumnLink none;
     for (int i = 0; i < m.columns.size(); ++i) {
         ResolvedColumn &c = m.columns[i];
         const ColumnWork &w = m.work.at(i);
         c.allowNull = w.allowNull.value_or(true) && !c.primaryKey;
-        const ColumnLink &a = m.link(i);
+        // A link belongs to one column: what its foreign key takes is moved out of it below.
+        ColumnLink &a = w.link < 0 ? none : m.links[w.link];
         if (!a.associations.isEmpty())
             c.association = a.associations.first(); // created, or a declared one reused
         if (c.primaryKey) {
@@ -1130,9 +1142,9 @@ void Resolver::buildTable(WorkModel &m, ResolvedTable &t, SharedLists &shared) c
             fk.referencedTable = m_models.at(a.referencedModel).tableName;
             fk.referencedTableIndex = a.referencedModel; // table k is model k
             fk.referencedColumns = shared.of(a.referencedKey);
-            fk.onDelete = a.onDelete;
-            fk.onUpdate = a.onUpdate;
-            fk.associations = a.associations;
+            fk.onDelete = std::move(a.onDelete);
+            fk.onUpdate = std::move(a.onUpdate);
+            fk.associations = std::move(a.associations);
             fk.associationIndex = c.associationIndex;
         }
     }
@@ -1141,6 +1153,8 @@ void Resolver::buildTable(WorkModel &m, ResolvedTable &t, SharedLists &shared) c
     m.links = {};
     m.associationKeys = {};
     m.junctionUsers = {};
+    m.m_singular = QString();
+    m.m_plural = QString();
 }
 
 const ResolvedColumn *ResolvedTable::column(const QString &columnName) const
