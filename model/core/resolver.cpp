@@ -980,9 +980,9 @@ void Resolver::checkTwoColumnRelationships()
 }
 
 // The work models are not needed afterwards: their columns are moved, not copied (only the
-// table names stay, other tables' foreign keys read them), and what else each holds is freed
-// as its table is built: in the two halves, by the thread that mostly allocated it, rather
-// than all of it by this thread when the Resolver goes (7 ms of an XL resolve).
+// table names stay, other tables' foreign keys read them). What else they hold is freed with
+// the Resolver, by this thread alone: freed here, in the two halves, it cost the tables more
+// than it saved (the halves' allocations and frees contend for the allocator's memory).
 //
 // Each table only reads the other models' table names: on a big schema the second half is
 // built on another core, into its own places in the list.
@@ -1097,7 +1097,8 @@ void Resolver::buildTable(WorkModel &m, ResolvedTable &t, SharedLists &shared) c
     qsizetype foreignKeys = 0;
     for (const ColumnLink &link : std::as_const(m.links))
         foreignKeys += link.referencedModel >= 0 ? 1 : 0;
-    t.foreignKeys.reserve(foreignKeys);
+    if (foreignKeys > 0) // reserve(0) would allocate
+        t.foreignKeys.reserve(foreignKeys);
     QHash<QString, int> groupIndex;
     const int primaryKeys = m.primaryKeyCount();
     ColumnLink none;
@@ -1149,12 +1150,6 @@ void Resolver::buildTable(WorkModel &m, ResolvedTable &t, SharedLists &shared) c
         }
     }
     t.columns = std::move(m.columns);
-    m.work = {};
-    m.links = {};
-    m.associationKeys = {};
-    m.junctionUsers = {};
-    m.m_singular = QString();
-    m.m_plural = QString();
 }
 
 const ResolvedColumn *ResolvedTable::column(const QString &columnName) const
