@@ -540,8 +540,10 @@ void Resolver::prepare(int index, PreparedAssociation &p, ResolvedAssociation &o
     prepareTurn(index, p, out);
     // The junction a belongsToMany would create, unless prepareJunctionKeys() built it with
     // its keys joined.
-    if (p.junctionWanted && !p.junction)
-        p.junction = std::make_unique<WorkModel>(createJunction(index, p.source, true));
+    if (p.junctionWanted && !p.junction) {
+        p.junction = std::make_unique<WorkModel>();
+        buildJunction(index, p.source, true, *p.junction);
+    }
 }
 
 void Resolver::prepareTurn(int index, PreparedAssociation &p, ResolvedAssociation &out) const
@@ -641,10 +643,34 @@ void Resolver::prepareKey(int index, PreparedAssociation &p) const
 // camelizeIf(underscoredIf(base, underscoreBase) + "_" + key, camel): the default key names'
 // rule. When the joined name is camelized as it is (no underscoring), it is joined on the
 // stack, not in a string of its own: one allocation fewer for each of 30,000 keys at XL.
+// Most names are plain: printable ASCII with no '-', '_' or whitespace in the base or the key
+// (the usual userId). camelize() then only drops the '_' and raises the key's first letter
+// (an empty key: the trailing run is dropped), so that is written straight into the result.
 static QString keyName(const QString &base, bool underscoreBase, const QString &key, bool camel)
 {
     if (underscoreBase || !camel)
         return camelizeIf(underscoredIf(base, underscoreBase) + QLatin1Char('_') + key, camel);
+    // Printable ASCII except camelize()'s run characters (ASCII whitespace is below '!').
+    auto plain = [](const QString &s) {
+        for (const QChar c : s) {
+            const char16_t u = c.unicode();
+            if (u <= u' ' || u >= 0x7f || u == u'-' || u == u'_')
+                return false;
+        }
+        return true;
+    };
+    if (plain(base) && plain(key)) {
+        QString out(base.size() + key.size(), Qt::Uninitialized);
+        QChar *d = out.data();
+        std::copy(base.cbegin(), base.cend(), d);
+        d += base.size();
+        if (!key.isEmpty()) {
+            const char16_t first = key.front().unicode();
+            *d++ = QChar(first >= u'a' && first <= u'z' ? char16_t(first - 32) : first);
+            std::copy(key.cbegin() + 1, key.cend(), d);
+        }
+        return out;
+    }
     QVarLengthArray<QChar, 128> joined;
     joined.append(base.constData(), base.size());
     joined.append(QLatin1Char('_'));

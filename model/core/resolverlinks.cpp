@@ -364,9 +364,18 @@ int Resolver::junctionModel(int index, int source)
 // options, as Sequelize does.
 WorkModel Resolver::createJunction(int index, int source, bool withId) const
 {
+    WorkModel j;
+    buildJunction(index, source, withId, j);
+    return j;
+}
+
+// createJunction() into a fresh model `j`: a prepared junction is built where it is kept, not
+// moved there, and its id and timestamps are appended in place (appendImplicitId(),
+// appendTimestamp()) rather than built as NewAttributes and moved in: 3,750 junctions at XL.
+void Resolver::buildJunction(int index, int source, bool withId, WorkModel &j) const
+{
     const Association &a = m_project.associations.at(index);
     const WorkModel &src = m_models.at(source);
-    WorkModel j;
     j.name = a.through.name;
     j.tableName = a.through.name;
     j.underscored = src.underscored;
@@ -381,12 +390,16 @@ WorkModel Resolver::createJunction(int index, int source, bool withId) const
     j.work.reserve(columns);
     j.links.reserve(2); // the two keys
     if (withId)
-        j.append(implicitId());
+        j.appendImplicitId();
     if (j.timestamps) {
-        for (const QString &camel : {QStringLiteral("createdAt"), QStringLiteral("updatedAt")})
-            j.append(timestamp(underscoredIf(camel, j.underscored), false));
+        // underscoredIf(camel, j.underscored) of createdAt and updatedAt, inflected once.
+        static const QString names[2][2] = {
+            {QStringLiteral("createdAt"), QStringLiteral("updatedAt")},
+            {Inflection::underscore(QStringLiteral("createdAt")),
+             Inflection::underscore(QStringLiteral("updatedAt"))}};
+        for (const QString &name : names[j.underscored ? 1 : 0])
+            j.appendTimestamp(name, false);
     }
-    return j;
 }
 
 // Sequelize's belongsToMany on its junction: the implicit primary key goes (or stops being
@@ -505,7 +518,8 @@ void Resolver::prepareJunctionKeys(int index, PreparedAssociation &p) const
     // (built and removed, it was a fifth of the junction's cost).
     const QLatin1String id("id");
     const bool idDropped = use.foreignKey != id && use.otherKey != id;
-    p.junction = std::make_unique<WorkModel>(createJunction(index, p.source, !idDropped));
+    p.junction = std::make_unique<WorkModel>();
+    buildJunction(index, p.source, !idDropped, *p.junction);
     p.junctionKeys = joinJunctionKeys(index, *p.junction, use, src.key(src.primaryKeyIndex()),
                                       tgt.key(tgt.primaryKeyIndex()),
                                       [](const QString &) { return DataType(); }, idDropped);

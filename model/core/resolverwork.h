@@ -451,6 +451,7 @@ private:
     int junctionModel(int index, int source);
     // withId false: without the implicit id, which joining the keys would remove.
     WorkModel createJunction(int index, int source, bool withId) const;
+    void buildJunction(int index, int source, bool withId, WorkModel &j) const;
     // idDropped: the junction was created without its implicit id (createJunction), which
     // this would have removed.
     template<typename ParseKeyType>
