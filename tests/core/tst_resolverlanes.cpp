@@ -208,6 +208,8 @@ class TestResolverLanes : public QObject
     Q_OBJECT
 
 private slots:
+    void rules_data();
+    void rules();
     void files_data();
     void files();
     void generated_data();
@@ -221,6 +223,65 @@ private slots:
     void notLaneReady();
     void defaultMode();
 };
+
+// The dependencies between turns that associateInLanes() keeps (see its comment), each over
+// Model0 (lane 0) and Model40 (lane 1) of 64 models; `codes` are the resolver's diagnostics,
+// which show that the case really happens.
+void TestResolverLanes::rules_data()
+{
+    QTest::addColumn<QByteArray>("associations");
+    QTest::addColumn<QStringList>("codes");
+    QTest::newRow("naming collision with a key a later association adds")
+        << QByteArray(R"({"type":"belongsTo","source":"Model40","target":"Model0","as":"owner"},
+                         {"type":"hasMany","source":"Model0","target":"Model40","foreignKey":"owner"})")
+        << QStringList();
+    QTest::newRow("naming collision with a key an earlier association added in the other lane")
+        << QByteArray(R"({"type":"hasMany","source":"Model0","target":"Model40","foreignKey":"owner"},
+                         {"type":"belongsTo","source":"Model40","target":"Model0","as":"owner"})")
+        << QStringList{QStringLiteral("naming-collision")};
+    QTest::newRow("naming collision with its own key")
+        << QByteArray(R"({"type":"belongsTo","source":"Model40","target":"Model0","as":"ownerId","foreignKey":"ownerId"})")
+        << QStringList{QStringLiteral("naming-collision")};
+    QTest::newRow("replaced and duplicate aliases of a source in lane 1")
+        << QByteArray(R"({"type":"hasMany","source":"Model40","target":"Model0"},
+                         {"type":"hasMany","source":"Model40","target":"Model0"},
+                         {"type":"hasMany","source":"Model40","target":"Model1","as":"Items"},
+                         {"type":"hasOne","source":"Model40","target":"Model2","as":"Items"})")
+        << QStringList{QStringLiteral("replaced-association"), QStringLiteral("duplicate-alias")};
+    QTest::newRow("junction paired across lanes, a third user conflicts")
+        << QByteArray(R"({"type":"belongsToMany","source":"Model0","target":"Model40","through":"Pair"},
+                         {"type":"belongsToMany","source":"Model40","target":"Model0","through":"Pair"},
+                         {"type":"belongsToMany","source":"Model1","target":"Model40","through":"Pair"})")
+        << QStringList{QStringLiteral("junction-conflict")};
+    QTest::newRow("a key merged from both lanes, its rules asked again")
+        << QByteArray(R"({"type":"hasMany","source":"Model0","target":"Model40","foreignKey":"ownerId","onDelete":"set null"},
+                         {"type":"belongsTo","source":"Model40","target":"Model33","foreignKey":"ownerId","onDelete":"restrict"},
+                         {"type":"hasOne","source":"Model1","target":"Model40","foreignKey":"ownerId","onDelete":"cascade"})")
+        << QStringList{QStringLiteral("fk-definition-conflict"), QStringLiteral("fk-redefined")};
+}
+
+void TestResolverLanes::rules()
+{
+    QFETCH(QByteArray, associations);
+    QFETCH(QStringList, codes);
+    QByteArray models;
+    for (int m = 0; m < 64; ++m)
+        models += (m ? ", " : "") + QByteArray(R"({"name": "Model)") + QByteArray::number(m)
+                  + R"(", "attributes": []})";
+    const LoadResult loaded = ProjectReader::readBytes(R"({"junction": 1, "models": [)" + models
+                                                       + R"(], "associations": [)" + associations
+                                                       + "]}");
+    QVERIFY(loaded.project);
+    bool tookLanes = false;
+    compareSerialAndLanes(*loaded.project, &tookLanes);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(tookLanes);
+    QStringList found;
+    for (const Diagnostic &d : resolve(*loaded.project).diagnostics)
+        found << d.code;
+    QCOMPARE(found, codes);
+}
 
 // Every example and every project file of the test data that loads.
 void TestResolverLanes::files_data()
