@@ -848,12 +848,14 @@ void Resolver::associateInLanes(const std::function<void()> &beside)
     WorkModel *models = m_models.data();
     ResolvedAssociation *resolved = m_associations.data();
 
-    // The models an association reads and writes, fetched a few turns ahead as in run().
+    // The models an association reads and writes, fetched a few turns ahead as in run(); of
+    // the lists only the holder's: reading where another model's lists end would read what
+    // the other lane may be appending to.
     auto prefetch = [&](const std::vector<int> &lane, size_t k) {
         if (k + 8 < lane.size())
             prefetchModels(lane[k + 8]);
         if (k + 4 < lane.size())
-            prefetchLists(lane[k + 4]);
+            prefetchListsOf(holderModel(lane[k + 4]));
     };
     // The alias keys of the source only, for the alias checks.
     auto prefetchAliases = [&](const std::vector<int> &lane, size_t k) {
@@ -948,17 +950,21 @@ void Resolver::prefetchModels(int index) const
 void Resolver::prefetchLists(int index) const
 {
     const PreparedAssociation &p = m_prepared[size_t(index)];
-    for (const int model : {p.source, p.target}) {
-        if (model < 0)
-            continue;
-        const WorkModel &m = m_models.at(model);
-        // The primary key (the first columns) and where a foreign key is appended.
-        __builtin_prefetch(m.columns.constData(), 1);
-        __builtin_prefetch(m.columns.constData() + m.columns.size(), 1);
-        __builtin_prefetch(m.work.constData() + m.work.size(), 1);
-        __builtin_prefetch(m.links.constData() + m.links.size(), 1);
-        __builtin_prefetch(m.associationKeys.constData() + m.associationKeys.size(), 1);
-    }
+    for (const int model : {p.source, p.target})
+        prefetchListsOf(model);
+}
+
+void Resolver::prefetchListsOf(int model) const
+{
+    if (model < 0)
+        return;
+    const WorkModel &m = m_models.at(model);
+    // The primary key (the first columns) and where a foreign key is appended.
+    __builtin_prefetch(m.columns.constData(), 1);
+    __builtin_prefetch(m.columns.constData() + m.columns.size(), 1);
+    __builtin_prefetch(m.work.constData() + m.work.size(), 1);
+    __builtin_prefetch(m.links.constData() + m.links.size(), 1);
+    __builtin_prefetch(m.associationKeys.constData() + m.associationKeys.size(), 1);
 }
 
 void Resolver::pairAssociations()

@@ -437,7 +437,8 @@ private:
     static int laneOf(int model) { return (model >> 5) & 1; }
     // Memory the association at `index` will touch, asked for ahead of its turn (see run()).
     void prefetchModels(int index) const;
-    void prefetchLists(int index) const;
+    void prefetchLists(int index) const; // of its source and target
+    void prefetchListsOf(int model) const;
     // The default name of the foreign key (otherKey: of belongsToMany's other key), as each
     // association type's rule gives it; the key models' primary keys exist.
     QString defaultForeignKey(int index, int source, int target, const ResolvedAssociation &out,
