@@ -472,6 +472,8 @@ private:
         const QStringList &of(const QString &name);
     };
     void buildTable(WorkModel &model, ResolvedTable &table, SharedLists &shared) const;
+    // Frees what the work models and prepared associations hold beyond the table names.
+    void releaseWork();
     void prefetchTableLinks(const WorkModel &model) const;
     void prefetchTableKeys(const WorkModel &model) const;
     void prefetchTableStrings(const WorkModel &model) const;
