@@ -593,12 +593,14 @@ void Resolver::prepareTurn(int index, PreparedAssociation &p, ResolvedAssociatio
     const bool targetKey = a.type == AssociationType::BelongsTo || many;
     if ((sourceKey && src.primaryKeyIndex() < 0) || (targetKey && tgt.primaryKeyIndex() < 0))
         return;
-    const bool sourceNamed = a.type == AssociationType::HasMany || many;
-    const QString sourceSingular = !sourceNamed           ? QString()
-                                   : p.source == p.target ? singular()
-                                                          : src.singularUncached();
-    if (many ? !a.foreignKey.isSet : a.foreignKey.name.isEmpty())
+    if (many ? !a.foreignKey.isSet : a.foreignKey.name.isEmpty()) {
+        // The source's singular names only a default key: not inflected when the key is given.
+        const bool sourceNamed = a.type == AssociationType::HasMany || many;
+        const QString sourceSingular = !sourceNamed           ? QString()
+                                       : p.source == p.target ? singular()
+                                                              : src.singularUncached();
         p.foreignKey = defaultForeignKey(index, p.source, p.target, out, sourceSingular);
+    }
     if (many && !a.otherKey.isSet)
         p.otherKey = defaultOtherKey(p.source, p.target, out, singular());
     p.keysReady = true;
