@@ -179,6 +179,27 @@ int Resolver::referencedKeyIndex(int index, const WorkModel &model, const QStrin
     return keyIndex;
 }
 
+// The key a belongsTo (of its target) or hasMany (of its source) references. A stable key is
+// taken as prepared, without reading the model's columns: another lane may be appending to
+// them. Without a primary key the association stops quietly (reported before).
+std::optional<KeyInfo> Resolver::referencedKey(int index, int model, const QString &given,
+                                               const QString &option,
+                                               const QString &ignoredOption)
+{
+    const PreparedAssociation &prepared = m_prepared[size_t(index)];
+    const WorkModel &m = m_models.at(model);
+    if (prepared.keyStable) {
+        warnIgnoredKey(index, ignoredOption);
+        return m.stableKey(prepared.keyIndex);
+    }
+    if (m.primaryKeyIndex() < 0)
+        return std::nullopt;
+    const int keyIndex = referencedKeyIndex(index, m, given, option, ignoredOption);
+    if (keyIndex < 0)
+        return std::nullopt;
+    return m.key(keyIndex);
+}
+
 void Resolver::warnIgnoredKey(int index, const QString &ignoredOption)
 {
     if (ignoredOption.isEmpty())
@@ -226,20 +247,11 @@ void Resolver::belongsTo(int index, int source, int target, ResolvedAssociation 
     WorkModel &src = m_models[source];
     const QString ignored = a.sourceKey.isEmpty() ? QString() : QStringLiteral("sourceKey");
     // Copied before the merge: for a self-association it appends to the list `key` lives in.
-    KeyInfo key;
-    if (prepared.keyStable) { // the target's columns are not read: another lane may change them
-        warnIgnoredKey(index, ignored);
-        key = m_models.at(target).stableKey(prepared.keyIndex);
-    } else {
-        const WorkModel &tgt = m_models.at(target);
-        if (tgt.primaryKeyIndex() < 0)
-            return;
-        const int keyIndex = referencedKeyIndex(index, tgt, a.targetKey,
-                                                QStringLiteral("targetKey"), ignored);
-        if (keyIndex < 0)
-            return;
-        key = tgt.key(keyIndex);
-    }
+    const std::optional<KeyInfo> found = referencedKey(index, target, a.targetKey,
+                                                       QStringLiteral("targetKey"), ignored);
+    if (!found)
+        return;
+    const KeyInfo key = *found;
 
     NewAttribute fk = newForeignKey(a.foreignKey, key.type, index);
     setName(fk, !a.foreignKey.name.isEmpty() ? a.foreignKey.name
@@ -305,20 +317,11 @@ void Resolver::hasMany(int index, int source, int target, ResolvedAssociation &o
     const PreparedAssociation &prepared = m_prepared[size_t(index)];
     WorkModel &tgt = m_models[target];
     const QString ignored = a.targetKey.isEmpty() ? QString() : QStringLiteral("targetKey");
-    KeyInfo key;
-    if (prepared.keyStable) { // the source's columns are not read: another lane may change them
-        warnIgnoredKey(index, ignored);
-        key = m_models.at(source).stableKey(prepared.keyIndex);
-    } else {
-        const WorkModel &src = m_models.at(source);
-        if (src.primaryKeyIndex() < 0)
-            return;
-        const int keyIndex = referencedKeyIndex(index, src, a.sourceKey,
-                                                QStringLiteral("sourceKey"), ignored);
-        if (keyIndex < 0)
-            return;
-        key = src.key(keyIndex);
-    }
+    const std::optional<KeyInfo> found = referencedKey(index, source, a.sourceKey,
+                                                       QStringLiteral("sourceKey"), ignored);
+    if (!found)
+        return;
+    const KeyInfo key = *found;
     NewAttribute fk = newForeignKey(a.foreignKey, key.type, index);
     setName(fk, !a.foreignKey.name.isEmpty() ? a.foreignKey.name
                 : prepared.keysReady

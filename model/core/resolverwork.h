@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace Junction::ResolverDetail {
@@ -501,6 +502,8 @@ private:
     bool checkAlias(int index, WorkModel &source, const QString &key);
     int referencedKeyIndex(int index, const WorkModel &model, const QString &given,
                            const QString &option, const QString &ignoredOption);
+    std::optional<KeyInfo> referencedKey(int index, int model, const QString &given,
+                                         const QString &option, const QString &ignoredOption);
     void warnIfOwnedElsewhere(int index, const WorkModel &holder, int existing,
                               const NewAttribute &incoming);
     // belongsTo and hasMany: the rules read allowNull from the column already there (else the
