@@ -75,6 +75,29 @@ double medianMs(int runs, Caches caches, const std::function<void()> &work)
     return timeRuns(runs, caches, work).median;
 }
 
+// Times `produce` as the editor uses what it makes (a project loaded, a schema resolved): it
+// holds the current one while the next is made and then drops the old one. So the previous
+// run's result stays alive during a run and the one before it is freed between runs, outside
+// the timing (freeing is not part of making). The first run also pays for memory the process
+// never used before (~15,000 page faults at XL): it is printed on its own.
+template<typename Result>
+struct EditorTiming : Timing
+{
+    std::optional<Result> lastResult;
+};
+
+template<typename Result, typename Produce>
+EditorTiming<Result> timeLikeTheEditor(int runs, Caches caches, Produce produce)
+{
+    std::optional<Result> previous, current;
+    EditorTiming<Result> t;
+    static_cast<Timing &>(t) = timeRuns(
+        runs, caches, [&] { current = produce(); },
+        [&] { previous = std::exchange(current, std::nullopt); });
+    t.lastResult = std::move(current);
+    return t;
+}
+
 struct Figures
 {
     double load = 0, save = 0, resolve = 0;
@@ -94,41 +117,25 @@ Figures measure(const Bench::SchemaSize &size, const QString &dir, int runs, Cac
             qFatal("save failed: %s", qPrintable(error));
     });
     f.bytes = QFile(path).size();
-    // As in the editor, which holds the current project and schema while the next one is
-    // loaded or resolved and then drops the old one: the previous run's result stays alive
-    // during a run, and the one before it is freed between runs, outside the timing (freeing
-    // is not part of loading or resolving). The first run also pays for memory the process
-    // never used before (~15,000 page faults at XL): it is printed on its own.
-    std::optional<Project> loadedPrevious, loadedCurrent;
-    const Timing load = timeRuns(
-        runs, caches,
-        [&] {
-            LoadResult r = ProjectReader::readFile(path);
-            if (!r.project)
-                qFatal("load failed");
-            loadedCurrent = std::move(*r.project);
-        },
-        [&] { loadedPrevious = std::exchange(loadedCurrent, std::nullopt); });
+    const auto load = timeLikeTheEditor<Project>(runs, caches, [&] {
+        LoadResult r = ProjectReader::readFile(path);
+        if (!r.project)
+            qFatal("load failed");
+        return std::move(*r.project);
+    });
     f.load = load.median;
     f.coldLoad = load.first;
-    const Project loaded = *loadedCurrent;
-    loadedPrevious.reset();
-    loadedCurrent.reset();
-    std::optional<ResolvedSchema> resolvedPrevious, resolvedCurrent;
-    const Timing resolving = timeRuns(
-        runs, caches,
-        [&] {
-            resolvedCurrent = resolve(loaded);
-            const Diagnostics d = validateProject(loaded, *resolvedCurrent);
-            if (hasErrors(d))
-                qFatal("generated schema has errors: %s", qPrintable(d.first().message));
-        },
-        [&] { resolvedPrevious = std::exchange(resolvedCurrent, std::nullopt); });
+    const Project loaded = *load.lastResult;
+    const auto resolving = timeLikeTheEditor<ResolvedSchema>(runs, caches, [&] {
+        ResolvedSchema resolved = resolve(loaded);
+        const Diagnostics d = validateProject(loaded, resolved);
+        if (hasErrors(d))
+            qFatal("generated schema has errors: %s", qPrintable(d.first().message));
+        return resolved;
+    });
     f.resolve = resolving.median;
     f.coldResolve = resolving.first;
-    const ResolvedSchema schema = *resolvedCurrent;
-    resolvedPrevious.reset();
-    resolvedCurrent.reset();
+    const ResolvedSchema schema = *resolving.lastResult;
     int k = 0;
     for (Dialect::Kind kind : Dialect::allKinds()) {
         f.ddl[k++] = medianMs(runs, caches, [&] {
