@@ -12,6 +12,8 @@ packages=(
     # Qt 6 and the three QtSql drivers that junction_sql loads at run time.
     qt6-base-dev qt6-base-dev-tools
     libqt6sql6-sqlite libqt6sql6-psql libqt6sql6-mysql
+    # The allocator every program links (see CMakeLists.txt).
+    libmimalloc-dev
     # Their C client headers: DatabaseThread interrupts statements with sqlite3_interrupt
     # and PQcancel on the drivers' own handles.
     libsqlite3-dev libpq-dev

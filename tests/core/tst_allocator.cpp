@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+// The programs are linked against mimalloc (CMakeLists.txt, JUNCTION_MIMALLOC): its malloc must
+// be the one everything calls, Qt's containers included, or the resolver's speed figures are
+// not what users get.
+#include <QProcess>
+#include <QString>
+#include <QTest>
+
+#include <mimalloc.h>
+
+#include <cstdlib>
+#include <memory>
+
+class TestAllocator : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void mallocIsMimalloc()
+    {
+        void *p = std::malloc(100);
+        QVERIFY(p);
+        QVERIFY(mi_is_in_heap_region(p));
+        std::free(p);
+        auto q = std::make_unique<char[]>(4096); // operator new
+        QVERIFY(mi_is_in_heap_region(q.get()));
+    }
+    // The shipped programs themselves: mimalloc announces itself when asked to.
+    void programsStartWithMimalloc_data()
+    {
+        QTest::addColumn<QString>("program");
+        QTest::newRow("junction-cli") << QStringLiteral(JUNCTION_CLI);
+        QTest::newRow("junction") << QStringLiteral(JUNCTION_DESIGNER);
+    }
+    void programsStartWithMimalloc()
+    {
+        QFETCH(QString, program);
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("MIMALLOC_VERBOSE"), QStringLiteral("1"));
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.remove(QStringLiteral("LD_PRELOAD"));
+        p.setProcessEnvironment(env);
+        p.start(program, {QStringLiteral("--version")});
+        QVERIFY(p.waitForFinished(30000));
+        const QByteArray err = p.readAllStandardError();
+        QVERIFY2(err.contains("mimalloc: process init"), err.constData());
+    }
+    void qtAllocatesWithIt()
+    {
+        const QString s(1000, QLatin1Char('x')); // allocated inside libQt6Core
+        QVERIFY(mi_is_in_heap_region(s.constData()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAllocator)
+#include "tst_allocator.moc"
