@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "cleanprojectreader.h"
 
+#include "stringpool.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -96,9 +98,10 @@ private:
         return document.array().at(0);
     }
 
-    // Names, types and model names repeat across a schema (`field1`, `STRING`): kept as one
-    // shared string each, a large file's strings take half the allocations and memory, and
-    // what later copies them touches fewer cache lines. Recently seen ones are enough.
+    // Comments and defaults often repeat across a schema: kept as one shared string each,
+    // a large file's strings take fewer allocations and less memory, and what later copies
+    // them touches fewer cache lines. Recently seen ones are enough. (Identifiers go to the
+    // StringPool instead.)
     struct SharedString
     {
         char bytes[24];
@@ -123,7 +126,10 @@ private:
         return slot.string;
     }
 
-    bool string(QString *out, bool share = false)
+    // Own: a string of its own. Shared: texts that repeat (comments, defaults), see shared().
+    // Pooled: identifiers, see StringPool.
+    enum class Keep { Own, Shared, Pooled };
+    bool string(QString *out, Keep keep = Keep::Own)
     {
         const char *begin;
         const char *end;
@@ -133,16 +139,74 @@ private:
         if (!rawString(&begin, &end, &plain))
             return false;
         if (plain) {
-            *out = share ? shared(begin, end - begin) : QString::fromLatin1(begin, end - begin);
+            switch (keep) {
+            case Keep::Own: *out = QString::fromLatin1(begin, end - begin); break;
+            case Keep::Shared: *out = shared(begin, end - begin); break;
+            case Keep::Pooled: *out = StringPool::internLatin1(begin, end - begin); break;
+            }
             return true;
         }
         const std::optional<QJsonValue> v = qtValue(token, m_p);
         if (!v || v->type() != QJsonValue::String)
             return false;
-        *out = v->toString();
+        *out = keep == Keep::Pooled ? StringPool::intern(v->toString()) : v->toString();
         return true;
     }
-    bool nonEmptyString(QString *out) { return string(out) && !out->isEmpty(); }
+    bool identifier(QString *out) { return string(out, Keep::Pooled); }
+
+    // An identifier kept when its object ends (flushIdentifiers()): its place in the pool
+    // is fetched now, while the rest of the object is read (on a big project each lookup
+    // waits on memory). Only for members of the object being read, which stays where it is
+    // until then; not for list elements of that object (a growing list moves them).
+    struct PendingIdentifier
+    {
+        const char *begin;
+        qsizetype size;
+        quint64 hash;
+        void *target;
+        void (*assign)(void *target, QString &&text);
+    };
+    std::vector<PendingIdentifier> m_pending;
+    template<typename Target> bool pendingIdentifier(Target *out, bool nonEmpty = false)
+    {
+        const char *begin;
+        const char *end;
+        bool plain;
+        skipSpace();
+        const char *token = m_p;
+        if (!rawString(&begin, &end, &plain))
+            return false;
+        const qsizetype size = end - begin;
+        if (nonEmpty && size == 0)
+            return false;
+        auto assign = [](void *target, QString &&text) {
+            *static_cast<Target *>(target) = Target(std::move(text));
+        };
+        if (!plain || size > StringPool::kMaxLength) {
+            const std::optional<QJsonValue> v = qtValue(token, m_p);
+            if (!v || v->type() != QJsonValue::String)
+                return false;
+            assign(out, StringPool::intern(v->toString()));
+            return !nonEmpty || !v->toString().isEmpty();
+        }
+        const quint64 hash = StringPool::hashLatin1(begin, size);
+        StringPool::prefetch(hash);
+        m_pending.push_back({begin, size, hash, out, assign});
+        return true;
+    }
+    // Keeps the identifiers read since `mark` (m_pending's size when the object began).
+    void flushIdentifiers(size_t mark)
+    {
+        for (size_t i = mark; i < m_pending.size(); ++i) {
+            const PendingIdentifier &p = m_pending[i];
+            p.assign(p.target, StringPool::internLatin1(p.begin, p.size, p.hash));
+        }
+        m_pending.resize(mark);
+    }
+    bool nonEmptyString(QString *out, Keep keep = Keep::Own)
+    {
+        return string(out, keep) && !out->isEmpty();
+    }
 
     bool literal(const char *word)
     {
@@ -316,14 +380,7 @@ private:
         return -1;
     }
 
-    template<typename Id> bool id(Id *out)
-    {
-        QString text;
-        if (!nonEmptyString(&text))
-            return false;
-        *out = Id(std::move(text));
-        return true;
-    }
+    template<typename Id> bool id(Id *out) { return pendingIdentifier(out, true); }
 
     // An object value handed to QJsonDocument whole (layout, synced).
     bool jsonObject(QJsonObject *out)
@@ -440,14 +497,15 @@ bool CleanReader::readDefine(DefineOptions &d)
 bool CleanReader::readEntity(Entity &e)
 {
     quint32 seen = 0;
+    const size_t mark = m_pending.size();
     const bool ok = object([&](L1 key) {
         switch (known(modelKeys, key, &seen)) {
         case 0:
             return id(&e.id);
         case 1:
-            return string(&e.name);
+            return pendingIdentifier(&e.name);
         case 2:
-            return string(&e.tableName);
+            return pendingIdentifier(&e.tableName);
         case 3:
             return optionalBool(&e.timestamps);
         case 4:
@@ -474,22 +532,24 @@ bool CleanReader::readEntity(Entity &e)
         }
         return false;
     });
+    flushIdentifiers(mark);
     return ok && (seen & 1u << 1); // name
 }
 
 bool CleanReader::readAttribute(Attribute &a)
 {
     quint32 seen = 0;
+    const size_t mark = m_pending.size();
     const bool ok = object([&](L1 key) {
         switch (known(attributeKeys, key, &seen)) {
         case 0:
             return id(&a.id);
         case 1:
-            return string(&a.name, true);
+            return pendingIdentifier(&a.name);
         case 2:
-            return string(&a.field, true);
+            return pendingIdentifier(&a.field);
         case 3:
-            return string(&a.type, true);
+            return pendingIdentifier(&a.type);
         case 4:
             return optionalBool(&a.allowNull);
         case 5:
@@ -497,14 +557,15 @@ bool CleanReader::readAttribute(Attribute &a)
         case 6:
             return boolean(&a.autoIncrement);
         case 7:
-            return peek('"') ? nonEmptyString(&a.uniqueGroup) : boolean(&a.unique);
+            return peek('"') ? nonEmptyString(&a.uniqueGroup, Keep::Pooled) : boolean(&a.unique);
         case 8:
             return readDefaultValue(a.defaultValue);
         case 9:
-            return string(&a.comment, true);
+            return string(&a.comment, Keep::Shared);
         }
         return false;
     });
+    flushIdentifiers(mark);
     const quint32 required = 1u << 1 | 1u << 3; // name, type
     return ok && (seen & required) == required;
 }
@@ -521,7 +582,7 @@ bool CleanReader::readDefaultValue(DefaultValue &v)
         return literal("null");
     case '"':
         v.kind = Kind::String;
-        return string(&v.text, true);
+        return string(&v.text, Keep::Shared);
     case 't':
     case 'f':
         v.kind = Kind::Boolean;
@@ -566,9 +627,9 @@ bool CleanReader::readIndex(Index &index)
     const bool ok = object([&](L1 key) {
         switch (known(indexKeys, key, &seen)) {
         case 0:
-            return string(&index.name);
+            return identifier(&index.name);
         case 1:
-            return array([&] { return string(&index.fields.emplace_back()); });
+            return array([&] { return identifier(&index.fields.emplace_back()); });
         case 2:
             return boolean(&index.unique);
         }
@@ -580,6 +641,7 @@ bool CleanReader::readIndex(Index &index)
 bool CleanReader::readAssociation(Association &a)
 {
     quint32 seen = 0;
+    const size_t mark = m_pending.size();
     const bool ok = object([&](L1 key) {
         switch (known(associationKeys, key, &seen)) {
         case 0:
@@ -595,17 +657,17 @@ bool CleanReader::readAssociation(Association &a)
             return true;
         }
         case 2:
-            return string(&a.source, true);
+            return pendingIdentifier(&a.source);
         case 3:
-            return string(&a.target, true);
+            return pendingIdentifier(&a.target);
         case 4:
             return readAlias(a.as);
         case 5:
             return readKeySpec(a.foreignKey);
         case 6:
-            return string(&a.targetKey);
+            return pendingIdentifier(&a.targetKey);
         case 7:
-            return string(&a.sourceKey);
+            return pendingIdentifier(&a.sourceKey);
         case 8:
             return readKeySpec(a.otherKey);
         case 9:
@@ -613,9 +675,9 @@ bool CleanReader::readAssociation(Association &a)
         case 10:
             return optionalBool(&a.constraints);
         case 11:
-            return string(&a.onDelete, true);
+            return pendingIdentifier(&a.onDelete);
         case 12:
-            return string(&a.onUpdate, true);
+            return pendingIdentifier(&a.onUpdate);
         case 13:
             return optionalBool(&a.timestamps);
         case 14:
@@ -623,6 +685,7 @@ bool CleanReader::readAssociation(Association &a)
         }
         return false;
     });
+    flushIdentifiers(mark); // with its alias, keys and `through`
     const quint32 required = 1u << 1 | 1u << 2 | 1u << 3; // type, source, target
     return ok && (seen & required) == required;
 }
@@ -630,15 +693,15 @@ bool CleanReader::readAssociation(Association &a)
 bool CleanReader::readAlias(Alias &as)
 {
     if (peek('"'))
-        return nonEmptyString(&as.plural);
+        return pendingIdentifier(&as.plural, true);
     static const L1 aliasKeys[] = {L1("singular"), L1("plural")};
     quint32 seen = 0;
     const bool ok = object([&](L1 key) {
         switch (known(aliasKeys, key, &seen)) {
         case 0:
-            return nonEmptyString(&as.singular);
+            return pendingIdentifier(&as.singular, true);
         case 1:
-            return nonEmptyString(&as.plural);
+            return pendingIdentifier(&as.plural, true);
         }
         return false;
     });
@@ -650,17 +713,17 @@ bool CleanReader::readKeySpec(KeySpec &key)
 {
     key.isSet = true;
     if (peek('"'))
-        return string(&key.name);
+        return pendingIdentifier(&key.name);
     key.isObject = true;
     quint32 seen = 0;
     return object([&](L1 k) {
         switch (known(keySpecKeys, k, &seen)) {
         case 0:
-            return string(&key.name);
+            return pendingIdentifier(&key.name);
         case 1:
-            return string(&key.field);
+            return pendingIdentifier(&key.field);
         case 2:
-            return string(&key.type);
+            return pendingIdentifier(&key.type);
         case 3:
             return optionalBool(&key.allowNull);
         case 4:
@@ -676,12 +739,12 @@ bool CleanReader::readThrough(Through &through)
 {
     if (peek('"')) {
         through.kind = Through::Kind::Table;
-        return string(&through.name);
+        return pendingIdentifier(&through.name);
     }
     static const L1 throughKeys[] = {L1("model")};
     quint32 seen = 0;
     const bool ok = object(
-        [&](L1 key) { return known(throughKeys, key, &seen) == 0 && string(&through.name); });
+        [&](L1 key) { return known(throughKeys, key, &seen) == 0 && pendingIdentifier(&through.name); });
     through.kind = Through::Kind::Model;
     return ok && seen == 1;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "inflection.h"
 
+#include "stringpool.h"
+
 #include <QHash>
 #include <QList>
 #include <QRegularExpression>
@@ -747,7 +749,8 @@ QString cached(Cache &cache, const QString &word, const RuleSet &set)
         return it.value();
     if (cache.size() >= maxEntries)
         cache.clear();
-    QString result = applyRules(word, set);
+    // Pooled: the answers are copied into every table name, alias and key name (StringPool).
+    QString result = StringPool::intern(applyRules(word, set));
     cache.insert(CacheKey {word}, result);
     return result;
 }

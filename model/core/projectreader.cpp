@@ -3,6 +3,7 @@
 
 #include "cleanprojectreader.h"
 #include "jsonlocator.h"
+#include "stringpool.h"
 
 #include <QDir>
 #include <QFile>
@@ -462,6 +463,8 @@ LoadResult Reader::run()
 
     if (!complete || hasErrors(m_diagnostics))
         return {std::nullopt, m_diagnostics};
+    // The fast path pools identifiers as it reads them; this one reads through QJsonValue.
+    poolIdentifiers(m_project);
     return {std::move(m_project), m_diagnostics};
 }
 
@@ -1027,7 +1030,7 @@ void Reader::assignIds()
         QString candidate = base;
         for (int n = 2; claim(candidate, qHash(candidate), owner) >= 0; ++n)
             candidate = base + QLatin1Char('-') + QString::number(n);
-        return candidate;
+        return StringPool::intern(candidate); // as the read ids are (see StringPool)
     };
 
     bool anyMissing = false;
