@@ -164,6 +164,7 @@ void Resolver::defineModels()
     QList<int> decidedEntity;
     int models = 0;
     m_modelByName.reserve(entityCount);
+    m_modelsByName.reserve(entityCount);
     for (int i = 0; i < entityCount; ++i) {
         if (i + 8 < entityCount) // the name hashed a few turns later
             prefetchString(m_project.entities.at(i + 8).name);
@@ -189,6 +190,7 @@ void Resolver::defineModels()
         if (duplicate)
             continue;
         modelOf[i] = models;
+        m_modelsByName.add(e.name, models);
         model = models++; // of two nameless models, the later one is found by the name
     }
 
@@ -222,7 +224,7 @@ void Resolver::defineModels()
             const QString &holder = a.type == AssociationType::BelongsToMany ? a.through.name
                                     : onSource                               ? a.source
                                                                              : a.target;
-            const int model = m_modelByName.value(holder, -1);
+            const int model = modelNamed(holder);
             if (model >= 0)
                 keys[model] += a.type == AssociationType::BelongsToMany ? 2 : 1;
             if (model >= 0 && a.type == AssociationType::BelongsToMany)
@@ -389,7 +391,10 @@ void Resolver::defineModel(int entityIndex, int foreignKeys, WorkModel &m)
                 modelPathOf() + QLatin1String(".paranoid"), {e.id.toString()});
     }
 
-    m.primaryKeyCount(); // kept now: the associations' preparation reads it from two threads
+    // Kept now: the associations' preparation reads them (and the names below) from two threads.
+    m.settlePrimaryKeys();
+    m.singular();
+    m.plural();
 }
 
 bool Resolver::checkAlias(int index, WorkModel &source, const QString &key)
@@ -529,8 +534,8 @@ void Resolver::prepareTurn(int index, PreparedAssociation &p, ResolvedAssociatio
 {
     const Association &a = m_project.associations.at(index);
     p.type = a.type;
-    p.source = m_modelByName.value(a.source, -1);
-    p.target = m_modelByName.value(a.target, -1);
+    p.source = modelNamed(a.source);
+    p.target = modelNamed(a.target);
     // The conditions of checkModels()'s reports, in its order.
     const bool single = a.type == AssociationType::BelongsTo || a.type == AssociationType::HasOne;
     p.ready = p.source >= 0 && p.target >= 0 && !(single && a.as.isObject)
@@ -551,7 +556,7 @@ void Resolver::prepareTurn(int index, PreparedAssociation &p, ResolvedAssociatio
     };
     setAliasForms(a, singular, [&] { return tgt.pluralUncached(); }, out);
     if (a.type == AssociationType::BelongsToMany) {
-        p.throughModel = m_modelByName.value(a.through.name, -1);
+        p.throughModel = modelNamed(a.through.name);
         // Built in the preparation on the chance that this association creates it (the
         // first to get that far with this `through`): most do, and their turn then only takes
         // it. See prepare().

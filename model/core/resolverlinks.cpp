@@ -338,7 +338,7 @@ int Resolver::junctionModel(int index, int source)
     if (prepared.junctionModel >= 0)
         return prepared.junctionModel; // found before the lanes (associateInLanes)
     const int model = prepared.ready ? prepared.throughModel
-                                     : m_modelByName.value(a.through.name, -1);
+                                     : modelNamed(a.through.name);
     if (model >= 0)
         return model; // Sequelize uses a defined model of that name, string or not
     if (a.through.kind == Through::Kind::Model) {

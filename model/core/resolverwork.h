@@ -9,6 +9,7 @@
 #include "resolvemode.h"
 
 #include <QHash>
+#include <QtAlgorithms>
 
 #include <algorithm>
 #include <functional>
@@ -145,6 +146,60 @@ struct JunctionUse
     bool otherKeyGiven = false;
 };
 
+// The models' indexes by name as m_modelByName has them, found first by where the name's
+// characters are. The project reader pools identifiers (StringPool), so an association's
+// source, target and through share the characters of the model's own name: such a lookup
+// hashes a pointer into a table that stays in the cache, rather than hashing and comparing
+// characters scattered over the project (50,000 lookups at XL). Any other name (a project
+// built in code, a name that is no model) is looked up by its text.
+class ModelsByName
+{
+public:
+    void reserve(qsizetype models)
+    {
+        size_t size = 16;
+        while (size < size_t(models) * 2)
+            size *= 2;
+        m_slots.assign(size, Slot{});
+        m_shift = 64 - int(qCountTrailingZeroBits(quint64(size)));
+    }
+    // The model a name's first definition became; later ones never change the answer.
+    void add(const QString &name, int model)
+    {
+        if (name.isEmpty() || m_slots.empty())
+            return;
+        size_t i = slotOf(name.constData());
+        while (m_slots[i].data)
+            i = (i + 1) & (m_slots.size() - 1);
+        m_slots[i] = {name.constData(), name.size(), model};
+    }
+    int find(const QString &name, const QHash<QString, int> &byText) const
+    {
+        if (!m_slots.empty() && !name.isEmpty()) {
+            for (size_t i = slotOf(name.constData()); m_slots[i].data;
+                 i = (i + 1) & (m_slots.size() - 1)) {
+                if (m_slots[i].data == name.constData() && m_slots[i].size == name.size())
+                    return m_slots[i].model;
+            }
+        }
+        return byText.value(name, -1);
+    }
+
+private:
+    struct Slot
+    {
+        const QChar *data = nullptr;
+        qsizetype size = 0;
+        int model = -1;
+    };
+    size_t slotOf(const QChar *data) const
+    {
+        return size_t((quintptr(data) * 0x9E3779B97F4A7C15ULL) >> m_shift);
+    }
+    std::vector<Slot> m_slots; // open addressing, a power of two, at most half full
+    int m_shift = 64;
+};
+
 struct WorkModel
 {
     int entityIndex = -1;    // -1: a junction table this program creates
@@ -241,9 +296,11 @@ struct WorkModel
             links << std::move(attribute.link);
         }
         noteName(attribute.column.attribute);
+        // A column appended without primaryKey changes neither the count nor the first.
+        if (attribute.column.primaryKey)
+            forgetPrimaryKeys();
         columns << std::move(attribute.column);
         work << attribute.work;
-        m_primaryKeys = -1;
     }
     // The implicit id and timestamps, as implicitId() and timestamp() give them, built in
     // place: each model gets up to four, and a NewAttribute is a column, a ColumnWork and a
@@ -253,6 +310,7 @@ struct WorkModel
         ResolvedColumn &c = appendImplicit(QStringLiteral("id"), DataType::Kind::Integer,
                                            ResolvedColumn::Origin::ImplicitId);
         c.primaryKey = true;
+        forgetPrimaryKeys();
         c.autoIncrement = true;
         ColumnWork &w = work.last();
         w.allowNull = false;
@@ -274,7 +332,6 @@ struct WorkModel
         c.origin = origin;
         work.emplaceBack();
         noteName(name);
-        m_primaryKeys = -1;
         return c;
     }
     // The column's link, empty if it has none.
@@ -297,12 +354,12 @@ struct WorkModel
     {
         columns.removeAt(i);
         work.removeAt(i);
-        m_primaryKeys = -1;
+        forgetPrimaryKeys();
     }
     void setPrimaryKey(int i, bool primaryKey)
     {
         columns[i].primaryKey = primaryKey;
-        m_primaryKeys = -1;
+        forgetPrimaryKeys();
     }
     // Renames an attribute; its column follows unless `field` names it.
     void rename(int i, const QString &attributeName)
@@ -332,9 +389,14 @@ struct WorkModel
         const ResolvedColumn &c = columns.constData()[i];
         return {c.attribute, c.name, c.type};
     }
-    // Sequelize's primaryKeyAttribute: the first primary key attribute; -1 if none.
+    // Sequelize's primaryKeyAttribute: the first primary key attribute; -1 if none. Kept by
+    // settlePrimaryKeys() until a primary key column is added, removed or changed: the
+    // preparation asks two or three times per association, and otherwise reads the flag at the
+    // end of a column that is often in no cache.
     int primaryKeyIndex() const
     {
+        if (m_primaryKeyIndex != kUnknown)
+            return m_primaryKeyIndex;
         for (int i = 0; i < columns.size(); ++i) {
             if (columns.at(i).primaryKey)
                 return i;
@@ -361,6 +423,21 @@ struct WorkModel
         return m_primaryKeys;
     }
     mutable int m_primaryKeys = -1;
+    // Counts and keeps both (defineModel, once the model's columns are there): from then on
+    // threads that share the model only read them.
+    void settlePrimaryKeys()
+    {
+        m_primaryKeyIndex = kUnknown;
+        m_primaryKeyIndex = primaryKeyIndex();
+        primaryKeyCount();
+    }
+    void forgetPrimaryKeys()
+    {
+        m_primaryKeys = -1;
+        m_primaryKeyIndex = kUnknown;
+    }
+    static constexpr int kUnknown = -2;
+    int m_primaryKeyIndex = kUnknown;
 };
 
 } // namespace Junction::ResolverDetail
@@ -566,6 +643,8 @@ private:
     const Project &m_project;
     QList<WorkModel> m_models;
     QHash<QString, int> m_modelByName;
+    ModelsByName m_modelsByName; // the same, found by the names' characters first
+    int modelNamed(const QString &name) const { return m_modelsByName.find(name, m_modelByName); }
     QHash<QString, int> m_junctionByTable; // created junction tables
     QList<ResolvedAssociation> m_associations;
     std::vector<PreparedAssociation> m_prepared;
