@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "allocator.h"
 #include "clirunner.h"
 
 #include <QCoreApplication>
@@ -7,6 +8,7 @@
 
 int main(int argc, char *argv[])
 {
+    Junction::configureAllocator();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("junction-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));

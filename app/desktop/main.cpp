@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "allocator.h"
 #include "mainwindow.h"
 
 #include <QApplication>
@@ -6,6 +7,7 @@
 
 int main(int argc, char *argv[])
 {
+    Junction::configureAllocator();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Junction"));
     QApplication::setOrganizationName(QStringLiteral("Junction"));

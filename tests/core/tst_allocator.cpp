@@ -2,6 +2,8 @@
 // The programs are linked against mimalloc (CMakeLists.txt, JUNCTION_MIMALLOC): its malloc must
 // be the one everything calls, Qt's containers included, or the resolver's speed figures are
 // not what users get.
+#include "allocator.h"
+
 #include <QProcess>
 #include <QString>
 #include <QTest>
@@ -45,6 +47,12 @@ private slots:
         QVERIFY(p.waitForFinished(30000));
         const QByteArray err = p.readAllStandardError();
         QVERIFY2(err.contains("mimalloc: process init"), err.constData());
+    }
+    // What configureAllocator() sets is what the allocator then uses.
+    void configuredOptions()
+    {
+        Junction::configureAllocator();
+        QCOMPARE(mi_option_get(mi_option_decommit_delay), 10000L);
     }
     void qtAllocatesWithIt()
     {
