@@ -11,6 +11,7 @@
 #include <mimalloc.h>
 
 #include <cstdlib>
+#include <sys/resource.h>
 #include <memory>
 
 class TestAllocator : public QObject
@@ -53,6 +54,25 @@ private slots:
     {
         Junction::configureAllocator();
         QCOMPARE(mi_option_get(mi_option_decommit_delay), 10000L);
+    }
+    // A 20 MB string (an XL schema's DDL script) dropped and made again reuses its pages
+    // instead of mapping new ones (4,900 page faults each time without the reserved space).
+    void bigBlocksAreReused()
+    {
+        auto script = [] {
+            QString s;
+            s.reserve(10'000'000);
+            s.resize(10'000'000, QLatin1Char('x'));
+            return s.size();
+        };
+        script();
+        rusage before {};
+        getrusage(RUSAGE_SELF, &before);
+        QCOMPARE(script() + script(), 20'000'000);
+        rusage after {};
+        getrusage(RUSAGE_SELF, &after);
+        QVERIFY2(after.ru_minflt - before.ru_minflt < 500,
+                 qPrintable(QStringLiteral("%1 page faults").arg(after.ru_minflt - before.ru_minflt)));
     }
     void qtAllocatesWithIt()
     {
