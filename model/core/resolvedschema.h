@@ -4,6 +4,7 @@
 #include "datatype.h"
 #include "diagnostic.h"
 #include "ids.h"
+#include "nameindex.h"
 #include "project.h"
 
 #include <QHash>
@@ -143,9 +144,9 @@ struct ResolvedSchema
 
 private:
     friend class ResolverDetail::Resolver; // builds the indexes as it goes (the same content)
-    QHash<QString, int> m_tableIndex;
-    QHash<QString, int> m_entityTableIndex;
-    QHash<QString, int> m_associationIndex;
+    NameIndex m_tableIndex;
+    NameIndex m_entityTableIndex;
+    NameIndex m_associationIndex;
 };
 
 } // namespace Junction

@@ -171,9 +171,8 @@ void Resolver::defineModels()
         const Entity &e = m_project.entities.at(i);
         // One hash lookup that inserts the name when it is new (contains() and then insert()
         // hashed and compared every name twice: this loop is serial).
-        const qsizetype namesBefore = m_modelByName.size();
-        int &model = m_modelByName[e.name];
-        const bool duplicate = !e.name.isEmpty() && m_modelByName.size() == namesBefore;
+        const auto [model, inserted] = m_modelByName.emplace(e.name, 0);
+        const bool duplicate = !e.name.isEmpty() && !inserted;
         if (e.name.isEmpty()) {
             error(QStringLiteral("missing-name"), QStringLiteral("A model needs a name."),
                   QStringLiteral("models[%1].name").arg(i), {e.id.toString()});
@@ -191,7 +190,7 @@ void Resolver::defineModels()
             continue;
         modelOf[i] = models;
         m_modelsByName.add(e.name, models);
-        model = models++; // of two nameless models, the later one is found by the name
+        *model = models++; // of two nameless models, the later one is found by the name
     }
 
     // How many foreign key columns associations may add to each model (the lists are sized

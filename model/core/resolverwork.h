@@ -173,7 +173,7 @@ public:
             i = (i + 1) & (m_slots.size() - 1);
         m_slots[i] = {name.constData(), name.size(), model};
     }
-    int find(const QString &name, const QHash<QString, int> &byText) const
+    int find(const QString &name, const NameIndex &byText) const
     {
         if (!m_slots.empty() && !name.isEmpty()) {
             for (size_t i = slotOf(name.constData()); m_slots[i].data;
@@ -642,10 +642,10 @@ private:
 
     const Project &m_project;
     QList<WorkModel> m_models;
-    QHash<QString, int> m_modelByName;
+    NameIndex m_modelByName;
     ModelsByName m_modelsByName; // the same, found by the names' characters first
     int modelNamed(const QString &name) const { return m_modelsByName.find(name, m_modelByName); }
-    QHash<QString, int> m_junctionByTable; // created junction tables
+    NameIndex m_junctionByTable; // created junction tables
     QList<ResolvedAssociation> m_associations;
     std::vector<PreparedAssociation> m_prepared;
     // The associations each lane takes, in order: by source (aliases), by holder (keys).
