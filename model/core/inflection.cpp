@@ -720,7 +720,12 @@ QString applyRules(const QString &word, const RuleSet &set)
 struct CacheKey
 {
     QString word;
-    bool operator==(const CacheKey &other) const { return word == other.word; }
+    // Names the reader pooled (StringPool) share their characters: equal without reading them.
+    bool operator==(const CacheKey &other) const
+    {
+        return word.size() == other.word.size()
+               && (word.constData() == other.word.constData() || word == other.word);
+    }
 };
 
 size_t qHash(const CacheKey &key, size_t seed = 0) noexcept

@@ -4,13 +4,21 @@
 // rule table is at the top of resolver.cpp.
 #include "resolverwork.h"
 
+#include <algorithm>
+
 namespace Junction::ResolverDetail {
 
 QString upperActions(const QString &action)
 {
     if (action.isEmpty())
         return QString(); // most associations give none
-    return action.trimmed().toUpper();
+    // Most are written as the database spells them (CASCADE, SET NULL): the same string,
+    // shared, rather than two new ones per association.
+    const bool asSpelled = !action.front().isSpace() && !action.back().isSpace()
+                           && std::all_of(action.cbegin(), action.cend(), [](QChar c) {
+                                  return c.unicode() < 0x80 && !(c >= u'a' && c <= u'z');
+                              });
+    return asSpelled ? action : action.trimmed().toUpper();
 }
 
 // The referential-action rule of belongsTo/hasOne/hasMany (table at the top): with

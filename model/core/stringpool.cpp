@@ -37,11 +37,11 @@ bool sameUnits(const char16_t *stored, const Unit *text, qsizetype size)
     return true;
 }
 
-// Open addressing over 8-byte slots: on a big project every lookup misses the cache, and a
-// table of 250,000 identifiers then spans 4 MB rather than 12 with pointers and sizes in it.
-// Each entry's characters sit in a chunk, NUL-terminated (QString::utf16() then needs no
-// copy), after one unit that holds its length.
-class Pool
+// One of the pool's shards (see pool()). Open addressing over 8-byte slots: on a big project
+// every lookup misses the cache, and a table of 250,000 identifiers then spans 4 MB rather
+// than 12 with pointers and sizes in it. Each entry's characters sit in a chunk,
+// NUL-terminated (QString::utf16() then needs no copy), after one unit that holds its length.
+class Shard
 {
 public:
     template<typename Unit>
@@ -61,7 +61,7 @@ public:
             if (data[-1] == size && sameUnits(data, text, size))
                 return pooled(data, size);
         }
-        if (m_characters + size + 2 > StringPool::kCapacity)
+        if (m_characters + size + 2 > kShardCapacity)
             return {};
         const quint32 at = store(text, size);
         m_slots[i] = {tag, at};
@@ -91,9 +91,13 @@ public:
     }
 
 private:
-    static constexpr qsizetype kChunkSize = 1 << 16; // units: `at` holds chunk << 16 | offset
+public:
+    static constexpr int kShards = 16;
+private:
+    static constexpr qsizetype kShardCapacity = StringPool::kCapacity / kShards;
+    static constexpr qsizetype kChunkSize = 1 << 14; // units: `at` holds chunk << 16 | offset
     static_assert(StringPool::kMaxLength + 2 <= kChunkSize);
-    static_assert(StringPool::kCapacity / kChunkSize < (1 << 16));
+    static_assert(kShardCapacity / kChunkSize < (1 << 16));
 
     struct Slot
     {
@@ -161,11 +165,14 @@ private:
     qsizetype m_characters = 0;
 };
 
-// Never destroyed: pooled strings may sit in other static objects destroyed at exit.
-Pool &pool()
+// Shards, each with its own lock, chosen by the hash's top bits: threads that pool names at
+// the same time (the resolver's two halves) rarely wait for each other, and a waiting thread
+// sleeps in the kernel. Never destroyed: pooled strings may sit in other static objects
+// destroyed at exit.
+Shard &shardOf(quint64 hash)
 {
-    static Pool *const p = new Pool;
-    return *p;
+    static Shard *const shards = new Shard[Shard::kShards];
+    return shards[hash >> 60];
 }
 
 } // namespace
@@ -175,7 +182,8 @@ QString StringPool::intern(const QString &text)
     if (text.isEmpty() || text.size() > kMaxLength)
         return text;
     const auto *units = reinterpret_cast<const char16_t *>(text.constData());
-    QString pooled = pool().find(units, text.size(), hashOf(units, text.size()));
+    const quint64 hash = hashOf(units, text.size());
+    QString pooled = shardOf(hash).find(units, text.size(), hash);
     return pooled.isNull() ? text : pooled;
 }
 
@@ -193,20 +201,26 @@ quint64 StringPool::hashLatin1(const char *text, qsizetype size)
 
 void StringPool::prefetch(quint64 hash)
 {
-    pool().prefetch(hash);
+    shardOf(hash).prefetch(hash);
 }
 
 QString StringPool::internLatin1(const char *text, qsizetype size, quint64 hash)
 {
     if (size == 0 || size > kMaxLength)
         return QString::fromLatin1(text, size);
-    QString pooled = pool().find(text, size, hash);
+    QString pooled = shardOf(hash).find(text, size, hash);
     return pooled.isNull() ? QString::fromLatin1(text, size) : pooled;
 }
 
 bool StringPool::isPooled(const QString &text)
 {
-    return !text.isEmpty() && pool().contains(text.constData());
+    if (text.isEmpty())
+        return false;
+    for (quint64 shard = 0; shard < Shard::kShards; ++shard) {
+        if (shardOf(shard << 60).contains(text.constData()))
+            return true;
+    }
+    return false;
 }
 
 namespace {

@@ -13,6 +13,9 @@ struct Project;
 // its names and ids about a million times, and each count written was a cache line taken
 // from wherever the string lives (and from the other core when both copy it).
 //
+// Thread-safe: sixteen shards with a lock each, so that threads pooling at the same time rarely
+// wait for each other.
+//
 // What that costs: the characters of every distinct identifier stay allocated until the
 // program ends, up to kCapacity characters; beyond that intern() hands back an ordinary copy.
 // Pooled strings are ordinary QStrings to everyone else: changing one copies it first.
