@@ -96,7 +96,16 @@ QString Resolver::describeAssociation(int index) const
 
 ResolvedSchema Resolver::run()
 {
-    defineModels();
+    // The associations' records (6 MB at XL, 1.5 ms to construct) are made on another core
+    // while defineModels settles the model names, which it does on this one alone.
+    const int associations = int(m_project.associations.size());
+    {
+        SideTask records(associations >= kLaneMinimum, [this, associations] {
+            m_prepared.resize(size_t(associations));
+            m_associations.resize(associations);
+        });
+        defineModels();
+    }
     // Before the side task below: on a big schema it takes both cores itself.
     prepareAssociations();
     ResolvedSchema schema;
@@ -485,8 +494,7 @@ static void setIdentity(const Association &a, ResolvedAssociation &out)
 void Resolver::prepareAssociations()
 {
     const int count = int(m_project.associations.size());
-    m_prepared.resize(size_t(count));
-    m_associations.resize(count);
+    // run() made the records.
     PreparedAssociation *prepared = m_prepared.data();
     ResolvedAssociation *resolved = m_associations.data();
     bool keyFields[2] = {false, false}; // per half: a key object gives a `field`
