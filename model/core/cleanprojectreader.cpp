@@ -126,30 +126,51 @@ private:
         return slot.string;
     }
 
+    // A string token: its content from `begin` when `plain`, else its text as QJsonDocument
+    // reads it (escapes, non-ASCII).
+    struct StringToken
+    {
+        const char *begin = nullptr;
+        qsizetype size = 0;
+        bool plain = false;
+        QString text;
+    };
+    std::optional<StringToken> stringToken()
+    {
+        skipSpace();
+        const char *token = m_p;
+        StringToken t;
+        const char *end;
+        if (!rawString(&t.begin, &end, &t.plain))
+            return std::nullopt;
+        t.size = end - t.begin;
+        if (t.plain)
+            return t;
+        const std::optional<QJsonValue> v = qtValue(token, m_p);
+        if (!v || v->type() != QJsonValue::String)
+            return std::nullopt;
+        t.text = v->toString();
+        t.size = t.text.size();
+        return t;
+    }
+
     // Own: a string of its own. Shared: texts that repeat (comments, defaults), see shared().
     // Pooled: identifiers, see StringPool.
     enum class Keep { Own, Shared, Pooled };
     bool string(QString *out, Keep keep = Keep::Own)
     {
-        const char *begin;
-        const char *end;
-        bool plain;
-        skipSpace();
-        const char *token = m_p;
-        if (!rawString(&begin, &end, &plain))
+        const std::optional<StringToken> t = stringToken();
+        if (!t)
             return false;
-        if (plain) {
-            switch (keep) {
-            case Keep::Own: *out = QString::fromLatin1(begin, end - begin); break;
-            case Keep::Shared: *out = shared(begin, end - begin); break;
-            case Keep::Pooled: *out = StringPool::internLatin1(begin, end - begin); break;
-            }
+        if (!t->plain) {
+            *out = keep == Keep::Pooled ? StringPool::intern(t->text) : t->text;
             return true;
         }
-        const std::optional<QJsonValue> v = qtValue(token, m_p);
-        if (!v || v->type() != QJsonValue::String)
-            return false;
-        *out = keep == Keep::Pooled ? StringPool::intern(v->toString()) : v->toString();
+        switch (keep) {
+        case Keep::Own: *out = QString::fromLatin1(t->begin, t->size); break;
+        case Keep::Shared: *out = shared(t->begin, t->size); break;
+        case Keep::Pooled: *out = StringPool::internLatin1(t->begin, t->size); break;
+        }
         return true;
     }
     bool identifier(QString *out) { return string(out, Keep::Pooled); }
@@ -169,29 +190,20 @@ private:
     std::vector<PendingIdentifier> m_pending;
     template<typename Target> bool pendingIdentifier(Target *out, bool nonEmpty = false)
     {
-        const char *begin;
-        const char *end;
-        bool plain;
-        skipSpace();
-        const char *token = m_p;
-        if (!rawString(&begin, &end, &plain))
-            return false;
-        const qsizetype size = end - begin;
-        if (nonEmpty && size == 0)
+        const std::optional<StringToken> t = stringToken();
+        if (!t || (nonEmpty && t->size == 0))
             return false;
         auto assign = [](void *target, QString &&text) {
             *static_cast<Target *>(target) = Target(std::move(text));
         };
-        if (!plain || size > StringPool::kMaxLength) {
-            const std::optional<QJsonValue> v = qtValue(token, m_p);
-            if (!v || v->type() != QJsonValue::String)
-                return false;
-            assign(out, StringPool::intern(v->toString()));
-            return !nonEmpty || !v->toString().isEmpty();
+        if (!t->plain || t->size > StringPool::kMaxLength) {
+            assign(out, t->plain ? StringPool::internLatin1(t->begin, t->size)
+                                 : StringPool::intern(t->text));
+            return true;
         }
-        const quint64 hash = StringPool::hashLatin1(begin, size);
+        const quint64 hash = StringPool::hashLatin1(t->begin, t->size);
         StringPool::prefetch(hash);
-        m_pending.push_back({begin, size, hash, out, assign});
+        m_pending.push_back({t->begin, t->size, hash, out, assign});
         return true;
     }
     // Keeps the identifiers read since `mark` (m_pending's size when the object began).
