@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-// The resolver's working state while it replays Sequelize's steps. Internal to
-// resolver.cpp (models, tables, checks) and resolverlinks.cpp (the four association types).
+// The resolver's working state while it replays Sequelize's steps. Internal to resolver.cpp
+// (models, tables, checks), resolverprepare.cpp (the associations' preparation),
+// resolverlanes.cpp (associations on two cores) and resolverlinks.cpp (the four types).
 
 #include "inflection.h"
 #include "resolvedschema.h"
@@ -525,7 +526,7 @@ private:
     // either reports an error), then the naming collision.
     bool associateAlias(int index);
     bool associateKeys(int index);
-    // associate() for every association in two lanes (see resolver.cpp).
+    // associate() for every association in two lanes (see resolverlanes.cpp).
     void associateInLanes(const std::function<void()> &beside);
     int holderModel(int index) const;
     // Models are split into two lanes in runs of 32: balanced, without sharing cache lines.
