@@ -37,7 +37,7 @@ bool sameUnits(const char16_t *stored, const Unit *text, qsizetype size)
     return true;
 }
 
-// One of the pool's shards (see pool()). Open addressing over 8-byte slots: on a big project
+// One of the pool's shards (see shardOf()). Open addressing over 8-byte slots: on a big project
 // every lookup misses the cache, and a table of 250,000 identifiers then spans 4 MB rather
 // than 12 with pointers and sizes in it. Each entry's characters sit in a chunk,
 // NUL-terminated (QString::utf16() then needs no copy), after one unit that holds its length.
